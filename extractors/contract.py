@@ -1,0 +1,107 @@
+"""The extraction contract (version 1) as pydantic models.
+
+This is the product's public output; `schema/extraction.schema.json` is generated from these
+models (`kommunkoll schema`) and a test keeps the committed file equal to them. Fields may be
+added; the contract's fields are never renamed. Extra provenance (bbox, checks, warnings) is
+welcome, so every model allows extra keys.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+DocumentKind = Literal["delarsbokslut", "enkat"]
+TableKind = Literal[
+    "drift", "investeringar", "personalomsattning", "sjukfranvaro", "arbetsmiljomal"
+]
+Unit = Literal["tkr", "procent", "andel"]
+Measure = Literal[
+    "budget", "prognos", "avvikelse", "utfall", "differens", "mal", "preliminart_utfall"
+]
+AnswerValue = Literal["ja", "nej", "delvis", "vet_ej"]
+FindingKind = Literal["risk", "action", "decision"]
+
+BBox = tuple[float, float, float, float]
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Source(_Open):
+    filename: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    pages: int = Field(ge=1)
+
+
+class DocumentInfo(_Open):
+    kind: DocumentKind
+    kommun: str
+    namnd: str
+    year: int = Field(ge=1990, le=2100)
+    period: str | None = Field(description='e.g. "januari-augusti"; null when not a period')
+
+
+class Cell(_Open):
+    measure: Measure
+    year: int
+    value: float | int | None
+    bbox: BBox | None = Field(default=None, description="x0, top, x1, bottom in PDF points")
+
+
+class Row(_Open):
+    label: str
+    cells: list[Cell]
+
+
+class Table(_Open):
+    kind: TableKind
+    title: str | None
+    page: int = Field(ge=1)
+    unit: Unit
+    rows: list[Row]
+
+
+class Answer(_Open):
+    number: str
+    question: str
+    answer: AnswerValue | None
+    comment: str
+    page: int = Field(ge=1)
+
+
+class Finding(_Open):
+    kind: FindingKind
+    text: str
+    page: int = Field(ge=1)
+
+
+class Extractor(_Open):
+    name: str = "kommunkoll"
+    version: str
+    extractor_version: str
+
+
+class Extraction(_Open):
+    """One PDF's extraction: `kommunkoll extract FILE.pdf --json` prints exactly this."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    source: Source
+    document: DocumentInfo
+    tables: list[Table] = Field(default_factory=list)
+    answers: list[Answer] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    extractor: Extractor | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+
+def json_schema() -> dict:
+    """The contract as JSON Schema (draft 2020-12), the file other tools validate against."""
+    schema = Extraction.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "urn:kommunkoll:extraction:v1"
+    return schema

@@ -1,0 +1,35 @@
+"""The one error type every extractor raises for a file it cannot read.
+
+Callers (the CLI, the ingest flow) catch `ExtractionError` only, report `reason` to a person
+and keep the file with its `code`; anything else escaping an extractor is a bug.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+ErrorCode = Literal[
+    "not_found",  # no such file
+    "empty_file",  # zero bytes
+    "not_pdf",  # no %PDF header: another kind of file
+    "truncated",  # header present, end of the file missing
+    "broken",  # a PDF that the parser cannot make sense of
+    "encrypted",  # needs a password to open
+    "no_pages",  # a valid PDF without a single page
+    "no_text",  # pages without any text or images
+    "image_only",  # scanned pages: images, no text layer
+    "unrecognised",  # readable, but neither a delårsbokslut nor a revisorernas enkät
+]
+
+
+class ExtractionError(Exception):
+    """A file that cannot be extracted, with a reason a person understands."""
+
+    def __init__(self, code: ErrorCode, reason: str, filename: str | None = None) -> None:
+        self.code = code
+        self.reason = reason
+        self.filename = filename
+        super().__init__(f"{filename}: {reason}" if filename else reason)
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"code": self.code, "reason": self.reason, "filename": self.filename}

@@ -1,0 +1,67 @@
+"""One PDF in, one `Extraction` out: the only entry point callers need.
+
+Pure apart from reading the file: no database, no Prefect. Table, answer and finding
+extractors plug in here as they land; until then those lists are empty.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+
+from kommunkoll import EXTRACTOR_VERSION, __version__
+
+from .contract import DocumentInfo, Extraction, Extractor, Source
+from .errors import ExtractionError
+from .identify import identify
+from .pdf import open_pdf, require_text
+
+
+def extract_pdf(path: Path | str) -> Extraction:
+    """Extract one PDF; raises ExtractionError (with a reason) for a file it cannot read."""
+    path = Path(path)
+    with open_pdf(path) as (source, pdf):
+        require_text(pdf, source.filename)
+        pages = page_texts(pdf, source.filename)
+        who = identify(pages)
+        missing = [f for f in ("kind", "kommun", "namnd", "year") if getattr(who, f) is None]
+        if who.kind is None:
+            raise ExtractionError(
+                "unrecognised",
+                "the text is neither a delårsbokslut nor a revisorernas enkät (no title "
+                "such as 'Delårsbokslut 2025' and no Ja/Nej/Delvis/Vet ej answer columns)",
+                source.filename,
+            )
+        if missing:
+            raise ExtractionError(
+                "unrecognised",
+                f"a {who.kind} whose {', '.join(missing)} could not be read from its text",
+                source.filename,
+            )
+        return Extraction(
+            source=Source(filename=source.filename, sha256=source.sha256, pages=source.pages),
+            document=DocumentInfo(
+                kind=who.kind,  # type: ignore[arg-type]
+                kommun=who.kommun,  # type: ignore[arg-type]
+                namnd=who.namnd,  # type: ignore[arg-type]
+                year=who.year,  # type: ignore[arg-type]
+                period=who.period,
+            ),
+            extractor=Extractor(version=__version__, extractor_version=EXTRACTOR_VERSION),
+        )
+
+
+def page_texts(pdf: pdfplumber.PDF, filename: str) -> list[str]:
+    """Each page's text in reading order; a page that cannot be parsed makes the PDF broken."""
+    texts = []
+    for number, page in enumerate(pdf.pages, start=1):
+        try:
+            texts.append(page.extract_text(x_tolerance=1.5) or "")
+        except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
+            raise ExtractionError(
+                "broken", f"page {number} is damaged and cannot be read ({exc})", filename
+            ) from None
+        finally:
+            page.close()  # frees the page's parsed objects: memory stays flat on long reports
+    return texts

@@ -1,0 +1,3 @@
+from kommunkoll.pipeline.cli import main
+
+main()

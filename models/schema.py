@@ -1,0 +1,117 @@
+"""The normalised schema: one row per thing a revisor or analyst compares.
+
+kommun → nämnd → document → (table → line → value | answer → question | finding).
+Unique constraints make a duplicate impossible rather than unlikely; the document's sha256
+is what "already stored" means.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _parent(table: str, **kwargs: object) -> Column:
+    """A foreign key that takes its children with it when a document is deleted."""
+    return Column(Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), **kwargs)
+
+
+class Kommun(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+
+
+class Namnd(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("kommun_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    kommun_id: int = Field(foreign_key="kommun.id", index=True)
+    name: str
+
+
+class Document(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(unique=True, index=True, max_length=64)
+    filename: str
+    kind: str = Field(index=True)  # delarsbokslut | enkat
+    namnd_id: int = Field(foreign_key="namnd.id", index=True)
+    year: int = Field(index=True)
+    period: str | None = None
+    pages: int
+    extractor_version: str
+    ingested_at: datetime = Field(default_factory=_now)
+
+
+class ReportTable(SQLModel, table=True):
+    """A table as printed in one document (named so as not to shadow SQL's TABLE)."""
+
+    __tablename__ = "report_table"
+    __table_args__ = (UniqueConstraint("document_id", "position"),)
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(sa_column=_parent("document", nullable=False, index=True))
+    position: int  # order in the document
+    kind: str = Field(index=True)
+    title: str | None = None
+    page: int
+    unit: str
+
+
+class Line(SQLModel, table=True):
+    """A table row; `parent_id` keeps Investeringar's hierarchy (Inventarier → Reinvestering)."""
+
+    __table_args__ = (UniqueConstraint("table_id", "position"),)
+    id: int | None = Field(default=None, primary_key=True)
+    table_id: int = Field(sa_column=_parent("report_table", nullable=False, index=True))
+    position: int
+    label: str = Field(index=True)
+    parent_id: int | None = Field(default=None, foreign_key="line.id")
+
+
+class Value(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("line_id", "measure", "year"),)
+    id: int | None = Field(default=None, primary_key=True)
+    line_id: int = Field(sa_column=_parent("line", nullable=False, index=True))
+    measure: str
+    year: int
+    number: float | None = None  # null: empty cell or "Inget värde"
+    unit: str
+    page: int | None = None
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+
+
+class Question(SQLModel, table=True):
+    """A question's identity across years: `key` stays when its number or wording shifts."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True)
+    text: str  # the latest wording seen
+
+
+class Answer(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(sa_column=_parent("document", nullable=False, index=True))
+    question_id: int = Field(foreign_key="question.id", index=True)
+    number: str
+    question_text: str  # as printed in this document
+    answer: str | None = None  # ja | nej | delvis | vet_ej | null
+    comment: str = ""
+    page: int
+
+
+class Finding(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("document_id", "position"),)
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(sa_column=_parent("document", nullable=False, index=True))
+    position: int
+    kind: str = Field(index=True)  # risk | action | decision
+    text: str
+    page: int

@@ -1,0 +1,105 @@
+"""Shared fixtures: the sample corpus and real bad files made on the spot."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+def sample_pdfs() -> list[Path]:
+    return sorted(SAMPLES.glob("*.pdf"))
+
+
+def expected_for(pdf: Path) -> dict:
+    return json.loads(pdf.with_name(f"{pdf.stem}.expected.json").read_text(encoding="utf-8"))
+
+
+def make_text_pdf(path: Path, lines: list[str], pages: int = 1) -> Path:
+    """A small real PDF with text (reportlab), for tests that need one of their own."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    for _ in range(pages):
+        y = 800
+        for line in lines:
+            canvas.drawString(72, y, line)
+            y -= 16
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def make_scanned_pdf(path: Path) -> Path:
+    """A 'scanned' page: the text exists only as pixels of an image, as from a scanner."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    image = Image.new("L", (1240, 1754), 255)
+    draw = ImageDraw.Draw(image)
+    for i, line in enumerate(["Delårsbokslut 2025", "Vård- och omsorgsnämnden", "Drift"]):
+        draw.text((120, 120 + 60 * i), line, fill=0)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    buffer.seek(0)
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    canvas.drawImage(ImageReader(buffer), 0, 0, width=A4[0], height=A4[1])
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+REPORT_LINES = [
+    "Alingsås kommun",
+    "Vård- och omsorgsnämndens delårsbokslut 2025",
+    "Januari–augusti 2025",
+]
+
+
+@pytest.fixture(scope="session")
+def good_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_text_pdf(tmp_path_factory.mktemp("good") / "good.pdf", REPORT_LINES, pages=3)
+
+
+@pytest.fixture(scope="session")
+def bad_files(tmp_path_factory: pytest.TempPathFactory, good_pdf: Path) -> dict[str, Path]:
+    """One real file per way a PDF can be unreadable, keyed by the error code it must give."""
+    import pikepdf
+
+    folder = tmp_path_factory.mktemp("bad")
+    files: dict[str, Path] = {}
+
+    files["empty_file"] = folder / "zero-bytes.pdf"
+    files["empty_file"].write_bytes(b"")
+
+    files["not_pdf"] = folder / "protokoll.pdf"
+    files["not_pdf"].write_text("Protokoll från sammanträdet\n", encoding="utf-8")
+
+    data = good_pdf.read_bytes()
+    files["truncated"] = folder / "cut-off.pdf"
+    files["truncated"].write_bytes(data[: len(data) // 2])
+
+    files["broken"] = folder / "garbage.pdf"
+    files["broken"].write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8 + b"\n%%EOF\n")
+
+    files["encrypted"] = folder / "locked.pdf"
+    with pikepdf.open(good_pdf) as pdf:
+        pdf.save(files["encrypted"], encryption=pikepdf.Encryption(user="hemligt", owner="x"))
+
+    files["no_pages"] = folder / "no-pages.pdf"
+    pikepdf.new().save(files["no_pages"])
+
+    files["image_only"] = make_scanned_pdf(folder / "scanned.pdf")
+
+    files["unrecognised"] = make_text_pdf(
+        folder / "menu.pdf", ["Lunchmeny vecka 12", "Måndag: fisk", "Tisdag: soppa"]
+    )
+    return files

@@ -1,0 +1,61 @@
+"""Every kind of unreadable file gives the one documented error, with a reason a person reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kommunkoll.extractors import ExtractionError, extract_pdf
+
+# What a person must be told, per kind of bad file.
+REASONS = {
+    "empty_file": "empty (0 bytes)",
+    "not_pdf": "not a PDF file",
+    "truncated": "truncated",
+    "broken": "damaged",
+    "encrypted": "password-protected",
+    "no_pages": "no pages",
+    "image_only": "scanned images",
+    "unrecognised": "neither a delårsbokslut nor a revisorernas enkät",
+}
+
+
+@pytest.mark.parametrize("code", sorted(REASONS))
+def test_bad_file_gives_code_and_reason(code: str, bad_files: dict[str, Path]) -> None:
+    path = bad_files[code]
+    with pytest.raises(ExtractionError) as caught:
+        extract_pdf(path)
+    assert caught.value.code == code
+    assert REASONS[code] in caught.value.reason
+    assert caught.value.filename == path.name
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ExtractionError) as caught:
+        extract_pdf(tmp_path / "finns-inte.pdf")
+    assert caught.value.code == "not_found"
+
+
+def test_office_document_named_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    with pytest.raises(ExtractionError, match="Office document"):
+        extract_pdf(path)
+
+
+def test_good_file_is_read(good_pdf: Path) -> None:
+    """The bad-file fixtures are made from this one, so it must itself extract."""
+    extraction = extract_pdf(good_pdf)
+    assert extraction.source.pages == 3
+    assert extraction.document.kind == "delarsbokslut"
+
+
+def test_owner_password_only_is_readable(tmp_path: Path, good_pdf: Path) -> None:
+    """Permissions-only encryption (no user password) is common and must not be refused."""
+    import pikepdf
+
+    path = tmp_path / "restricted.pdf"
+    with pikepdf.open(good_pdf) as pdf:
+        pdf.save(path, encryption=pikepdf.Encryption(user="", owner="ägaren"))
+    assert extract_pdf(path).document.namnd == "Vård- och omsorgsnämnden"
