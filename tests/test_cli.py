@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ def kommunkoll(*args: str | Path, cwd: Path | None = None) -> subprocess.Complet
         text=True,
         cwd=cwd,
         timeout=120,
+        env={**os.environ, "COLUMNS": "250"},  # rich would cut long file names at 80
     )
 
 
