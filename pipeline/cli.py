@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,7 +15,7 @@ from rich.console import Console
 from kommunkoll import __version__
 from kommunkoll.extractors import Extraction, ExtractionError, extract_pdf
 
-from .report import document_table, extraction_summary
+from .report import document_tables, extraction_summary
 
 app = typer.Typer(
     help="Swedish municipal PDF reports (delårsbokslut, revisorernas enkät) into a database.",
@@ -22,7 +23,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console()
+# Piped output (CI logs, `| less`) gets room for file names instead of rich's 80 columns.
+out = Console(width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 132)
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
@@ -116,7 +118,7 @@ def ingest(
             skipped += 1
         else:
             stored += 1
-    out.print(document_table(document_counts(engine)))
+    print_documents(document_counts(engine))
     out.print(f"stored {stored}, already stored {skipped}, failed {failed}")
     if failed:
         raise typer.Exit(code=1)
@@ -130,7 +132,13 @@ def summary(db: DbOption = None) -> None:
 
     engine = make_engine(db)
     create_schema(engine)
-    out.print(document_table(document_counts(engine)))
+    print_documents(document_counts(engine))
+
+
+def print_documents(rows: list[dict[str, object]]) -> None:
+    out.print(f"{len(rows)} documents in the database")
+    for table in document_tables(rows):
+        out.print(table)
 
 
 @app.command()

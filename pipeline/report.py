@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich import box
 from rich.table import Table
 
 from kommunkoll.extractors import Extraction
+
+KIND_NAMES = {"delarsbokslut": "delårsbokslut", "enkat": "enkät"}
 
 
 def extraction_summary(extraction: Extraction) -> Table:
@@ -30,15 +33,27 @@ def extraction_summary(extraction: Extraction) -> Table:
     return table
 
 
-def document_table(rows: Sequence[dict[str, object]]) -> Table:
-    table = Table(title=f"{len(rows)} documents in the database", title_justify="left")
-    for name in ("file", "kind", "kommun", "nämnd", "year", "pages"):
-        table.add_column(name)
-    for name in ("tables", "values", "answers", "findings"):
-        table.add_column(name, justify="right")
+def document_tables(rows: Sequence[dict[str, object]]) -> list[Table]:
+    """One table per kommun and nämnd: how a revisor thinks of the documents."""
+    groups: dict[tuple[object, object], list[dict[str, object]]] = {}
     for row in rows:
-        table.add_row(
-            *(str(row[k]) for k in ("filename", "kind", "kommun", "namnd", "year", "pages")),
-            *(str(row[k]) for k in ("tables", "values", "answers", "findings")),
+        groups.setdefault((row["kommun"], row["namnd"]), []).append(row)
+    tables = []
+    for (kommun, namnd), members in groups.items():
+        table = Table(
+            title=f"{kommun} · {namnd}", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
         )
-    return table
+        table.add_column("year")
+        table.add_column("kind")
+        for name in ("pages", "tables", "values", "answers", "findings"):
+            table.add_column(name, justify="right")
+        table.add_column("file", overflow="fold")
+        for row in members:
+            table.add_row(
+                str(row["year"]),
+                KIND_NAMES.get(str(row["kind"]), str(row["kind"])),
+                *(str(row[k]) for k in ("pages", "tables", "values", "answers", "findings")),
+                str(row["filename"]),
+            )
+        tables.append(table)
+    return tables
