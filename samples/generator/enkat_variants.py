@@ -34,17 +34,18 @@ DEFAULT_ANSWERS: dict[str, str | None] = {
 }
 
 
-@dataclass
+@dataclass(kw_only=True)
 class EnkatContext:
-    """What one nämnd's enkät says, beyond the shared question wording."""
+    """What one nämnd's enkät says, beyond the shared question wording; the title lines
+    default to the Alingsås revisorer's."""
 
-    kommun: str
-    kommun_official: str
+    kommun: str = "Alingsås"
+    kommun_official: str = "Alingsås kommun"
     namnd: str  # "Socialnämnden"
     abbr: str  # "SN"
     forvaltning: str  # "socialförvaltningen" (mid-sentence form)
     year: int
-    title_lines: list[str]
+    title_lines: list[str] = field(default_factory=list)
     budget_decision: str  # "SN § 98/2024": the budget that holds the internkontrollplan
     genomlysning_date: str  # "den 11 juni 2025"
     genomlysning_decision: str  # "SN § 41/2025"
@@ -63,6 +64,15 @@ class EnkatContext:
     system: str = "Hypergene"
     followups: int = 5
     columns: list[str] = field(default_factory=lambda: list(ANSWER_COLUMNS))
+
+    def __post_init__(self) -> None:
+        if not self.title_lines:
+            self.title_lines = [
+                self.kommun_official,
+                "Revisorerna",
+                f"Grundläggande granskning {self.year}",
+                f"Frågor till {self.namnd}",
+            ]
 
 
 def default_comments(c: EnkatContext) -> dict[str, list[str]]:

@@ -11,10 +11,10 @@ import hashlib
 import json
 from pathlib import Path
 
-from .delarsbokslut_data import INDICATOR_PREFIX
 from .inline import collapse, plain
 from .locate import Located, locate, page_count
 from .model import Delarsbokslut, Enkat, InternalControlTable, Table
+from .tables import INDICATOR_PREFIX
 
 SCHEMA_VERSION = 1
 

@@ -11,8 +11,9 @@ kept exactly as printed there, rounding quirks included.
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 
-from .columns import COST_ROWS, DRIFT_ROWS
+from .tables import COST_ROWS, DRIFT_ROWS, InvestLine, PercentRow
 
 Column6 = list[int | None]  # budget, prognos, avvikelse, utfall, utfall prev, differens
 DELAR = 8 / 12  # januari–augusti
@@ -98,9 +99,6 @@ def drift_values(
     return out
 
 
-InvestLine = tuple[str, str | None, list[int | None]]
-
-
 def investment_values(
     rng: random.Random,
     budgets: list[tuple[str, str, int]],
@@ -147,7 +145,7 @@ def percent_rows(
     low: float,
     high: float,
     cur: dict[str, float] | None = None,
-) -> list[tuple[str, float, float, float]]:
+) -> list[PercentRow]:
     """(label, this year, last year, differens) with one decimal; `cur` kept as given."""
     rows = []
     for label in labels:
@@ -197,8 +195,62 @@ def _sick_column(rng: random.Random, level: float) -> dict[str, float]:
 
 def sick_rows(
     rng: random.Random, level: float, cur: dict[str, float] | None = None
-) -> list[tuple[str, float, float, float]]:
+) -> list[PercentRow]:
     """Sjukfrånvaro rows (this year, last year, differens); `cur` kept as given."""
     a = cur or _sick_column(rng, level)
     b = _sick_column(rng, level + rng.uniform(-0.9, 0.9))
     return [(label, a[label], b[label], round(a[label] - b[label], 1)) for label in SICK_LABELS]
+
+
+@dataclass
+class Figures:
+    """All numbers of one report; a report chains to the next year's through these."""
+
+    seed: int  # also seeds the report's prose (0 for the transcribed seed)
+    drift: dict[str, Column6]
+    investments: list[InvestLine]
+    turnover: list[PercentRow]
+    sick: list[PercentRow]
+
+
+@dataclass(kw_only=True)
+class FigureSpec:
+    """What sets one variant's numbers apart; `make_figures` turns it into `Figures`."""
+
+    seed: int
+    size: tuple[int, int, tuple[float, float, float]] | None = None  # see delar_utfall
+    growth: float  # utfall last year → this year
+    prognos_result: int
+    finans_budget: int | None = 0
+    investments: dict[str, list[tuple[str, int]]]  # parent → (line, full-year budget)
+    units: list[str]  # personalomsättning rows, förvaltning first
+    turnover: tuple[float, float]  # range of personalomsättning (%)
+    sick: float  # level of total sjukfrånvaro (%)
+
+
+def make_figures(spec: FigureSpec, later: Figures | None = None) -> Figures:
+    """A variant's numbers: a fresh nämnd of `spec.size`, or, given the next year's report
+    `later`, one whose current-year columns are that report's previous-year columns."""
+    rng = random.Random(spec.seed)
+    if later is None:
+        if spec.size is None:
+            raise ValueError(f"seed {spec.seed}: a variant that does not chain needs a size")
+        cur = delar_utfall(rng, *spec.size)
+        invest_cur = turnover_cur = sick_cur = None
+    else:
+        cur = {row: later.drift[row][4] for row in DRIFT_ROWS}
+        invest_cur = {label: vals[4] for label, _, vals in later.investments}
+        turnover_cur = previous_year(later.turnover)
+        sick_cur = previous_year(later.sick)
+    prev = previous_utfall(rng, cur, growth=spec.growth)
+    drift = drift_values(
+        rng, cur, prev, prognos_result=spec.prognos_result, finans_budget=spec.finans_budget
+    )
+    budgets = [(p, label, b) for p, lines in spec.investments.items() for label, b in lines]
+    return Figures(
+        seed=spec.seed,
+        drift=drift,
+        investments=investment_values(rng, budgets, cur=invest_cur),
+        turnover=percent_rows(rng, spec.units, *spec.turnover, cur=turnover_cur),
+        sick=sick_rows(rng, spec.sick, cur=sick_cur),
+    )

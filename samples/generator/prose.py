@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import random
 
-from .columns import COST_ROWS
 from .model import Block, Heading, Layout, Paragraph
 from .numbers import format_number, mkr
+from .tables import COST_ROWS
 
 SUBJECT = {  # how the prose names each line
     "Verksamhetens intäkter": "Verksamhetens intäkter",

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import atexit
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -51,7 +50,14 @@ from .model import (
     Section,
     Table,
 )
-from .numbers import format_cell
+from .render_common import (
+    DESCRIPTION_PREFIX,
+    LIST_MARKER,
+    RISK_PREFIX,
+    answer_key,
+    mark_text,
+    table_cells,
+)
 
 SOFFICE_TIMEOUT_S = 180  # a conversion takes 1-3 s; only a hung soffice gets near this
 BODY_PT = 11.0
@@ -60,15 +66,6 @@ MIN_TABLE_PT = 8.0
 HEADER_FOOTER_PT = 9.0
 HEADING_PT = {1: 16.0, 2: 13.0, 3: 11.5}
 SYMBOL_FONT = "DejaVu Sans"  # Liberation has no ✓ ☐ ☒; DejaVu Sans does
-CAPITAL_X_FEATURE = "capital X"  # in Layout.features: print the mark as "X"
-INTERNAL_CONTROL_HEADERS = (
-    "Identifierad risk och riskbeskrivning",
-    "Riskvärde",
-    "Kontroll",
-    "Resultat",
-    "Bedömning",
-    "Åtgärd",
-)
 INTERNAL_CONTROL_KIND = "internkontroll"  # Layout.split_table value for that table
 PAGE_W_CM, PAGE_H_CM = 21.0, 29.7  # A4, as Swedish kommuner print
 MARGIN_CM = 2.5
@@ -81,7 +78,6 @@ BULLET_INDENT_CM = 0.63
 TITLE_BEFORE_PT, TITLE_AFTER_PT = 6.0, 3.0
 BODY_AFTER_PT = 6.0
 
-_LIST_MARKER = re.compile(r"^(?:[•\u2013\-]|\d+[.)])\s")
 _CONVERT_LOCK = threading.Lock()  # one soffice per profile at a time
 
 
@@ -101,14 +97,6 @@ def render(doc: Enkat | Delarsbokslut, out: Path) -> None:
         pdf = _convert_to_pdf(docx_path, tmpdir)
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(pdf), str(out))
-
-
-# --------------------------------------------------------------------------- text
-
-
-def _clean(text: str) -> str:
-    """Print only the inner text of [[D:..]]/[[R:..]]/[[A:..]] finding annotations."""
-    return plain(text)
 
 
 # ------------------------------------------------------------------ measuring text
@@ -269,7 +257,7 @@ def _add_lines(par: DocxParagraph, text: str, **fmt: Any) -> Run:
     if fmt.get("size") is not None:
         _mark_size(par, fmt["size"])
     run = _format_run(par.add_run(), **fmt)
-    for i, line in enumerate(_clean(text).split("\n")):
+    for i, line in enumerate(plain(text).split("\n")):
         if i:
             run.add_break()
         run.add_text(line)
@@ -468,7 +456,7 @@ def _title_block(flow: _Flow, lines: Sequence[str], *, cover: bool) -> None:
 def _render_delarsbokslut(d: Delarsbokslut) -> DocxDocument:
     layout = d.layout
     title = d.title_lines[0] if d.title_lines else d.running_header
-    doc = _new_document(layout, _clean(title), d.kommun_official, d.year)
+    doc = _new_document(layout, plain(title), d.kommun_official, d.year)
     flow = _Flow(doc, layout)
     section = doc.sections[0]
     section.different_first_page_header_footer = True  # no running header on the cover
@@ -485,7 +473,7 @@ def _render_delarsbokslut(d: Delarsbokslut) -> DocxDocument:
             _page_gap(flow, plan[1])
         if isinstance(block, Heading):
             level = min(max(block.level, 1), 9)
-            flow.par(_clean(block.text), style=f"Heading {level}")
+            flow.par(plain(block.text), style=f"Heading {level}")
         elif isinstance(block, Paragraph):
             for text in _paragraphs(block.text):
                 flow.par(text)
@@ -502,14 +490,14 @@ def _render_delarsbokslut(d: Delarsbokslut) -> DocxDocument:
 
 def _paragraphs(text: str) -> list[str]:
     """Free text: each non-empty line is a paragraph (Word users press Enter)."""
-    return [line.strip() for line in _clean(text).split("\n") if line.strip()]
+    return [line.strip() for line in plain(text).split("\n") if line.strip()]
 
 
 def _bullet_list(flow: _Flow, block: BulletList) -> None:
     """Bullets typed as '•<tab>' with a hanging indent, so the PDF text shows the marker."""
     for i, item in enumerate(block.items, start=1):
         marker = f"{i}." if block.numbered else "\u2022"
-        par = flow.par(f"{marker}\t{_clean(item)}")
+        par = flow.par(f"{marker}\t{plain(item)}")
         pf = par.paragraph_format
         pf.left_indent = Cm(BULLET_INDENT_CM)
         pf.first_line_indent = Cm(-BULLET_INDENT_CM)
@@ -567,14 +555,7 @@ class _Grid:
 
 
 def _grid(t: Table, layout: Layout) -> _Grid:
-    # Arbetsmiljömål tables print no label column at all: only the three numbers.
-    has_label = bool(t.label_header.strip()) or any(r.label.strip() for r in t.rows)
-    header = ([_clean(t.label_header)] if has_label else []) + [_clean(c.header) for c in t.columns]
-    body = [
-        ([_clean(r.label)] if has_label else [])
-        + [format_cell(v, c, r, layout) for v, c in zip(r.values, t.columns, strict=True)]
-        for r in t.rows
-    ]
+    has_label, header, body = table_cells(t, layout)
     columns: list[list[tuple[str, bool, float]]] = [[(h, True, 0.0)] for h in header]
     for r, texts in zip(t.rows, body, strict=True):
         for j, text in enumerate(texts):
@@ -687,10 +668,10 @@ def _table_lead_boxes(t: Table, layout: Layout) -> list[_Box]:
     line = _line_height(layout.font, BODY_PT)
     boxes: list[_Box] = []
     if t.title:
-        lines = _wrapped_lines(_clean(t.title), PORTRAIT_BODY_W, layout.font, BODY_PT, bold=True)
+        lines = _wrapped_lines(plain(t.title), PORTRAIT_BODY_W, layout.font, BODY_PT, bold=True)
         boxes.append((TITLE_BEFORE_PT, lines * line, TITLE_AFTER_PT))
     for text in t.lead:
-        lines = _wrapped_lines(_clean(text), PORTRAIT_BODY_W, layout.font, BODY_PT)
+        lines = _wrapped_lines(plain(text), PORTRAIT_BODY_W, layout.font, BODY_PT)
         boxes.append((0.0, lines * line, TITLE_AFTER_PT))
     return boxes
 
@@ -711,7 +692,7 @@ def _block_boxes(block: Any, layout: Layout) -> list[_Box] | None:
     if isinstance(block, Heading):
         level = min(max(block.level, 1), 9)
         size = HEADING_PT.get(level, BODY_PT)
-        lines = _wrapped_lines(_clean(block.text), PORTRAIT_BODY_W, font, size, bold=True)
+        lines = _wrapped_lines(plain(block.text), PORTRAIT_BODY_W, font, size, bold=True)
         return [(_heading_before(level), lines * _line_height(font, size), 6.0)]
     line = _line_height(font, BODY_PT)
     if isinstance(block, Paragraph):
@@ -722,7 +703,7 @@ def _block_boxes(block: Any, layout: Layout) -> list[_Box] | None:
     if isinstance(block, BulletList):
         width = PORTRAIT_BODY_W - BULLET_INDENT_CM * PT_PER_CM
         return [
-            (0.0, _wrapped_lines(f"1. {_clean(i)}", width, font, BODY_PT) * line, 3.0)
+            (0.0, _wrapped_lines(f"1. {plain(i)}", width, font, BODY_PT) * line, 3.0)
             for i in block.items
         ]
     return None
@@ -765,11 +746,11 @@ def _internal_control_table(flow: _Flow, ict: InternalControlTable, *, split: bo
     """Uppföljning av internkontroll: a landscape page, one row per control, risk merged."""
     flow.orient(landscape=True)
     layout = flow.layout
-    headers = list(ict.headers) if ict.headers else list(INTERNAL_CONTROL_HEADERS)
-    if len(headers) != len(INTERNAL_CONTROL_HEADERS):
+    shares = (0.21, 0.08, 0.16, 0.25, 0.09, 0.21)
+    headers = list(ict.headers)
+    if len(headers) != len(shares):
         raise ValueError(f"internkontroll table needs 6 headers, got {headers!r}")
     total = _body_width_pt(flow.doc)
-    shares = (0.21, 0.08, 0.16, 0.25, 0.09, 0.21)
     widths = [total * s for s in shares]
     size = 9.0
     title = flow.par(ict.title, bold=True, size=12.0)
@@ -795,9 +776,9 @@ def _internal_control_item(table: DocxTable, first: int, item: InternalControl, 
     if n > 1:  # vertically merged over the item's controls, as the real table has it
         risk_cell = risk_cell.merge(table.cell(last, 0))
         value_cell = value_cell.merge(table.cell(last, 1))
-    _fill_cell(risk_cell, f"Identifierad risk: {item.risk}", size, space_after=6)
+    _fill_cell(risk_cell, RISK_PREFIX + item.risk, size, space_after=6)
     desc = _paragraphs(item.riskbeskrivning) or [""]
-    desc[0] = f"Riskbeskrivning: {desc[0]}"
+    desc[0] = DESCRIPTION_PREFIX + desc[0]
     _fill_cell(risk_cell, "\n".join(desc), size)
     _fill_cell(value_cell, str(item.riskvarde), size)
     for i, control in enumerate(item.controls):
@@ -827,13 +808,13 @@ def _render_enkat(e: Enkat) -> DocxDocument:
     if layout.mark_style in ("drawn", "form"):
         raise ValueError(f"mark_style {layout.mark_style!r} is reportlab-only")
     title = e.title_lines[0] if e.title_lines else f"Grundläggande granskning {e.year}"
-    doc = _new_document(layout, _clean(title), e.kommun_official, e.year)
+    doc = _new_document(layout, plain(title), e.kommun_official, e.year)
     flow = _Flow(doc, layout)
     _footer_page_numbers(doc.sections[0], first_page_too=True)
     _title_block(flow, e.title_lines, cover=False)
 
     total = _body_width_pt(doc)
-    answer_keys = [_answer_key(c) for c in e.columns]
+    answer_keys = [answer_key(c) for c in e.columns]
     pad = 2 * CELL_PAD_TW / 20 + 4
     box_w = max(
         [_text_width(c, layout.font, TABLE_PT, True) + pad for c in e.columns] + [1.35 * PT_PER_CM]
@@ -844,11 +825,6 @@ def _render_enkat(e: Enkat) -> DocxDocument:
     return doc
 
 
-def _answer_key(column: str) -> str:
-    """'Vet ej' -> 'vet_ej', the model's answer value for that column."""
-    return re.sub(r"\s+", "_", column.strip().lower())
-
-
 def _enkat_section(
     flow: _Flow, section: Section, columns: Sequence[str], keys: Sequence[str], widths: list[float]
 ) -> None:
@@ -856,7 +832,7 @@ def _enkat_section(
     layout = flow.layout
     table = _new_table(flow.doc, widths, 1, layout)
     head = table.rows[0]
-    label = f"{section.number} {_clean(section.title)}"
+    label = f"{section.number} {plain(section.title)}"
     if section.has_boxes:
         _add_lines(_cell_par(head.cells[0]), label, size=BODY_PT, bold=True)
         for j, name in enumerate(columns, start=1):
@@ -882,7 +858,7 @@ def _enkat_question(
     layout: Layout,
 ) -> None:
     row = _add_row(table, widths)
-    text = f"{q.number} {_clean(q.text)}"
+    text = f"{q.number} {plain(q.text)}"
     if q.has_boxes:
         cell = row.cells[0]
         marked = None
@@ -910,7 +886,7 @@ def _enkat_question(
         pf = par.paragraph_format
         pf.space_before = Pt(6 if i == 0 else 0)
         pf.space_after = Pt(6)
-        if _LIST_MARKER.match(text):
+        if LIST_MARKER.match(text):
             pf.left_indent = Cm(0.63)
             pf.first_line_indent = Cm(-0.63)
         _add_lines(par, text, size=BODY_PT)
@@ -920,18 +896,13 @@ def _mark_cell(cell: _Cell, marked: bool, layout: Layout) -> None:
     """The answer box: 'x'/'X' as typed, '✓', or a ☒/☐ checkbox glyph."""
     par = _cell_par(cell, WD_ALIGN_PARAGRAPH.CENTER)
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    style = layout.mark_style
-    if style == "x":
-        if marked:
-            capital = CAPITAL_X_FEATURE in " ".join(layout.features)
-            _add_lines(par, "X" if capital else "x", size=BODY_PT)
-    elif style == "check":
-        if marked:
-            _add_lines(par, "\u2713", font=SYMBOL_FONT, size=BODY_PT)
-    elif style == "glyph":
-        _add_lines(par, "\u2612" if marked else "\u2610", font=SYMBOL_FONT, size=BODY_PT + 1)
-    else:
-        raise ValueError(f"mark_style {style!r} is not supported by the LibreOffice renderer")
+    text = mark_text(layout, marked)
+    if layout.mark_style == "x":
+        if text:
+            _add_lines(par, text, size=BODY_PT)
+    elif text:  # ✓ ☐ ☒: from a font that has them; a checkbox glyph a point larger
+        size = BODY_PT + 1 if layout.mark_style == "glyph" else BODY_PT
+        _add_lines(par, text, font=SYMBOL_FONT, size=size)
 
 
 # -------------------------------------------------------------------- conversion

@@ -7,7 +7,6 @@ via inline.plain). `invariant=1` keeps the PDFs byte-stable between runs.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -43,7 +42,14 @@ from .model import (
     Section,
     Table,
 )
-from .numbers import format_cell
+from .render_common import (
+    DESCRIPTION_PREFIX,
+    LIST_MARKER,
+    RISK_PREFIX,
+    answer_key,
+    mark_text,
+    table_cells,
+)
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
@@ -51,7 +57,6 @@ TFONT, TFONT_BOLD = "DejaVuSansCondensed", "DejaVuSansCondensed-Bold"  # numeric
 PAGE_W, PAGE_H = A4
 MARGIN = 20 * mm
 TEXT_W = PAGE_W - 2 * MARGIN
-LIST_ITEM = re.compile(r"^(•|-|–|\d+\.)\s")
 
 
 NBSP_STANDIN = 0xE0A0  # private-use code point that carries U+00A0 through reportlab
@@ -128,7 +133,7 @@ STYLES = {
 def para(text: str, style: str = "body") -> RLParagraph:
     """A paragraph of model text: annotations stripped, markup-escaped."""
     text = plain(text)
-    if style in ("body", "cell") and LIST_ITEM.match(text):
+    if style in ("body", "cell") and LIST_MARKER.match(text):
         style = "item" if style == "body" else "cell_item"
     return RLParagraph(escape(text), STYLES[style])
 
@@ -211,12 +216,8 @@ def grid(layout: Layout, extra: list | None = None) -> list:
 
 def table_flowables(t: Table, layout: Layout) -> list[Flowable]:
     """Title/lead lines and the table; split over a page break when the layout asks."""
-    has_label = bool(t.label_header.strip()) or any(r.label.strip() for r in t.rows)
-    header = ([t.label_header] if has_label else []) + [c.header for c in t.columns]
-    data: list[list[object]] = [header]
-    for row in t.rows:
-        cells = [format_cell(v, c, row, layout) for v, c in zip(row.values, t.columns, strict=True)]
-        data.append(([plain(row.label)] if has_label else []) + cells)
+    has_label, header, body = table_cells(t, layout)
+    data: list[list[object]] = [header, *body]
 
     ncol = len(t.columns)
     if not has_label:
@@ -309,8 +310,8 @@ def internal_control_flowables(ic: InternalControlTable, layout: Layout) -> list
         ]
         cmds += [("LINEAFTER", (c, 0), (c, -1), *line) for c in range(5)]
     for item in ic.items:
-        risk = cell(item.risk, "Identifierad risk: ")
-        risk += cell(item.riskbeskrivning, "Riskbeskrivning: ", gap)
+        risk = cell(item.risk, RISK_PREFIX)
+        risk += cell(item.riskbeskrivning, DESCRIPTION_PREFIX, gap)
         for i, ctl in enumerate(item.controls):
             data.append(
                 [
@@ -370,19 +371,14 @@ def delarsbokslut_story(doc: Delarsbokslut) -> list[Flowable]:
 
 def mark_cell(doc: Enkat, q: Question, column: str) -> object:
     """What one answer column shows for a boxed question, by the layout's mark style."""
-    key = column.lower().replace(" ", "_")
+    key = answer_key(column)
     marked = q.answer == key
     style = doc.layout.mark_style
-    if style == "x":
-        return doc.layout.mark_text if marked else ""
-    if style == "glyph":
-        return "☒" if marked else "☐"
-    if style == "check":
-        return "✓" if marked else ""
     if style == "drawn":
         return DrawnBox(marked)
-    name = "q" + q.number.rstrip(".").replace(".", "_") + "_" + key
-    return FormBox(name, marked)
+    if style == "form":
+        return FormBox("q" + q.number.rstrip(".").replace(".", "_") + "_" + key, marked)
+    return mark_text(doc.layout, marked)
 
 
 def section_table(doc: Enkat, section: Section) -> RLTable:

@@ -1,17 +1,19 @@
 """Every sample document: the two seeds and their variants, each with its layout.
 
-Alingsås Vård- och omsorgsnämnden 2024 and 2023 chain to the seed: a report's
-"Delårsbokslut <year-1>" column (and the personalomsättning/sjukfrånvaro <year-1>
-columns) equal the previous year's report's current-year column. Numbers come from
-random.Random(seed) so every run produces the same documents.
+A variant is data: a `FigureSpec` (seed, magnitudes, investment lines, avdelningar) that
+`make_figures` turns into consistent numbers, and a function of those numbers giving the
+enkät's and the report's text (`EnkatContext`, `ReportSpec`). Alingsås Vård- och
+omsorgsnämnden 2024 and 2023 chain to the seed: a report's "Delårsbokslut <year-1>"
+column (and the personalomsättning/sjukfrånvaro <year-1> columns) equal the next year's
+report's previous-year column. Numbers come from random.Random(seed) so every run
+produces the same documents.
 """
 
 from __future__ import annotations
 
-import random
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from .columns import DRIFT_ROWS
 from .delarsbokslut_data import (
     GOAL_1,
     GOAL_2,
@@ -25,17 +27,11 @@ from .delarsbokslut_data import (
 )
 from .enkat_data import seed_enkat
 from .enkat_variants import EnkatContext, build_enkat, seed_section4_texts
-from .figures import (
-    drift_values,
-    investment_values,
-    percent_rows,
-    previous_utfall,
-    sick_rows,
-)
+from .figures import Figures, FigureSpec, make_figures
 from .model import Control, Delarsbokslut, Enkat, InternalControl, Layout
 from .numbers import format_number
-from .report_variants import Goal, ReportSpec, build_report
-from .variants_other import kultur_och_fritid, lerum_von, socialnamnden
+from .report_variants import ReportSpec, build_report
+from .tables import Goal, PercentRow
 
 
 @dataclass
@@ -47,7 +43,24 @@ class Sample:
 VON = "Vård- och omsorgsnämnden"
 VON_FORV = "Vård- och omsorgsförvaltningen"
 VON_UNITS = [label for label, *_ in SEED_TURNOVER]
+VON_INVEST_LINES = [label for label, parent, _ in SEED_INVEST if parent == "Reinvestering"]
 S4 = seed_section4_texts()
+KF_2025 = "den 6 november 2024, § 152"
+SEED_FIGURES = Figures(0, SEED_DRIFT, SEED_INVEST, SEED_TURNOVER, SEED_SICK)
+
+
+def _fmt(v: int, layout: Layout) -> str:
+    return format_number(v, thousands_sep=layout.thousands_sep, minus=layout.minus)
+
+
+def _turnover_answer(turnover: list[PercentRow]) -> list[str]:
+    """4.2 of a 2025 enkät: the förvaltning's personalomsättning as the report prints it."""
+    this, last = (format_number(v, decimals=1) for v in turnover[0][1:3])
+    return [
+        f"Den externa personalomsättningen fram till delåret 2025 var {this} procent, "
+        f"jämfört med {last} procent samma period 2024."
+    ]
+
 
 # --- layouts ----------------------------------------------------------------------------
 
@@ -107,45 +120,32 @@ LAYOUT_2023 = Layout(
 )
 
 
-def _fmt(v: int, layout: Layout) -> str:
-    return format_number(v, thousands_sep=layout.thousands_sep, minus=layout.minus)
-
-
 # --- Vård- och omsorgsnämnden 2024 --------------------------------------------------------
 
 
-def von_2024_report() -> tuple[ReportSpec, dict]:
+def _von_investments(*budgets: int) -> dict[str, list[tuple[str, int]]]:
+    """The seed's Reinvestering lines, with another year's budgets."""
+    return {"Reinvestering": list(zip(VON_INVEST_LINES, budgets, strict=True))}
+
+
+VON_2024 = FigureSpec(
+    seed=2024,
+    growth=0.045,
+    prognos_result=0,
+    finans_budget=None,
+    investments=_von_investments(-4000, -200, -500, -400, -700),
+    units=VON_UNITS,
+    turnover=(4, 12),
+    sick=8.0,
+)
+
+
+def von_2024_report(f: Figures) -> ReportSpec:
     """The 2024 report; its "2024" columns are the seed's "2024" columns."""
-    rng = random.Random(2024)
-    cur = {row: SEED_DRIFT[row][4] for row in DRIFT_ROWS}
-    prev = previous_utfall(rng, cur, growth=0.045)
-    drift = drift_values(rng, cur, prev, prognos_result=0, finans_budget=None)
-    invest_cur = {label: vals[4] for label, _, vals in SEED_INVEST}
-    investments = investment_values(
-        rng,
-        [
-            ("Reinvestering", "Inventarier", -4000),
-            ("Reinvestering", "Maskiner", -200),
-            ("Reinvestering", "Transportmedel", -500),
-            ("Reinvestering", "Vårdarhjälpmedel", -400),
-            ("Reinvestering", "Sängar", -700),
-        ],
-        cur=invest_cur,
-    )
-    turnover = percent_rows(rng, VON_UNITS, 4, 12, cur={r[0]: r[2] for r in SEED_TURNOVER})
-    sick = sick_rows(rng, 8.0, cur={r[0]: r[2] for r in SEED_SICK})
-    spec = ReportSpec(
-        kommun="Alingsås",
-        kommun_official="Alingsås kommun",
+    return ReportSpec(
         namnd=VON,
         forvaltning=VON_FORV,
         year=2024,
-        title_lines=[
-            "Vård- och omsorgsnämndens delårsbokslut 2024",
-            "Januari–augusti 2024",
-            "Alingsås kommun",
-        ],
-        running_header="Vård- och omsorgsnämndens delårsbokslut 2024",
         verksamhet=[
             "I budgeten som kommunfullmäktige antog [[D:den 8 november 2023, § 187]], framgår "
             "att Alingsås kommun från och med 2024 har ett övergripande mål – Att bli Sveriges "
@@ -164,9 +164,7 @@ def von_2024_report() -> tuple[ReportSpec, dict]:
             "Alla enheter som prognostiserar ett underskott är ålagda att ta fram "
             "handlingsplaner för att säkerställa ett utfall i balans.",
         ],
-        drift=drift,
-        investments=investments,
-        turnover=turnover,
+        figures=f,
         personal=[
             "Rekryteringsläget för legitimerad personal har varit ansträngt under perioden, "
             "främst när det gäller sjuksköterskor. Äldreomsorgslyftet har bidragit till att "
@@ -197,7 +195,6 @@ def von_2024_report() -> tuple[ReportSpec, dict]:
                 decimals=1,
             ),
         ],
-        sick=sick,
         sick_text=[
             "År 2024 redovisar förvaltningen låga sjuktal för både korttidssjukfrånvaron och "
             "långtidssjukfrånvaron."
@@ -240,9 +237,7 @@ def von_2024_report() -> tuple[ReportSpec, dict]:
                 ],
             ),
         ],
-        seed=2024,
     )
-    return spec, {"drift": drift, "investments": investments, "turnover": turnover, "sick": sick}
 
 
 VON_INRIKTNINGAR = [
@@ -252,23 +247,14 @@ VON_INRIKTNINGAR = [
 ]
 
 
-def von_2024_enkat(figures: dict) -> EnkatContext:
-    drift, turnover = figures["drift"], figures["turnover"]
-    netto = drift["Verksamhetens\nnettokostnader"]
+def von_2024_enkat(f: Figures) -> EnkatContext:
+    netto = f.drift["Verksamhetens\nnettokostnader"]
     lay = LAYOUT_2024
     return EnkatContext(
-        kommun="Alingsås",
-        kommun_official="Alingsås kommun",
         namnd=VON,
         abbr="VON",
         forvaltning="vård- och omsorgsförvaltningen",
         year=2024,
-        title_lines=[
-            "Alingsås kommun",
-            "Revisorerna",
-            "Grundläggande granskning 2024",
-            "Frågor till Vård- och omsorgsnämnden",
-        ],
         budget_decision="VON § 92/2023",
         genomlysning_date="den 13 juni 2024",
         genomlysning_decision="VON § 41/2024",
@@ -309,8 +295,8 @@ def von_2024_enkat(figures: dict) -> EnkatContext:
                 S4["4.2"],
                 [
                     "Den externa personalomsättningen under det första delåret 2024 var "
-                    f"{format_number(turnover[0][1], decimals=1)} procent jämfört med "
-                    f"{format_number(turnover[0][2], decimals=1)} procent delåret 2023.",
+                    f"{format_number(f.turnover[0][1], decimals=1)} procent jämfört med "
+                    f"{format_number(f.turnover[0][2], decimals=1)} procent delåret 2023.",
                 ],
             ),
             (
@@ -352,39 +338,22 @@ def von_2024_enkat(figures: dict) -> EnkatContext:
 # --- Vård- och omsorgsnämnden 2023 --------------------------------------------------------
 
 
-def von_2023_report(prev_figures: dict) -> ReportSpec:
+VON_2023 = replace(
+    VON_2024,
+    seed=2023,
+    growth=0.05,
+    prognos_result=-9000,
+    investments=_von_investments(-3800, -300, -400, -500, -800),
+    sick=8.5,
+)
+
+
+def von_2023_report(f: Figures) -> ReportSpec:
     """The 2023 report; its "2023" columns are the 2024 report's "2023" columns."""
-    rng = random.Random(2023)
-    cur = {row: prev_figures["drift"][row][4] for row in DRIFT_ROWS}
-    prev = previous_utfall(rng, cur, growth=0.05)
-    drift = drift_values(rng, cur, prev, prognos_result=-9000, finans_budget=None)
-    investments = investment_values(
-        rng,
-        [
-            ("Reinvestering", "Inventarier", -3800),
-            ("Reinvestering", "Maskiner", -300),
-            ("Reinvestering", "Transportmedel", -400),
-            ("Reinvestering", "Vårdarhjälpmedel", -500),
-            ("Reinvestering", "Sängar", -800),
-        ],
-        cur={label: vals[4] for label, _, vals in prev_figures["investments"]},
-    )
-    turnover = percent_rows(
-        rng, VON_UNITS, 4, 12, cur={r[0]: r[2] for r in prev_figures["turnover"]}
-    )
-    sick = sick_rows(rng, 8.5, cur={r[0]: r[2] for r in prev_figures["sick"]})
     return ReportSpec(
-        kommun="Alingsås",
-        kommun_official="Alingsås kommun",
         namnd=VON,
         forvaltning=VON_FORV,
         year=2023,
-        title_lines=[
-            "Vård- och omsorgsnämndens delårsbokslut 2023",
-            "Januari–augusti 2023",
-            "Alingsås kommun",
-        ],
-        running_header="Vård- och omsorgsnämndens delårsbokslut 2023",
         verksamhet=[
             "I budgeten som kommunfullmäktige antog [[D:den 23 november 2022, § 201]], "
             "fastställdes kommunens övergripande mål och nämndernas uppdrag för 2023. Vård- och "
@@ -403,10 +372,8 @@ def von_2023_report(prev_figures: dict) -> ReportSpec:
             "Nämnden har gett förvaltningen i uppdrag att ta fram en handlingsplan för en "
             "budget i balans [[D:VON § 61/2023]].",
         ],
-        drift=drift,
+        figures=f,
         drift_order=[3, 4, 5, 0, 1, 2],
-        investments=investments,
-        turnover=turnover,
         personal=[
             "Bristen på sjuksköterskor har varit fortsatt påtaglig under perioden och flera "
             "tjänster har tillsatts med inhyrd personal."
@@ -422,7 +389,6 @@ def von_2023_report(prev_figures: dict) -> ReportSpec:
                 ],
             )
         ],
-        sick=sick,
         sick_text=[
             "Förvaltningen fortsätter det förebyggande arbetsmiljöarbetet med tidiga insatser "
             "vid korttidssjukfrånvaro."
@@ -454,24 +420,15 @@ def von_2023_report(prev_figures: dict) -> ReportSpec:
                 ],
             )
         ],
-        seed=2023,
     )
 
 
-def von_2023_enkat() -> EnkatContext:
+def von_2023_enkat(f: Figures) -> EnkatContext:
     return EnkatContext(
-        kommun="Alingsås",
-        kommun_official="Alingsås kommun",
         namnd=VON,
         abbr="VON",
         forvaltning="vård- och omsorgsförvaltningen",
         year=2023,
-        title_lines=[
-            "Alingsås kommun",
-            "Revisorerna",
-            "Grundläggande granskning 2023",
-            "Frågor till Vård- och omsorgsnämnden",
-        ],
         budget_decision="VON § 88/2022",
         genomlysning_date="",
         genomlysning_decision="",
@@ -551,6 +508,583 @@ def von_2023_enkat() -> EnkatContext:
     )
 
 
+# --- Socialnämnden -----------------------------------------------------------------------
+
+SN_LAYOUT = Layout(
+    producer="reportlab",
+    table_style="whitespace",
+    mark_style="drawn",
+    font="DejaVu Sans",
+    features=[
+        "whitespace-only tables (no rules)",
+        "report: space thousands separator",
+        "report: hyphen-minus",
+        "enkät: marks: drawn boxes, the answer a drawn cross (vector lines, no text)",
+        "enkät: answer columns in order Ja Nej Delvis Vet ej",
+    ],
+)
+
+
+SN = FigureSpec(
+    seed=3101,
+    size=(312000, 56000, (0.46, 0.05, 0.33)),
+    growth=0.06,
+    prognos_result=-12000,
+    investments={
+        "Reinvestering": [("Inventarier", -900), ("IT-utrustning", -400), ("Fordon", -300)]
+    },
+    units=[
+        "Socialförvaltningen",
+        "Barn och familj",
+        "Vuxen",
+        "Ekonomiskt bistånd",
+        "Stöd och behandling",
+        "Administration och utveckling",
+    ],
+    turnover=(6, 16),
+    sick=7.4,
+)
+
+
+def socialnamnden_report(f: Figures) -> ReportSpec:
+    return ReportSpec(
+        namnd="Socialnämnden",
+        forvaltning="Socialförvaltningen",
+        year=2025,
+        verksamhet=[
+            f"I budgeten som kommunfullmäktige antog [[D:{KF_2025}]], framgår att Alingsås "
+            "kommun har ett övergripande mål – Att bli Sveriges mest effektiva kommun. "
+            "Socialnämnden bidrar till målet genom tidiga och samordnade insatser för barn, "
+            "unga och vuxna.",
+            "Den nya socialtjänstlagen som träder i kraft den 1 juli 2025 ställer krav på ett "
+            "mer förebyggande och lättillgängligt arbetssätt. Förvaltningen har under våren "
+            "arbetat med att anpassa rutiner och organisation efter lagens intentioner.",
+            "Antalet placeringar av barn och unga har minskat under perioden, samtidigt som "
+            "kostnaderna för placeringar av vuxna med missbruk har ökat. Socialnämnden "
+            "beslutade i april om en handlingsplan för att minska kostnaderna för externa "
+            "placeringar [[D:SN § 38/2025]].",
+        ],
+        kommentar=[
+            "Underskottet förklaras främst av höga kostnader för externa placeringar inom "
+            "vuxenområdet. Handlingsplanen förväntas ge effekt under hösten men bedöms inte "
+            "täcka hela underskottet."
+        ],
+        figures=f,
+        personal=[
+            "Rekryteringen av socialsekreterare med erfarenhet är fortsatt en utmaning, "
+            "särskilt inom barn och familj. Förvaltningen har under året infört en "
+            "introduktionsmodell för nyanställda socialsekreterare."
+        ],
+        goals=[
+            Goal(
+                "Nämndens arbetsmiljömål - Arbetsbelastningen för socialsekreterare ska vara "
+                "hållbar",
+                "Andel medarbetare som upplever en rimlig arbetsbelastning, andel (%)",
+                [70, 64, 61],
+                [
+                    "Resultatet har förbättrats jämfört med föregående år men ligger fortfarande "
+                    "under målet. Arbetet med att minska antalet ärenden per handläggare "
+                    "fortsätter."
+                ],
+            )
+        ],
+        sick_text=[
+            "Förvaltningen har under året arbetat med tidiga insatser vid "
+            "korttidssjukfrånvaro i samverkan med företagshälsovården."
+        ],
+        internal_controls=[
+            InternalControl(
+                risk="Att utredningar inom barn och familj inte slutförs inom lagstadgad tid.",
+                riskbeskrivning=(
+                    "Utredningar som drar ut på tiden innebär att barn inte får stöd i tid och "
+                    "att nämnden inte följer socialtjänstlagen."
+                ),
+                riskvarde=12,
+                controls=[
+                    Control(
+                        kontroll="Uppföljning av andelen utredningar som avslutats inom fyra "
+                        "månader.",
+                        resultat="Av 212 avslutade utredningar under perioden avslutades 188 "
+                        "inom fyra månader, vilket motsvarar 89 procent.",
+                        bedomning="Delvis godkänd",
+                        atgard="Förvaltningen inför veckovis uppföljning av utredningstider på "
+                        "enhetsnivå.",
+                    ),
+                    Control(
+                        kontroll="Kontroll av att beslut om placering fattas av behörig delegat.",
+                        resultat="Samtliga 25 granskade beslut var fattade i enlighet med "
+                        "delegationsordningen.",
+                        bedomning="Godkänd",
+                        atgard="Kontrollen upprepas i samband med årsbokslutet.",
+                    ),
+                ],
+            )
+        ],
+    )
+
+
+def socialnamnden_enkat(f: Figures) -> EnkatContext:
+    return EnkatContext(
+        namnd="Socialnämnden",
+        abbr="SN",
+        forvaltning="socialförvaltningen",
+        year=2025,
+        budget_decision="SN § 96/2024",
+        genomlysning_date="den 17 juni 2025",
+        genomlysning_decision="SN § 47/2025",
+        action_area="vuxenområdet",
+        action_decision="SN § 38/2025",
+        ik_date="2024-12-11",
+        ik_count=4,
+        au_decision="2024-11-20 § 44",
+        inriktningar=[
+            "Tidiga insatser - stöd ska ges tidigt och nära den enskilde.",
+            "Trygg uppväxt - barn och unga ska ha goda förutsättningar att växa upp under "
+            "trygga förhållanden.",
+            "Egen försörjning - fler ska gå från ekonomiskt bistånd till arbete eller studier.",
+        ],
+        answers={"1.3": "nej", "2.4": "delvis", "3.5": "delvis"},
+        comments={
+            "3.5": [
+                "En uppföljningsrapport upprättas vid årsbokslutet. Vid delåret redovisas "
+                "resultatet muntligt för nämnden."
+            ]
+        },
+        followups=4,
+        section4=[
+            (
+                "4.1",
+                S4["4.1"],
+                [
+                    "Förvaltningen arbetar efter en kompetensförsörjningsplan med fokus på:",
+                    "- Introduktionsprogram och mentorskap för nyanställda socialsekreterare.",
+                    "- Samarbete med Göteborgs universitet kring verksamhetsförlagd utbildning.",
+                    "- Karriärvägar med specialisttjänster inom barn och familj.",
+                ],
+            ),
+            (
+                "4.2",
+                S4["4.2"],
+                _turnover_answer(f.turnover),
+            ),
+            (
+                "4.3",
+                S4["4.3"],
+                [
+                    "Vid rapporteringstillfället 2025-04-15, [[D:SN § 29/2025]] rapporterades "
+                    "tre ej verkställda beslut enligt SoL, samtliga avseende kontaktperson. "
+                    "Förvaltningen rekryterar fler uppdragstagare."
+                ],
+            ),
+        ],
+        risks=[
+            "Kostnaderna för externa placeringar ökar och är svåra att påverka på kort sikt.",
+            "Rekryteringen av erfarna socialsekreterare är en fortsatt utmaning.",
+            "Den nya socialtjänstlagen kräver omställning av arbetssätt och organisation.",
+            "Ökad psykisk ohälsa bland barn och unga ökar behovet av insatser.",
+            "Fler hushåll med långvarigt ekonomiskt bistånd riskerar att öka kostnaderna.",
+        ],
+    )
+
+
+# --- Kultur- och fritidsnämnden ----------------------------------------------------------
+
+KFN_LAYOUT = Layout(
+    producer="libreoffice",
+    table_style="ruled",
+    thousands_sep="\u00a0",
+    mark_style="x",
+    mark_text="X",
+    features=[
+        "ruled tables (grid lines)",
+        "report: no-break space thousands separator",
+        "report: hyphen-minus",
+        "report: Investeringar with two parents (Reinvestering, Nyinvestering)",
+        "report: arbetsmiljömål with Inget värde",
+        "enkät: marks: capital X",
+        "enkät: answer columns in order Ja Nej Delvis Vet ej",
+        "enkät: section 4 has two questions",
+    ],
+)
+
+
+KFN = FigureSpec(
+    seed=3102,
+    size=(158000, 29000, (0.41, 0.31, 0.11)),
+    growth=0.035,
+    prognos_result=2000,
+    investments={
+        "Reinvestering": [
+            ("Inventarier", -600),
+            ("Konst", -300),
+            ("Idrottsutrustning", -1200),
+        ],
+        "Nyinvestering": [
+            ("Konstgräsplan Kristineholm", -4500),
+            ("Utrustning nytt bibliotek", -800),
+        ],
+    },
+    units=[
+        "Kultur- och fritidsförvaltningen",
+        "Kultur",
+        "Bibliotek",
+        "Fritid och idrott",
+        "Ungdom och fritidsgårdar",
+        "Administration",
+    ],
+    turnover=(3, 11),
+    sick=5.6,
+)
+
+
+def kultur_och_fritid_report(f: Figures) -> ReportSpec:
+    return ReportSpec(
+        namnd="Kultur- och fritidsnämnden",
+        forvaltning="Kultur- och fritidsförvaltningen",
+        year=2025,
+        verksamhet=[
+            f"I budgeten som kommunfullmäktige antog [[D:{KF_2025}]], framgår att Alingsås "
+            "kommun har ett övergripande mål – Att bli Sveriges mest effektiva kommun. Kultur- "
+            "och fritidsnämnden bidrar genom att erbjuda attraktiva mötesplatser, ett rikt "
+            "kulturliv och goda förutsättningar för idrott och friluftsliv.",
+            "Under våren har arbetet med det nya biblioteket i stadskärnan gått in i "
+            "projekteringsfasen. Kultur- och fritidsnämnden godkände förstudien "
+            "[[D:KFN § 21/2025]].",
+            "Besöksantalet på fritidsgårdarna har ökat med 12 procent jämfört med samma period "
+            "föregående år, medan antalet utlån på biblioteken ligger på samma nivå.",
+        ],
+        kommentar=[
+            "Överskottet beror främst på vakanser och lägre kostnader för föreningsbidrag än "
+            "budgeterat."
+        ],
+        figures=f,
+        personal=[
+            "Rekryteringsläget är i huvudsak stabilt. Svårast är det att rekrytera "
+            "fritidsledare med rätt kompetens till kvällstjänstgöring."
+        ],
+        goals=[
+            Goal(
+                "Nämndens arbetsmiljömål - Medarbetarna ska uppleva en god psykosocial arbetsmiljö",
+                "Andel medarbetare som upplever att de har en rimlig arbetsbelastning, andel (%)",
+                [75, None, 71],
+                [
+                    "Pulsmätningen genomförs i september och därför redovisas inget värde vid "
+                    "delåret."
+                ],
+            )
+        ],
+        sick_text=["Sjukfrånvaron är fortsatt låg jämfört med kommunen som helhet."],
+        internal_controls=[
+            InternalControl(
+                risk="Att föreningsbidrag betalas ut på felaktiga grunder.",
+                riskbeskrivning=(
+                    "Felaktiga utbetalningar innebär ekonomisk skada för kommunen och "
+                    "förtroendeskada för nämnden."
+                ),
+                riskvarde=8,
+                controls=[
+                    Control(
+                        kontroll="Stickprovskontroll av 20 beviljade aktivitetsbidrag mot "
+                        "närvarorapporter.",
+                        resultat="Två av 20 ansökningar saknade fullständiga närvarorapporter. "
+                        "Bidragen har reglerats.",
+                        bedomning="Delvis godkänd",
+                        atgard="Rutinen för granskning av närvarorapporter förtydligas och "
+                        "kommuniceras till föreningarna.",
+                    )
+                ],
+            )
+        ],
+    )
+
+
+def kultur_och_fritid_enkat(f: Figures) -> EnkatContext:
+    return EnkatContext(
+        namnd="Kultur- och fritidsnämnden",
+        abbr="KFN",
+        forvaltning="kultur- och fritidsförvaltningen",
+        year=2025,
+        budget_decision="KFN § 71/2024",
+        genomlysning_date="den 10 juni 2025",
+        genomlysning_decision="KFN § 33/2025",
+        action_area="fritidsgårdarna",
+        action_decision="KFN § 27/2025",
+        ik_date="2024-12-09",
+        ik_count=2,
+        au_decision="2024-11-18 § 35",
+        inriktningar=[
+            "Kultur för alla - kulturutbudet ska nå fler invånare i hela kommunen.",
+            "Aktiv fritid - fler barn och unga ska delta i föreningslivet.",
+        ],
+        answers={"1.3": "nej", "1.5": "delvis", "1.7": "nej"},
+        comments={
+            "1.7": [
+                "Förvaltningen har ingen samlad verksamhetsplan. Nämndens beslutade åtgärder "
+                "fördelas direkt till enheterna via beslutstödet Hypergene."
+            ]
+        },
+        followups=3,
+        section4=[
+            (
+                "4.1",
+                S4["4.1"],
+                [
+                    "Förvaltningen arbetar med kompetensutveckling inom digital "
+                    "biblioteksservice och ledarskap för fritidsledare."
+                ],
+            ),
+            (
+                "4.2",
+                S4["4.2"],
+                _turnover_answer(f.turnover),
+            ),
+        ],
+        risks=[
+            "Eftersatt underhåll av idrottsanläggningar riskerar ökade kostnader och "
+            "avstängningar.",
+            "Minskat föreningsengagemang bland unga vuxna.",
+            "Kostnadsökningar för det nya biblioteket kan tränga undan annan verksamhet.",
+            "Svårigheter att rekrytera fritidsledare till kvällstjänstgöring.",
+            "Ökade energikostnader för simhallen.",
+        ],
+    )
+
+
+# --- Lerums kommun, Vård- och omsorgsnämnden ---------------------------------------------
+
+LERUM_LAYOUT = Layout(
+    producer="reportlab",
+    table_style="ruled",
+    minus="\u2212",
+    mark_style="form",
+    font="DejaVu Sans",
+    split_table="investeringar",
+    features=[
+        "ruled tables (grid lines)",
+        "another kommun (Lerums kommun)",
+        "report: title says Delårsrapport, not delårsbokslut",
+        "report: space thousands separator",
+        "report: Unicode minus (U+2212)",
+        "report: Investeringar continued on next page with repeated header",
+        "enkät: marks: AcroForm checkboxes (answer only in the form field values)",
+        "enkät: answer columns in order Ja Delvis Nej Vet ej",
+    ],
+)
+
+
+LERUM = FigureSpec(
+    seed=3103,
+    size=(1018000, 188000, (0.66, 0.09, 0.15)),
+    growth=0.05,
+    prognos_result=-6000,
+    investments={
+        "Reinvestering": [
+            ("Inventarier", -3500),
+            ("Larm och trygghetsteknik", -1800),
+            ("Möbler särskilt boende", -900),
+            ("Hjälpmedel", -600),
+            ("Fordon", -1200),
+        ]
+    },
+    units=[
+        "Vård- och omsorgsförvaltningen",
+        "Hemtjänst",
+        "Särskilt boende",
+        "Funktionsstöd",
+        "Hälso- och sjukvård",
+        "Myndighet och stöd",
+    ],
+    turnover=(5, 13),
+    sick=8.8,
+)
+
+
+def lerum_von_report(f: Figures) -> ReportSpec:
+    total_sick = next(r for r in f.sick if r[0] == "Total sjukfrånvaro")
+    return ReportSpec(
+        kommun="Lerum",
+        kommun_official="Lerums kommun",
+        namnd=VON,
+        forvaltning="Vård- och omsorgsförvaltningen",
+        year=2025,
+        title_lines=[
+            "Delårsrapport januari–augusti 2025",
+            "Vård- och omsorgsnämnden",
+            "Lerums kommun",
+        ],
+        running_header="Lerums kommun – Vård- och omsorgsnämndens delårsrapport 2025",
+        verksamhet=[
+            "Kommunfullmäktige antog [[D:den 27 november 2024, § 201]], Mål och budget "
+            "2025–2027 för Lerums kommun. Vård- och omsorgsnämnden har utifrån denna fastställt "
+            "sin verksamhetsplan [[D:VON § 97/2024]].",
+            "Under perioden har efterfrågan på hemtjänst ökat, samtidigt som beläggningen på "
+            "särskilt boende har varit fortsatt hög. Förvaltningen har öppnat ett nytt "
+            "korttidsboende i Gråbo.",
+            "Arbetet med att införa digital nattillsyn har fortsatt och omfattar nu cirka 140 "
+            "brukare.",
+        ],
+        kommentar=[
+            "Underskottet förklaras främst av ökade volymer inom hemtjänsten och höga "
+            "kostnader för bemanningssjuksköterskor."
+        ],
+        figures=f,
+        personal=[
+            "Bemanningen av sjuksköterskor har under sommaren delvis lösts med inhyrd "
+            "personal. Förvaltningen har infört en ny lönemodell för specialistsjuksköterskor."
+        ],
+        goals=[
+            Goal(
+                "Nämndens arbetsmiljömål - Andelen timavlönade ska minska",
+                "Arbetad tid av timavlönade, andel (%)",
+                [10.0, 11.4, 12.6],
+                ["Andelen har minskat sedan föregående år men målet är ännu inte nått."],
+                decimals=1,
+            ),
+            Goal(
+                "Nämndens arbetsmiljömål - Sjukfrånvaron ska minska",
+                "Total sjukfrånvaro, andel (%)",
+                [8.0, total_sick[1], total_sick[2]],
+                ["Sjukfrånvaron redovisas närmare under rubriken Sjukfrånvaro."],
+                decimals=1,
+            ),
+        ],
+        sick_text=[
+            "Förvaltningen har infört en rutin för tidig kontakt med företagshälsovården vid "
+            "upprepad korttidsfrånvaro."
+        ],
+        internal_controls=[
+            InternalControl(
+                risk="Att hemtjänstens planerade tid inte motsvarar beviljad tid.",
+                riskbeskrivning=(
+                    "Om utförd tid avviker från beviljad tid får brukaren inte de insatser som "
+                    "beslutats och ersättningen till utförarna blir felaktig."
+                ),
+                riskvarde=10,
+                controls=[
+                    Control(
+                        kontroll="Jämförelse av beviljad och utförd tid för 30 brukare.",
+                        resultat="I 24 av 30 ärenden avvek utförd tid mindre än tio procent "
+                        "från beviljad tid.",
+                        bedomning="Delvis godkänd",
+                        atgard="Planeringen i hemtjänstens planeringssystem ses över under hösten.",
+                    ),
+                    Control(
+                        kontroll="Kontroll av att biståndsbeslut omprövas inom ett år.",
+                        resultat="Samtliga granskade beslut hade omprövats i tid.",
+                        bedomning="Godkänd",
+                        atgard="Kontrollen upprepas vid årsbokslutet.",
+                    ),
+                ],
+            )
+        ],
+    )
+
+
+def lerum_von_enkat(f: Figures) -> EnkatContext:
+    return EnkatContext(
+        kommun="Lerum",
+        kommun_official="Lerums kommun",
+        namnd=VON,
+        abbr="VON",
+        forvaltning="vård- och omsorgsförvaltningen",
+        year=2025,
+        title_lines=[
+            "Lerums kommun",
+            "De förtroendevalda revisorerna",
+            "Grundläggande granskning 2025",
+            "Frågor till Vård- och omsorgsnämnden",
+        ],
+        budget_decision="VON § 97/2024",
+        genomlysning_date="den 11 juni 2025",
+        genomlysning_decision="VON § 49/2025",
+        action_area="hemtjänsten",
+        action_decision="VON § 55/2025",
+        ik_date="2024-12-18",
+        ik_count=5,
+        au_decision="2024-11-26 § 12",
+        inriktningar=[],
+        answers={"1.2": "ja", "1.3": "ja", "1.5": "delvis", "2.4": "delvis", "3.6": None},
+        texts={
+            "1.1": "Lerums kommun har infört en ny modell för mål- och resultatstyrning, hur "
+            "påverkar den nämndens styrning och uppföljning?",
+        },
+        comments={
+            "1.1": [
+                "Modellen innebär att nämnden beslutar om en verksamhetsplan med nämndmål och "
+                "indikatorer som följs upp i delårsrapport och årsredovisning."
+            ],
+            "1.2": [
+                "Vård- och omsorgsnämnden har i verksamhetsplan 2025 [[D:VON § 97/2024]] "
+                "fastställt tre nämndmål kopplade till fullmäktiges mål:",
+                "• Den enskilde ska uppleva trygghet och delaktighet.",
+                "• Verksamheten ska vara kostnadseffektiv.",
+                "• Medarbetarna ska ha en god arbetsmiljö.",
+            ],
+            "1.3": ["Varje nämndmål följs upp med två till tre indikatorer med målvärden."],
+            "1.4": [
+                "Måluppfyllelsen följs upp i delårsrapporten per april och augusti samt i "
+                "årsredovisningen."
+            ],
+            "1.5": ["Förvaltningen redovisar orsaksanalys för indikatorer som inte når målvärdet."],
+            "1.6": [
+                "Nämnden beslutar om åtgärder i samband med uppföljningen [[D:VON § 62/2025]]."
+            ],
+            "1.8": [
+                "Vid delåret bedöms ett av tre nämndmål vara uppfyllt och två delvis uppfyllda. "
+                "Prognosen för helåret är att två mål uppfylls."
+            ],
+            "2.5": [
+                "Se nämndens delårsrapport januari–augusti 2025, avsnittet Ekonomi.",
+            ],
+        },
+        system="Stratsys",
+        followups=4,
+        columns=["Ja", "Delvis", "Nej", "Vet ej"],
+        section4=[
+            (
+                "4.1",
+                S4["4.1"],
+                [
+                    "Förvaltningen har en kompetensförsörjningsplan som följs upp årligen. Under "
+                    "2025 prioriteras:",
+                    "- Utbildning av undersköterskor till specialistundersköterskor.",
+                    "- Ny lönemodell för specialistsjuksköterskor.",
+                    "- Språkombud på samtliga särskilda boenden.",
+                ],
+            ),
+            (
+                "4.2",
+                S4["4.2"],
+                _turnover_answer(f.turnover),
+            ),
+            (
+                "4.3",
+                S4["4.3"],
+                [
+                    "Vid rapporteringstillfället 2025-04-22, [[D:VON § 31/2025]] rapporterades "
+                    "sju ej verkställda beslut om särskilt boende. Samtliga har erbjudits plats."
+                ],
+            ),
+            (
+                "4.4.",
+                S4["4.4."],
+                [
+                    "Enkäten skickas till den äldre, som kan ta hjälp av en anhörig eller god "
+                    "man. Personalen ska inte hjälpa till att fylla i enkäten."
+                ],
+            ),
+        ],
+        risks=[
+            "Fler äldre med omfattande behov ökar efterfrågan på hemtjänst och särskilt boende.",
+            "Beroendet av bemanningssjuksköterskor medför höga kostnader.",
+            "Brist på platser i särskilt boende riskerar viten för ej verkställda beslut.",
+            "Omställningen till god och nära vård kräver nya samarbetsformer med regionen.",
+            "Välfärdsteknik införs långsammare än planerat.",
+            "Höga sjuktal bland undersköterskor påverkar kontinuiteten för brukarna.",
+        ],
+    )
+
+
 # --- all samples -------------------------------------------------------------------------
 
 
@@ -568,40 +1102,59 @@ def for_kind(layout: Layout, kind: str) -> Layout:
     return Layout(**{**layout.__dict__, "features": features})
 
 
+@dataclass
+class Variant:
+    """One enkät and delårsbokslut pair: its numbers, its texts (from those numbers) and
+    its layout."""
+
+    name: str  # file stem prefix in samples/
+    numbers: FigureSpec
+    enkat: Callable[[Figures], EnkatContext]
+    report: Callable[[Figures], ReportSpec]
+    layout: Layout
+    chained: str | None = None  # the next year's report: its previous year is this one's
+
+
+SEED = "alingsas-von-2025"
+VARIANTS = [
+    Variant("alingsas-von-2024", VON_2024, von_2024_enkat, von_2024_report, LAYOUT_2024, SEED),
+    Variant(
+        "alingsas-von-2023",
+        VON_2023,
+        von_2023_enkat,
+        von_2023_report,
+        LAYOUT_2023,
+        "alingsas-von-2024",
+    ),
+    Variant(
+        "alingsas-socialnamnden-2025",
+        SN,
+        socialnamnden_enkat,
+        socialnamnden_report,
+        SN_LAYOUT,
+    ),
+    Variant(
+        "alingsas-kultur-och-fritidsnamnden-2025",
+        KFN,
+        kultur_och_fritid_enkat,
+        kultur_och_fritid_report,
+        KFN_LAYOUT,
+    ),
+    Variant("lerum-von-2025", LERUM, lerum_von_enkat, lerum_von_report, LERUM_LAYOUT),
+]
+
+
 def all_samples() -> list[Sample]:
     """Every sample, seeds first; names are the file stems under samples/."""
-    spec_2024, figures_2024 = von_2024_report()
-    groups = [
-        ("alingsas-von-2025", seed_enkat, seed_delarsbokslut, LAYOUT_2025),
-        (
-            "alingsas-von-2024",
-            lambda lay: build_enkat(von_2024_enkat(figures_2024), lay),
-            lambda lay: build_report(spec_2024, lay),
-            LAYOUT_2024,
-        ),
-        (
-            "alingsas-von-2023",
-            lambda lay: build_enkat(von_2023_enkat(), lay),
-            lambda lay: build_report(von_2023_report(figures_2024), lay),
-            LAYOUT_2023,
-        ),
+    samples = [
+        Sample(f"{SEED}-enkat", seed_enkat(for_kind(LAYOUT_2025, "enkät"))),
+        Sample(f"{SEED}-delarsbokslut", seed_delarsbokslut(for_kind(LAYOUT_2025, "report"))),
     ]
-    for name, make in (
-        ("alingsas-socialnamnden-2025", socialnamnden),
-        ("alingsas-kultur-och-fritidsnamnden-2025", kultur_och_fritid),
-        ("lerum-von-2025", lerum_von),
-    ):
-        ctx, spec, layout = make()
-        groups.append(
-            (
-                name,
-                lambda lay, ctx=ctx: build_enkat(ctx, lay),
-                lambda lay, spec=spec: build_report(spec, lay),
-                layout,
-            )
-        )
-    samples = []
-    for name, enkat, report, layout in groups:
-        samples.append(Sample(f"{name}-enkat", enkat(for_kind(layout, "enkät"))))
-        samples.append(Sample(f"{name}-delarsbokslut", report(for_kind(layout, "report"))))
+    figures = {SEED: SEED_FIGURES}
+    for v in VARIANTS:
+        later = figures[v.chained] if v.chained else None
+        f = figures[v.name] = make_figures(v.numbers, later)
+        enkat = build_enkat(v.enkat(f), for_kind(v.layout, "enkät"))
+        report = build_report(v.report(f), for_kind(v.layout, "report"))
+        samples += [Sample(f"{v.name}-enkat", enkat), Sample(f"{v.name}-delarsbokslut", report)]
     return samples
