@@ -167,3 +167,48 @@ def test_extraction_works_without_network(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     truth = [f["text"] for f in expected_for(pdf)["findings"] if f["kind"] == "decision"]
     assert truth and result.stdout.strip() == __import__("json").dumps(truth)
+
+
+DATA = Path(__file__).resolve().parent / "data" / "nlp"
+
+
+def _rows(part: str) -> list[dict]:
+    lines = (DATA / f"{part}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [__import__("json").loads(line) for line in lines if line]
+
+
+def test_evaluation_set_is_labelled_and_split() -> None:
+    dev, heldout = _rows("dev"), _rows("heldout")
+    assert len(dev) >= 100 and len(heldout) >= 100
+    for row in dev + heldout:
+        assert set(row["labels"]) <= {"risk", "action"}
+        assert row["unit"] in {"sentence", "item"}
+    for part in (dev, heldout):
+        assert sum("risk" in r["labels"] for r in part) >= 10
+        assert sum("action" in r["labels"] for r in part) >= 10
+    # nothing held out was seen in development
+    assert not {r["text"].casefold() for r in dev} & {r["text"].casefold() for r in heldout}
+
+
+def test_classifier_is_shipped_and_learned_its_training_sentences() -> None:
+    from kommunkoll.extractors.nlp.pipeline import classify
+
+    actions = [r["text"] for r in _rows("dev") if r["labels"] == ["action"]][:20]
+    neither = [r["text"] for r in _rows("dev") if not r["labels"]][:20]
+    assert sum("action" in tags for tags in classify(actions)) >= 15
+    assert sum("action" in tags for tags in classify(neither)) <= 5
+
+
+@pytest.mark.slow
+def test_benchmark_prints_held_out_scores() -> None:
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, str(root / "benchmarks" / "nlp.py")],
+        capture_output=True, text=True, check=True, timeout=300,
+    )  # fmt: skip
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("heldout")
+    for tag in ("risk", "action"):
+        f1 = float(next(ln for ln in lines if ln.split()[:1] == [tag]).split()[-1])
+        assert 0.0 < f1 <= 1.0
+    assert "sentences/s" in result.stdout

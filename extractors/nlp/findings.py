@@ -8,10 +8,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from ..contract import Finding, FindingEntities
-from .pipeline import swedish
+from .pipeline import classify, swedish
 from .segment import Block, blocks
 from .tagging import sentence_tags
 
@@ -40,38 +40,61 @@ def entities(span: Span) -> FindingEntities | None:
     return FindingEntities(**found) if found else None
 
 
-def _block_findings(block: Block, doc) -> list[tuple[int, Finding]]:
+def find(pages: list[str]) -> list[Finding]:
+    """All findings of a document, in reading order, from its per-page texts.
+
+    A sentence's tags are the cue rules' and the small classifier's together: the rules are
+    precise, the classifier (trained on the dev sentences) adds actions worded without cues.
+    """
+    document = blocks(pages)
+    docs = list(swedish().pipe(b.text for b in document))
+    sentences = [
+        (i, sentence)
+        for i, (block, doc) in enumerate(zip(document, docs, strict=True))
+        if _tagged_by_sentence(block)
+        for sentence in doc.sents
+        if len(sentence) >= 4 and not sentence.text.strip().endswith("?")
+    ]
+    learned = classify([clean(s.text) for _, s in sentences])
+    per_block: list[list[tuple[int, Finding]]] = [[] for _ in document]
+    for (i, sentence), extra in zip(sentences, learned, strict=True):
+        block = document[i]
+        tags = sentence_tags(sentence, block.context, item=block.kind == "item") | extra
+        for tag in sorted(tags):
+            finding = Finding(
+                kind=tag,  # type: ignore[arg-type]
+                text=clean(sentence.text),
+                page=block.page_at(sentence.start_char),
+                entities=entities(sentence),
+            )
+            per_block[i].append((sentence.start_char, finding))
+    for i, (block, doc) in enumerate(zip(document, docs, strict=True)):
+        per_block[i].extend(_structural_findings(block, doc))
+    return [f for found in per_block for _, f in sorted(found, key=lambda x: x[0])]
+
+
+def _tagged_by_sentence(block: Block) -> bool:
+    if block.kind in UNTAGGED_KINDS or block.in_control_table:
+        return False  # internkontroll tables are read cell by cell by the table extractor
+    return not _is_risk_item(block)
+
+
+def _is_risk_item(block: Block) -> bool:
+    return block.kind == "item" and bool(block.number) and bool(RISK_LIST.search(block.context))
+
+
+def _structural_findings(block: Block, doc: Doc) -> list[tuple[int, Finding]]:
+    """Decision references anywhere, and each item of an "Utmaningar och risker" list."""
     out = []
     for ent in doc.ents:
         if ent.label_ == "DECISION":
             page = block.page_at(ent.start_char)
             decision = Finding(kind="decision", text=decision_text(ent.text), page=page)
             out.append((ent.start_char, decision))
-    if block.kind in UNTAGGED_KINDS or block.in_control_table:
-        return out  # internkontroll tables are read cell by cell by the table extractor
-    if block.kind == "item" and block.number and RISK_LIST.search(block.context):
+    if _is_risk_item(block):
         text = clean(block.text)
         risk = Finding(kind="risk", text=text, page=block.page, entities=entities(doc[:]))
-        return [(0, risk), *out]
-    for sentence in doc.sents:
-        for tag in sorted(sentence_tags(sentence, block.context)):
-            finding = Finding(
-                kind=tag,
-                text=clean(sentence.text),
-                page=block.page_at(sentence.start_char),
-                entities=entities(sentence),
-            )
-            out.append((sentence.start_char, finding))
-    return out
-
-
-def find(pages: list[str]) -> list[Finding]:
-    """All findings of a document, in reading order, from its per-page texts."""
-    document = blocks(pages)
-    nlp = swedish()
-    out: list[Finding] = []
-    for block, doc in zip(document, nlp.pipe(b.text for b in document), strict=True):
-        out.extend(f for _, f in sorted(_block_findings(block, doc), key=lambda x: x[0]))
+        out.insert(0, (-1, risk))
     return out
 
 

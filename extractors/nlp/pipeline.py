@@ -9,6 +9,7 @@ downloaded: the lemma table is read from the installed package.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -34,3 +35,21 @@ def lemmas() -> Table:
     """The lookup lemmatizer's table (keyed by word), for lemmas of lower-cased words."""
     lemmatizer = swedish().get_pipe("lemmatizer")
     return lemmatizer.lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+
+
+CLASSIFIER = Path(__file__).resolve().parent / "textcat"
+THRESHOLD = 0.5
+
+
+@lru_cache(maxsize=1)
+def classifier() -> Language:
+    """The small risk/action sentence classifier (scripts/train_textcat.py), read from disk."""
+    return spacy.load(CLASSIFIER)
+
+
+def classify(texts: list[str]) -> list[set[str]]:
+    """The labels the classifier gives each text (score ≥ THRESHOLD)."""
+    return [
+        {label for label, score in doc.cats.items() if score >= THRESHOLD}
+        for doc in classifier().pipe(texts)
+    ]

@@ -140,7 +140,7 @@ def blocks(pages: list[str]) -> list[Block]:
             kind = "heading" if not is_table_line(line) and _is_heading(line, None) else "prose"
         if kind == "heading" and in_control and not CONTROL_TABLE.search(line):
             kind = "prose"  # a wrapped table cell, not a heading
-        if kind in ("question", "section"):
+        if kind == "question":  # a questionnaire's next question: no table goes on past it
             in_control = False
         if kind is not None or current is None:
             current = Block(kind=kind or "prose", context=context, number=number)

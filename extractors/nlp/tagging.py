@@ -3,9 +3,9 @@
 A sentence is a risk when it names a threat, shortage, difficulty or uncertainty the nämnd
 faces; an action when it states a measure decided, under way or planned. Cues are matched on
 lower-cased lemmas from the lookup table and, because Swedish compounds freely
-("kompetensutmaningen", "osäkerhetsfaktorer"), on the stems inside a word. Structure adds
-what words cannot: a comment under a question that asks about åtgärder is read with the
-weaker action cues too; a question itself is never tagged.
+("kompetensutmaningen", "osäkerhetsfaktorer"), on stems inside a word. Structure adds what
+words cannot: under a question that asks about åtgärder or the nämnd's work, weaker action
+cues count and list items are actions; a question itself is never tagged.
 """
 
 from __future__ import annotations
@@ -16,36 +16,36 @@ from spacy.tokens import Span, Token
 
 from .pipeline import lemmas
 
-# Stems found anywhere inside a word. Words that merely name the risk *process*
-# (riskanalys, riskbedömning, riskvärde) are excluded below.
-RISK_STEMS = ("risk", "utmaning", "osäkerhet", "svårighet", "brist", "sårbar")
-RISK_EXCLUDED = re.compile(r"risk(-|analys|bedömning|värde|beskrivning|hantering|och$)")
-RISK_LEMMAS = {"riskera", "saknas", "sakna", "underskott", "försämra", "försämrad", "hota", "hot"}
+# Stems found anywhere inside a word; words that name the risk *process* are excluded.
+RISK_STEMS = ("risk", "utmaning", "osäkerhet", "svårighet", "brist", "sårbar", "otillräcklig")
+RISK_EXCLUDED = re.compile(r"risk(-|analys|bedömning|värde|beskrivning|hantering|faktor|och$)")
+RISK_LEMMAS = {"riskera", "underskott", "försämra", "försämrad", "hota"}
 RISK_PHRASES = re.compile(
-    r"\b(kan komma att påverka|svår[at]? att|inte (?:kan|har tillgång)|ökad[e]? kostnad|"
-    r"kostnadsökning|ökar behovet|medför(?:a)? (?:risk|höga)|riskerar|ej verkställ)",
+    r"\b(kan (?:komma att )?påverkas?|svår[at]? att|inte (?:kan|har tillgång)|saknar|"
+    r"ökar behovet|medför(?:a)? (?:risk|höga)|kommer att kräva|ännu inte (?:helt )?klar)",
     re.IGNORECASE,
 )
-ACTION_LEMMAS = {
-    "planera", "införa", "genomföra", "åtgärd", "handlingsplan", "översyn", "revidera",
-    "påbörja", "initiera", "inleda", "implementera", "satsa", "utbilda", "rekrytera",
-    "centralisera", "ta", "fortsätta", "stärka", "utveckla", "upprätta", "besluta",
-}  # fmt: skip
+# A measure introduced, decided, begun, planned or carried on, as Swedish reports word it.
 ACTION_PHRASES = re.compile(
-    r"\b(kommer (?:förvaltningen |nämnden )?(?:att )?(?:införa|införas|genomföra|genomföras|"
-    r"revidera|revideras|satsa|ske|fortsätta|systematisera|användas|implementera)|"
-    r"planeras|planerat?|är planerad|ska (?:införas|genomföras|tas fram|ses över)|pågår|"
-    r"har påbörjat|har (?:beslutat|initierat|inlett|startat|infört|tagit fram)|"
-    r"arbetar (?:vidare|aktivt)|fortsätter|handlingsplan|åtgärder? |ses över|"
-    r"under hösten|framöver|beräknas)",
+    r"\b(kommer (?:\w+ )?(?:även |också )?att (?!vara\b|påverka|leda|kräva|bli\b|innebära)\w+|"
+    r"planeras|planerat?|är planerad|planen är|ska (?:införas|genomföras|tas fram|ses över)|"
+    r"pågår|påbörja(?:t|ts|de)|startat|inlett|initierat|infört|införts|införas|införs|införande|"
+    r"implementering|beslutat om|beslutats|har tagit fram|har tagits fram|fortgår|"
+    r"tas fram|ta fram handlingsplan|handlingsplan|"
+    r"arbet(?:ar|at) (?:även |också )?(?:vidare|aktivt)|"
+    r"med åtgärder|åtgärderna omfattar|exempel på åtgärder|fortsätter (?!som tidigare)|"
+    r"fortsatt (?:den|arbetet)|satsningen|revideras|reviderats|justerats|centraliseras|"
+    r"omvandlas|testades|etablera|utbildas|validering|ses över|framöver|"
+    r"beräknas (?:vara )?(?:klar|färdig))",
     re.IGNORECASE,
 )
 # weaker cues, counted only in a comment that answers a question about åtgärder
 ACTION_WEAK = re.compile(
-    r"\b(har (?:fått )?erbjud|följer (?:särskilt )?upp|rekryterar|beslutas|erbjuds|ta fram)",
+    r"\b(har (?:fått )?erbjud|följ(?:er|s) (?:\w+ )?upp|rekryterar|beslutas|erbjuds|insatser)",
     re.IGNORECASE,
 )
-ACTION_QUESTION = re.compile(r"åtgärd", re.IGNORECASE)
+ACTION_LEMMAS = {"planera", "införa", "genomföra", "översyn", "revidera", "implementera"}
+ACTION_QUESTION = re.compile(r"åtgärd|aktivitet|vilket arbete", re.IGNORECASE)
 
 
 def lemma(token: Token) -> str:
@@ -65,20 +65,27 @@ def _has_risk(sentence: Span) -> bool:
 
 def _has_action(sentence: Span, weak: bool) -> bool:
     text = sentence.text
-    if ACTION_PHRASES.search(text + " "):
+    if ACTION_PHRASES.search(text):
         return True
     weak_cue = ACTION_WEAK.search(text) or any(lemma(t) in ACTION_LEMMAS for t in sentence)
     return bool(weak and weak_cue)
 
 
-def sentence_tags(sentence: Span, context: str = "") -> set[str]:
-    """The tags of one sentence; `context` is the question or heading its block stands under."""
+def asks_about_actions(context: str) -> bool:
+    """Whether a question asks what the nämnd does or plans: its answers are actions."""
+    return bool(ACTION_QUESTION.search(context)) and context.rstrip().endswith("?")
+
+
+def sentence_tags(sentence: Span, context: str = "", item: bool = False) -> set[str]:
+    """The tags of one sentence; `context` is the question or heading its block stands under,
+    `item` whether the sentence is in a list item."""
     text = sentence.text.strip()
     if text.endswith("?") or len(sentence) < 4:
         return set()
     tags = set()
     if _has_risk(sentence):
         tags.add("risk")
-    if _has_action(sentence, weak=bool(ACTION_QUESTION.search(context))):
+    about_actions = asks_about_actions(context)
+    if (item and about_actions) or _has_action(sentence, weak=about_actions):
         tags.add("action")
     return tags
