@@ -16,14 +16,16 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections import Counter
 from pathlib import Path
 
-from kommunkoll.extractors.nlp.findings import RISK_LIST
+from kommunkoll.extractors.nlp.findings import RISK_LIST, entities
 from kommunkoll.extractors.nlp.pipeline import classify, swedish
 from kommunkoll.extractors.nlp.tagging import sentence_tags
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "nlp"
 TAGS = ("risk", "action")
+ENTITY_KINDS = ("units", "amounts", "dates", "percentages", "decisions")
 
 
 def load(part: str) -> list[dict]:
@@ -67,6 +69,31 @@ def report(rows: list[dict], predicted: list[set[str]], title: str) -> None:
         print(f"  {tag:<8}{tp + fn:>6}{tp:>5}{fp:>5}{fn:>5}{p:>8.3f}{r:>8.3f}{f1:>8.3f}")
 
 
+def entity_report(rows: list[dict]) -> None:
+    """Exact-match scores of the rule entities against the hand labels, per kind."""
+    labelled = [r for r in rows if "entities" in r]
+    if not labelled:
+        return
+    nlp = swedish()
+    counts = {kind: [0, 0, 0] for kind in ENTITY_KINDS}
+    for row, doc in zip(labelled, nlp.pipe(r["text"] for r in labelled), strict=True):
+        found = entities(doc[:])
+        got = found.model_dump() if found else {}
+        for kind in ENTITY_KINDS:
+            truth, mine = Counter(row["entities"].get(kind, [])), Counter(got.get(kind, []))
+            tp = sum((truth & mine).values())
+            counts[kind][0] += tp
+            counts[kind][1] += sum(mine.values()) - tp
+            counts[kind][2] += sum(truth.values()) - tp
+    print(f"entities ({len(labelled)} sentences, exact text):")
+    print(f"  {'kind':<12}{'gold':>6}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}")
+    for kind, (tp, fp, fn) in counts.items():
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"  {kind:<12}{tp + fn:>6}{tp:>5}{fp:>5}{fn:>5}{p:>8.3f}{r:>8.3f}{f1:>8.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=["heldout", "dev"], default="heldout")
@@ -83,6 +110,7 @@ def main() -> None:
     prose = [i for i, r in enumerate(rows) if r["unit"] == "sentence"]
     report([rows[i] for i in prose], [predicted[i] for i in prose], f"{args.part}, prose only")
     print(f"speed: {len(rows) / seconds:.0f} sentences/s ({seconds:.2f} s, tagging incl. spaCy)")
+    entity_report(rows)
     if args.misses:
         for tag in TAGS:
             print(f"misses for {tag} (fn = missed, fp = wrongly tagged):")

@@ -212,3 +212,18 @@ def test_benchmark_prints_held_out_scores() -> None:
         f1 = float(next(ln for ln in lines if ln.split()[:1] == [tag]).split()[-1])
         assert 0.0 < f1 <= 1.0
     assert "sentences/s" in result.stdout
+
+
+def test_dates_units_and_ranges() -> None:
+    from kommunkoll.extractors.nlp.findings import entities
+
+    doc = swedish()(
+        "Vård- och omsorgsförvaltningen prognostiserar i augusti ett underskott, och "
+        "personalomsättningen ökade från 6,4 till 8,3 procent under våren 2025 och "
+        "januari–augusti 2025 samt kvartal två 2024."
+    )
+    found = entities(doc[:])
+    assert found is not None
+    assert found.units == ["Vård- och omsorgsförvaltningen"]
+    assert found.percentages == ["6,4", "8,3 procent"]
+    assert found.dates == ["augusti", "våren 2025", "januari–augusti 2025", "kvartal två 2024"]

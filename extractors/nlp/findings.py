@@ -34,10 +34,21 @@ def entities(span: Span) -> FindingEntities | None:
     found: dict[str, list[str]] = {}
     for ent in span.ents:
         name = "decisions" if ent.label_ == "DECISION" else ENTITY_FIELDS.get(ent.label_)
-        if name:
-            text = decision_text(ent.text) if name == "decisions" else clean(ent.text)
-            found.setdefault(name, []).append(text)
+        if not name:
+            continue
+        if name == "percentages" and (start := _range_start(ent)) is not None:
+            found.setdefault(name, []).append(start)  # "från 6,4 till 8,3 procent": both
+        text = decision_text(ent.text) if name == "decisions" else clean(ent.text)
+        found.setdefault(name, []).append(text)
     return FindingEntities(**found) if found else None
+
+
+def _range_start(ent: Span) -> str | None:
+    """The first figure of "från X till Y procent", which the unit after Y applies to."""
+    doc, i = ent.doc, ent.start
+    if i >= 2 and doc[i - 1].lower_ == "till" and doc[i - 2].like_num:
+        return doc[i - 2].text
+    return None
 
 
 def find(pages: list[str]) -> list[Finding]:

@@ -13,6 +13,7 @@ part of it), else a date, "§" and the paragraph with its qualifier ("2024-11-05
 
 from __future__ import annotations
 
+SEASONS = ["våren", "sommaren", "hösten", "vintern"]
 MONTHS = [
     "januari", "februari", "mars", "april", "maj", "juni",
     "juli", "augusti", "september", "oktober", "november", "december",
@@ -44,14 +45,15 @@ UNIT_NAMES = [
     "lss boende och arbete", "särskilt boende", "äldreboende", "myndighet och kommunal primärvård",
     "verksamhetsstöd", "funktionshinder", "äldreomsorg", "äldreomsorgen", "kommunal primärvård",
     "individ- och familjeomsorg", "individ- och familjeomsorgen", "vuxenområdet",
-    "barn och unga", "ekonomiskt bistånd", "socialförvaltningen", "vård- och omsorgsförvaltningen",
+    "socialförvaltningen", "vård- och omsorgsförvaltningen", "barn och familj",
     "kultur- och fritidsförvaltningen", "fritidsgårdarna", "biblioteket", "daglig verksamhet",
 ]  # fmt: skip
 UNIT_HEADS = ["avdelning", "avdelningen", "avdelningarna", "enhet", "enheten", "enheterna"]
 
 
 def _lower_words(phrase: str) -> list[dict]:
-    return [{"LOWER": word} for word in phrase.replace("-", " - ").split()]
+    # The Swedish tokenizer keeps a compound's hyphen on its word: "vård-", "och", ...
+    return [{"LOWER": word} for word in phrase.split()]
 
 
 def _decision_patterns() -> list[dict]:
@@ -80,7 +82,17 @@ def _decision_patterns() -> list[dict]:
 
 def _date_patterns() -> list[dict]:
     day_month = [{"TEXT": {"REGEX": DAY}}, {"LOWER": {"IN": MONTHS}}]
+    year = {"TEXT": {"REGEX": YEAR}}
+    month_range = {"LOWER": {"REGEX": rf"^({'|'.join(MONTHS)})[–-]({'|'.join(MONTHS)})$"}}
+    ordinals = ["första", "andra", "tredje", "fjärde"]
+    numbers = ["ett", "två", "tre", "fyra", "1", "2", "3", "4"]
     return [
+        {"label": "DATE", "pattern": [{"LOWER": {"IN": MONTHS}}]},
+        {"label": "DATE", "pattern": [month_range, year]},
+        {"label": "DATE", "pattern": [month_range]},
+        {"label": "DATE", "pattern": [{"LOWER": {"IN": SEASONS}}, year]},
+        {"label": "DATE", "pattern": [{"LOWER": "kvartal"}, {"LOWER": {"IN": numbers}}, year]},
+        {"label": "DATE", "pattern": [{"LOWER": {"IN": ordinals}}, {"LOWER": "kvartalet"}, year]},
         {"label": "DATE", "pattern": [{"TEXT": {"REGEX": ISO_DATE}}]},
         {"label": "DATE", "pattern": [*day_month, {"TEXT": {"REGEX": YEAR}}]},
         {"label": "DATE", "pattern": day_month},
