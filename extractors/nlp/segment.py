@@ -136,7 +136,9 @@ def blocks(pages: list[str]) -> list[Block]:
         elif m := ITEM.match(line):
             kind, number = "item", m.group(1)
             line = line[m.end() :]
-        elif _is_heading(line, previous) or (current is not None and current.kind == "table"):
+        elif _is_heading(
+            line, None if current is not None and current.kind == "heading" else previous
+        ) or (current is not None and current.kind == "table"):
             kind = "heading" if not is_table_line(line) and _is_heading(line, None) else "prose"
         if kind == "heading" and in_control and not CONTROL_TABLE.search(line):
             kind = "prose"  # a wrapped table cell, not a heading
