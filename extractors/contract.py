@@ -74,10 +74,23 @@ class Answer(_Open):
     page: int = Field(ge=1)
 
 
+class FindingEntities(_Open):
+    """What a finding's text mentions, each as printed (whitespace collapsed)."""
+
+    units: list[str] = Field(default_factory=list, description='e.g. "avdelning hemtjänst"')
+    amounts: list[str] = Field(default_factory=list, description='e.g. "46 miljoner kronor"')
+    dates: list[str] = Field(default_factory=list, description='e.g. "2025-03-27"')
+    percentages: list[str] = Field(default_factory=list, description='e.g. "8,3 procent"')
+    decisions: list[str] = Field(default_factory=list, description='e.g. "VON § 85/2024"')
+
+
 class Finding(_Open):
     kind: FindingKind
     text: str
     page: int = Field(ge=1)
+    entities: FindingEntities | None = Field(
+        default=None, description="units, amounts, dates, percentages and decisions named"
+    )
 
 
 class Extractor(_Open):

@@ -15,6 +15,7 @@ from kommunkoll import EXTRACTOR_VERSION, __version__
 from .contract import DocumentInfo, Extraction, Extractor, Source
 from .errors import ExtractionError
 from .identify import identify
+from .nlp import find as find_findings
 from .pdf import open_pdf, require_text
 
 
@@ -48,6 +49,8 @@ def extract_pdf(path: Path | str) -> Extraction:
                 year=who.year,  # type: ignore[arg-type]
                 period=who.period,
             ),
+            # NLP findings; other extractors' findings join through nlp.merge (no duplicates).
+            findings=find_findings(pages),
             extractor=Extractor(version=__version__, extractor_version=EXTRACTOR_VERSION),
         )
 

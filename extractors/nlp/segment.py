@@ -1,0 +1,164 @@
+"""Page texts → blocks of running text, each knowing the pages its characters come from.
+
+pdfplumber gives one line per printed line and no paragraph marks, so structure is read from
+the lines themselves: running headers and page-number footers are dropped, questionnaire
+question numbers, list items, short headings and table rows start blocks of their own, and
+every other line continues the block before it (joined by a space, so "VON §" at the end of
+one line and "85/2024" on the next, or on the next page, become one reference).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["prose", "question", "section", "heading", "item", "table"]
+
+QUESTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+\S")
+SECTION = re.compile(r"^(\d{1,2})\s+[A-ZÅÄÖ][^.?!]*$")
+ITEM = re.compile(r"^(?:(\d{1,2})[.)]|[•●▪\-–])\s+(?=\S)")
+MARKS_ONLY = re.compile(r"^[xX✓✔☒☐☑\s]+$")
+TRAILING_MARKS = re.compile(r"(?:\s+(?:[☒☐☑✓✔]|[xX](?=\s|$)))+\s*$")
+ANSWER_COLUMNS = re.compile(r"\s*Ja\s+(?:Nej\s+Delvis|Delvis\s+Nej)\s+Vet ej\s*$")
+NUMERIC_TOKEN = re.compile(r"^[-−–<>]?\d[\d,.%/]*%?$")
+ENDS_SENTENCE = re.compile(r"[.:!?;]\s*$")
+PAGE_NUMBER = re.compile(r"^(?:sida\s+)?\d{1,3}(?:\s*\(\d{1,3}\))?$", re.IGNORECASE)
+# The column header of an internkontroll table: its cells are read by the table extractor.
+CONTROL_TABLE = re.compile(r"identifierad risk", re.IGNORECASE)
+CONTROL_COLUMNS = ("riskvärde", "kontroll", "åtgärd", "bedömning", "resultat")
+
+
+@dataclass
+class Block:
+    """A run of text from one structural unit; `context` is the question or heading above it."""
+
+    kind: BlockKind
+    text: str = ""
+    context: str = ""
+    number: str | None = None  # a question's or list item's number as printed
+    in_control_table: bool = False
+    _offsets: list[int] = field(default_factory=list)
+    _pages: list[int] = field(default_factory=list)
+
+    def add(self, line: str, page: int) -> None:
+        if self.text:
+            self.text += " "
+        self._offsets.append(len(self.text))
+        self._pages.append(page)
+        self.text += line
+
+    def page_at(self, offset: int) -> int:
+        """The page of the character at `offset` (1-based, as in the contract)."""
+        return self._pages[max(bisect.bisect_right(self._offsets, offset) - 1, 0)]
+
+    @property
+    def page(self) -> int:
+        return self._pages[0]
+
+
+def is_table_line(line: str) -> bool:
+    tokens = line.split()
+    numeric = sum(bool(NUMERIC_TOKEN.match(t)) for t in tokens)
+    # a table row ends in a figure; prose that quotes figures ends in a word or a full stop
+    return numeric >= 2 and numeric / len(tokens) >= 0.4 and bool(NUMERIC_TOKEN.match(tokens[-1]))
+
+
+def _running_lines(pages: list[str]) -> set[str]:
+    """Lines printed at the top or bottom of several pages: running headers and footers."""
+    edges: Counter[str] = Counter()
+    for text in pages:
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        for line in {*lines[:1], *lines[-1:]}:
+            edges[re.sub(r"\s*\d{1,3}$", "", line)] += 1
+    return {line for line, count in edges.items() if count >= 2 and line}
+
+
+def page_lines(pages: list[str]) -> list[tuple[str, int]]:
+    """Each page's lines with their page number, without running headers, footers and marks."""
+    running = _running_lines(pages)
+    out = []
+    for number, text in enumerate(pages, start=1):
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        for i, line in enumerate(lines):
+            edge = i == 0 or i == len(lines) - 1
+            if edge and (PAGE_NUMBER.match(line) or re.sub(r"\s*\d{1,3}$", "", line) in running):
+                continue
+            if MARKS_ONLY.match(line):
+                continue
+            line = ANSWER_COLUMNS.sub("", TRAILING_MARKS.sub("", line))
+            if line:
+                out.append((line, number))
+    return out
+
+
+CONTINUES = {"och", "att", "för", "i", "av", "med", "som", "till", "på", "eller", "samt", "en"}
+
+
+def _is_heading(line: str, previous: str | None) -> bool:
+    words = line.split()
+    return (
+        len(words) <= 8
+        and not ENDS_SENTENCE.search(line)
+        and "," not in line
+        and line[-1] not in "§-–/"  # "VON §" goes on with "85/2024" on the next line
+        and words[-1].lower() not in CONTINUES
+        and line[:1].isupper()
+        and (previous is None or bool(ENDS_SENTENCE.search(previous)))
+    )
+
+
+def blocks(pages: list[str]) -> list[Block]:
+    """The document as blocks in reading order."""
+    out: list[Block] = []
+    context = ""
+    in_control = False
+    current: Block | None = None
+    previous: str | None = None
+    for line, page in page_lines(pages):
+        lower = line.lower()
+        if (CONTROL_TABLE.search(line) and any(c in lower for c in CONTROL_COLUMNS)) or (
+            "internkontroll" in lower and _is_heading(line, None)
+        ):
+            in_control = True
+            if current is not None:
+                current.in_control_table = True
+        kind: BlockKind | None = None
+        number = None
+        if is_table_line(line):
+            kind = "table"
+        elif m := QUESTION.match(line):
+            kind, number = "question", m.group(1)
+        elif SECTION.match(line) and len(line.split()) <= 10:
+            kind, number = "section", line.split()[0]
+        elif m := ITEM.match(line):
+            kind, number = "item", m.group(1)
+            line = line[m.end() :]
+        elif _is_heading(
+            line, None if current is not None and current.kind == "heading" else previous
+        ) or (current is not None and current.kind == "table"):
+            kind = "heading" if not is_table_line(line) and _is_heading(line, None) else "prose"
+        if kind == "heading" and in_control and not CONTROL_TABLE.search(line):
+            kind = "prose"  # a wrapped table cell, not a heading
+        if kind == "question":  # a questionnaire's next question: no table goes on past it
+            in_control = False
+        if kind is not None or current is None:
+            current = Block(kind=kind or "prose", context=context, number=number)
+            current.in_control_table = in_control
+            out.append(current)
+            if kind in ("question", "section", "heading"):
+                context = line
+        elif current.kind == "question" and ENDS_SENTENCE.search(current.text or " "):
+            # the question is asked; what follows is its comment
+            current = Block(kind="prose", context=current.text, in_control_table=in_control)
+            out.append(current)
+        elif current.kind in ("section", "heading"):
+            current = Block(kind="prose", context=current.text, in_control_table=in_control)
+            out.append(current)
+        current.add(line, page)
+        if current.kind == "question":
+            context = current.text
+        previous = line
+    return out
