@@ -12,6 +12,8 @@ from kommunkoll.extractors import Extraction
 def extraction_summary(extraction: Extraction) -> Table:
     doc = extraction.document
     values = sum(len(row.cells) for table in extraction.tables for row in table.rows)
+    checks = [check for table in extraction.tables for check in table.checks]
+    failed = sum(1 for check in checks if not check.ok)
     table = Table(title=extraction.source.filename, show_header=False, title_justify="left")
     for name, value in (
         ("kind", doc.kind),
@@ -21,6 +23,8 @@ def extraction_summary(extraction: Extraction) -> Table:
         ("period", doc.period or "–"),
         ("pages", str(extraction.source.pages)),
         ("tables / values", f"{len(extraction.tables)} / {values}"),
+        ("arithmetic checks", f"{len(checks) - failed} passed, {failed} failed"),
+        ("internal controls", str(len(extraction.internal_controls))),
         ("answers", str(len(extraction.answers))),
         ("findings", str(len(extraction.findings))),
     ):
