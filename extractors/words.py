@@ -154,7 +154,7 @@ def group_lines(tokens: Iterable[Token], y_tolerance: float = 1.5) -> list[Line]
 def furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> set[tuple[int, int]]:
     """(page index, line index) of running heads and page numbers: the same text (digits aside)
     at the same distance from the top or the bottom edge on at least half the pages (landscape
-    pages keep their footer's distance from the bottom). Tables never repeat like that."""
+    pages keep their footer's distance from the bottom), inside the page margins."""
     if len(pages) < 2:
         return set()
 
@@ -175,5 +175,11 @@ def furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> set[
         (p, i)
         for p, (lines, height) in enumerate(zip(pages, heights, strict=True))
         for i, line in enumerate(lines)
-        if any(counts[k] >= need for k in keys(line, height))
+        if _in_margin(line, height) and any(counts[k] >= need for k in keys(line, height))
     }
+
+
+def _in_margin(line: Line, height: float) -> bool:
+    """Heads and footers live in the page's top and bottom margins; a table header repeated
+    at the same height on two pages (Drift, then Investeringar) is not furniture."""
+    return line.bottom <= 0.08 * height or line.top >= 0.9 * height

@@ -276,3 +276,86 @@ def test_stored_values_keep_page_bbox_and_parents(tmp_path: Path) -> None:
     }
     assert parents == truth
     engine.dispose()
+
+
+def test_table_continued_without_header_is_one_table(tmp_path: Path) -> None:
+    """Investeringar split over two pages, the header not repeated; sub-lines indented; the
+    header wrapped over three lines. One table, every row, parents, pages per cell."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    rights = [230, 290, 350, 410, 470, 530]
+    header = [
+        ["", "", "Avv.", "", "", ""],
+        ["", "Prognos", "prognos/", "Delårs-", "Delårs-", "Diff. utfall"],
+        ["Budget 2025", "helår 2025", "budget 2025", "bokslut 2025", "bokslut 2024", "2024/2025"],
+    ]
+    rows = [
+        ("Reinvestering", 0, "-1 000 -1 200 -200 -500 -400 -100"),
+        ("Inventarier", 8, "-600 -700 -100 -300 -250 -50"),
+        ("Fordon", 8, "-400 -500 -100 -200 -150 -50"),
+        ("Nyinvestering", 0, "-2 000 -2 000 0 -900 -1 000 100"),
+        ("Ny skola", 8, "-2 000 -2 000 0 -900 -1 000 100"),
+        ("Totala utgifter", 0, "-3 000 -3 200 -200 -1 400 -1 400 0"),
+    ]
+
+    def values(text: str) -> list[str]:
+        parts = text.split(" ")
+        out: list[str] = []
+        for part in parts:  # rejoin "1 000" groups with a no-break space
+            if out and len(part) == 3 and out[-1].lstrip("-").isdigit() and len(out[-1]) <= 2:
+                out[-1] += "\u00a0" + part
+            else:
+                out.append(part)
+        return out
+
+    path = tmp_path / "split.pdf"
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 12)
+    canvas.drawString(72, 800, "Lerums kommun")
+    canvas.drawString(72, 784, "Vård- och omsorgsnämndens delårsrapport 2025")
+    canvas.drawString(72, 768, "Januari–augusti 2025")
+    canvas.setFont("Helvetica-Bold", 11)
+    canvas.drawString(72, 160, "Investeringar")
+    canvas.setFont("Helvetica-Bold", 8)
+    y = 145
+    for n, line in enumerate(header):
+        if n == len(header) - 1:
+            canvas.drawString(72, y, "Belopp i tkr")
+        for text, right in zip(line, rights, strict=True):
+            canvas.drawRightString(right, y, text)
+        y -= 9.5
+    y -= 3
+    canvas.setFont("Helvetica", 8)
+    for n, (label, indent, printed) in enumerate(rows):
+        if n == 3:
+            canvas.showPage()
+            canvas.setFont("Helvetica", 8)
+            y = 790
+        canvas.drawString(72 + indent, y, label)
+        for text, right in zip(values(printed), rights, strict=True):
+            canvas.drawRightString(right, y, text)
+        y -= 11
+    canvas.setFont("Helvetica", 11)
+    canvas.drawString(72, y - 30, "Kommentar: nämnden prognostiserar investeringsutgifter.")
+    canvas.showPage()
+    canvas.save()
+
+    extraction = extract_pdf(path)
+    [table] = extraction.tables
+    assert table.kind == "investeringar" and table.title == "Investeringar" and table.page == 1
+    assert [(r.label, r.parent, r.cells[0].page) for r in table.rows] == [
+        ("Reinvestering", None, 1),
+        ("Inventarier", "Reinvestering", 1),
+        ("Fordon", "Reinvestering", 1),
+        ("Nyinvestering", None, 2),
+        ("Ny skola", "Nyinvestering", 2),
+        ("Totala utgifter", None, 2),
+    ]
+    keys = [(c.measure, c.year) for c in table.rows[0].cells]
+    assert keys == [
+        ("budget", 2025), ("prognos", 2025), ("avvikelse", 2025),
+        ("utfall", 2025), ("utfall", 2024), ("differens", 2025),
+    ]  # fmt: skip
+    assert [c.value for c in table.rows[-1].cells] == [-3000, -3200, -200, -1400, -1400, 0]
+    assert table.checks and all(c.ok for c in table.checks)
