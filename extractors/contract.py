@@ -52,7 +52,10 @@ class Cell(_Open):
     value: float | int | None
     bbox: BBox | None = Field(default=None, description="x0, top, x1, bottom in PDF points")
     page: int | None = Field(default=None, ge=1, description="1-based page the value is on")
-    text: str | None = Field(default=None, description="the cell as printed; empty when blank")
+    text: str | None = Field(
+        default=None,
+        description="the cell as printed (digit groups joined by a space); empty when blank",
+    )
 
 
 class Row(_Open):

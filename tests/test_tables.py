@@ -359,3 +359,27 @@ def test_table_continued_without_header_is_one_table(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert [c.value for c in table.rows[-1].cells] == [-3000, -3200, -200, -1400, -1400, 0]
     assert table.checks and all(c.ok for c in table.checks)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [  # the contract's own examples, and the seed's wrapped forms
+        ("Delårsbokslut 2024", ("utfall", 2024)),
+        ("Avv. prognos/budget 2025", ("avvikelse", 2025)),
+        ("Avv. prognos/ budget 2025", ("avvikelse", 2025)),
+        ("Diff. utfall 2024/2025", ("differens", 2025)),
+        ("Mål 2025", ("mal", 2025)),
+        ("Preliminärt utfall 2025", ("preliminart_utfall", 2025)),
+        ("Utfall 2024", ("utfall", 2024)),
+        ("Delårs- bokslut 2023", ("utfall", 2023)),
+        ("Prognos helår 2025", ("prognos", 2025)),
+        ("Budget 2025", ("budget", 2025)),
+        ("2025", ("utfall", 2025)),
+        ("Differens", ("differens", 2031)),  # no year printed: the report's year
+        ("Belopp i tkr", None),
+    ],
+)
+def test_headers_map_by_meaning(header: str, expected: tuple[str, int] | None) -> None:
+    from kommunkoll.extractors.headers import measure_of
+
+    assert measure_of(header, 2031) == expected
