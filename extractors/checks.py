@@ -44,7 +44,7 @@ def _check(name: str, expected: Number, found: Number | None, parts: Sequence) -
     digits = max(0, round(-math.log10(tolerance)))
     expected = round(expected, digits) if digits else expected
     ok = abs(found_value - expected) <= tolerance + 1e-9
-    return Check(name=name, expected=expected, found=found, ok=ok)
+    return Check(name=name, expected=expected, found=found, ok=ok, tolerance=tolerance)
 
 
 def _find(rows: Sequence[Row], pattern: str) -> Row | None:

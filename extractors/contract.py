@@ -75,6 +75,9 @@ class Check(_Open):
     expected: float | int
     found: float | int | None
     ok: bool
+    tolerance: float | None = Field(
+        default=None, description="allowed |found − expected|: one unit of the last printed digit"
+    )
 
 
 class Table(_Open):

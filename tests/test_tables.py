@@ -383,3 +383,33 @@ def test_headers_map_by_meaning(header: str, expected: tuple[str, int] | None) -
     from kommunkoll.extractors.headers import measure_of
 
     assert measure_of(header, 2031) == expected
+
+
+@pytest.mark.parametrize("pdf", REPORTS, ids=IDS)
+def test_sum_checks_report_the_ground_truths_own_arithmetic(pdf: Path) -> None:
+    """Each Drift cost-sum check's expected value is the sum of the ground truth's cost lines
+    and its found value the printed total, so the seed's rounding (−1 189 025 summed against
+    −1 189 024 printed) shows as a difference of one that the tolerance accepts, not hidden."""
+    extraction = extracted(pdf)
+    for truth in expected_for(pdf)["tables"]:
+        if truth["kind"] != "drift":
+            continue
+        labels = [r["label"] for r in truth["rows"]]
+        first = labels.index("Verksamhetens intäkter") + 1
+        last = labels.index("Verksamhetens kostnader")
+        table = next(t for t in extraction.tables if t.kind == "drift")
+        by_name = {c.name: c for c in table.checks}
+        for cell in truth["rows"][last]["cells"]:
+            if cell["measure"] in ("avvikelse", "differens"):
+                continue
+            total = sum(
+                next(c["value"] or 0 for c in row["cells"] if c["measure"] == cell["measure"]
+                     and c["year"] == cell["year"])
+                for row in truth["rows"][first:last]
+            )  # fmt: skip
+            name = (
+                f"Verksamhetens kostnader {cell['measure']}/{cell['year']} = sum of the cost lines"
+            )
+            check = by_name[name]
+            assert (check.expected, check.found) == (total, cell["value"])
+            assert check.ok == (abs(total - cell["value"]) <= 1)
