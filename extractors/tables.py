@@ -151,8 +151,10 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
         candidate = Candidate(page_number, body, columns, label_edge)
         _attach_header(candidate, lines, start)
         candidate.first_on_page = start - len(candidate.header_lines) == 0
-        candidate.last_on_page = i + len(body) >= len(lines) or all(
-            lines[k].top > body[-1].bottom + 6 * body[-1].size for k in range(j, len(lines))
+        # Body lines are contiguous from `start`; nothing close below means the page ends it.
+        candidate.last_on_page = all(
+            lines[k].top > body[-1].bottom + 6 * body[-1].size
+            for k in range(start + len(body), len(lines))
         )
         if len(columns) >= 2 or candidate.header_lines:
             candidates.append(candidate)
