@@ -51,11 +51,33 @@ class Cell(_Open):
     year: int
     value: float | int | None
     bbox: BBox | None = Field(default=None, description="x0, top, x1, bottom in PDF points")
+    page: int | None = Field(default=None, ge=1, description="1-based page the value is on")
+    text: str | None = Field(
+        default=None,
+        description="the cell as printed (digit groups joined by a space); empty when blank",
+    )
 
 
 class Row(_Open):
     label: str
     cells: list[Cell]
+    parent: str | None = Field(
+        default=None, description="label of the line this one is a sub-line of (Investeringar)"
+    )
+    page: int | None = Field(default=None, ge=1)
+    bbox: BBox | None = Field(default=None, description="x0, top, x1, bottom in PDF points")
+
+
+class Check(_Open):
+    """One arithmetic check on a table; `ok` false is a warning, never an error."""
+
+    name: str
+    expected: float | int
+    found: float | int | None
+    ok: bool
+    tolerance: float | None = Field(
+        default=None, description="allowed |found − expected|: one unit of the last printed digit"
+    )
 
 
 class Table(_Open):
@@ -64,6 +86,7 @@ class Table(_Open):
     page: int = Field(ge=1)
     unit: Unit
     rows: list[Row]
+    checks: list[Check] = Field(default_factory=list)
 
 
 class Answer(_Open):
@@ -93,6 +116,23 @@ class Finding(_Open):
     )
 
 
+class Control(_Open):
+    kontroll: str
+    resultat: str | None
+    bedomning: str | None
+    atgard: str | None
+
+
+class InternalControl(_Open):
+    """One identified risk of the internkontroll table, with the controls made on it."""
+
+    risk: str
+    riskbeskrivning: str | None
+    riskvarde: int | float | None
+    page: int = Field(ge=1)
+    controls: list[Control] = Field(default_factory=list)
+
+
 class Extractor(_Open):
     name: str = "kommunkoll"
     version: str
@@ -108,6 +148,7 @@ class Extraction(_Open):
     tables: list[Table] = Field(default_factory=list)
     answers: list[Answer] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    internal_controls: list[InternalControl] = Field(default_factory=list)
     extractor: Extractor | None = None
     warnings: list[str] = Field(default_factory=list)
 

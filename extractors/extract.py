@@ -6,6 +6,7 @@ extractors plug in here as they land; until then those lists are empty.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
@@ -17,6 +18,8 @@ from .errors import ExtractionError
 from .identify import identify
 from .nlp import find as find_findings
 from .pdf import open_pdf, require_text
+from .report_tables import extract_report_tables
+from .words import Line, page_lines
 
 
 def extract_pdf(path: Path | str) -> Extraction:
@@ -24,7 +27,8 @@ def extract_pdf(path: Path | str) -> Extraction:
     path = Path(path)
     with open_pdf(path) as (source, pdf):
         require_text(pdf, source.filename)
-        pages = page_texts(pdf, source.filename)
+        content = read_pages(pdf, source.filename)
+        pages = [page.text for page in content]
         who = identify(pages)
         missing = [f for f in ("kind", "kommun", "namnd", "year") if getattr(who, f) is None]
         if who.kind is None:
@@ -40,7 +44,7 @@ def extract_pdf(path: Path | str) -> Extraction:
                 f"a {who.kind} whose {', '.join(missing)} could not be read from its text",
                 source.filename,
             )
-        return Extraction(
+        extraction = Extraction(
             source=Source(filename=source.filename, sha256=source.sha256, pages=source.pages),
             document=DocumentInfo(
                 kind=who.kind,  # type: ignore[arg-type]
@@ -53,18 +57,36 @@ def extract_pdf(path: Path | str) -> Extraction:
             findings=find_findings(pages),
             extractor=Extractor(version=__version__, extractor_version=EXTRACTOR_VERSION),
         )
+        if who.kind == "delarsbokslut":
+            extract_report_tables(
+                extraction, [p.lines for p in content], [p.height for p in content]
+            )
+        return extraction
 
 
-def page_texts(pdf: pdfplumber.PDF, filename: str) -> list[str]:
-    """Each page's text in reading order; a page that cannot be parsed makes the PDF broken."""
-    texts = []
+@dataclass(frozen=True)
+class PageContent:
+    """What the extractors need of one page, read while it is open."""
+
+    text: str
+    lines: list[Line]
+    height: float
+
+
+def read_pages(pdf: pdfplumber.PDF, filename: str) -> list[PageContent]:
+    """Each page's text and positioned lines, each page opened once and closed after.
+
+    A page that cannot be parsed makes the PDF broken.
+    """
+    pages = []
     for number, page in enumerate(pdf.pages, start=1):
         try:
-            texts.append(page.extract_text(x_tolerance=1.5) or "")
+            text = page.extract_text(x_tolerance=1.5) or ""
+            pages.append(PageContent(text, page_lines(page), float(page.height)))
         except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
             raise ExtractionError(
                 "broken", f"page {number} is damaged and cannot be read ({exc})", filename
             ) from None
         finally:
             page.close()  # frees the page's parsed objects: memory stays flat on long reports
-    return texts
+    return pages

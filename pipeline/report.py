@@ -15,6 +15,8 @@ KIND_NAMES = {"delarsbokslut": "delårsbokslut", "enkat": "enkät"}
 def extraction_summary(extraction: Extraction) -> Table:
     doc = extraction.document
     values = sum(len(row.cells) for table in extraction.tables for row in table.rows)
+    checks = [check for table in extraction.tables for check in table.checks]
+    failed = sum(1 for check in checks if not check.ok)
     table = Table(title=extraction.source.filename, show_header=False, title_justify="left")
     for name, value in (
         ("kind", doc.kind),
@@ -24,6 +26,8 @@ def extraction_summary(extraction: Extraction) -> Table:
         ("period", doc.period or "–"),
         ("pages", str(extraction.source.pages)),
         ("tables / values", f"{len(extraction.tables)} / {values}"),
+        ("arithmetic checks", f"{len(checks) - failed} passed, {failed} failed"),
+        ("internal controls", str(len(extraction.internal_controls))),
         ("answers", str(len(extraction.answers))),
         ("findings", str(len(extraction.findings))),
     ):

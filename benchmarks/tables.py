@@ -1,0 +1,219 @@
+"""Which engine gets the delårsbokslut's table cells right, and at what cost.
+
+    .venv/bin/python benchmarks/tables.py [PDF ...]     (default: samples/*-delarsbokslut.pdf)
+
+For every sample delårsbokslut and every engine: cells right / wrong / missed against the
+sample's ground truth (a cell is (label, measure, year, value), compared as a multiset), time
+per page, pages/s, peak Python memory (tracemalloc), and the time ratio against plain
+pdfplumber `extract_words` on the same pages. Engines:
+
+- words: ours (extractors/words.py + tables.py): pdfplumber words regrouped by the Swedish
+  number grammar, columns from stacked values, headers mapped by meaning;
+- plumber-lines / plumber-text: pdfplumber's table finder with its lines / text strategies;
+- camelot-stream / camelot-lattice.
+
+The grid engines' tables go through the same header mapping (`headers.measure_of`) and
+number parsing as ours, so the comparison measures how each engine cuts cells, not how we
+name them. Pages are all pages of each PDF: finding the tables is part of the job.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import tracemalloc
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pdfplumber
+
+from kommunkoll.extractors.headers import measure_of
+from kommunkoll.extractors.numbers import parse_number
+from kommunkoll.extractors.tables import build_tables
+from kommunkoll.extractors.words import furniture, page_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CellKey = tuple[str, str, int, object]
+Grid = list[list[str | None]]
+
+
+def truth_cells(expected: dict) -> Counter[CellKey]:
+    return Counter(
+        (r["label"], c["measure"], c["year"], c["value"])
+        for t in expected["tables"]
+        for r in t["rows"]
+        for c in r["cells"]
+    )
+
+
+def _value(text: str | None) -> object:
+    try:
+        return parse_number(text or "")
+    except ValueError:
+        return ("unreadable", text)
+
+
+def grid_cells(grid: Grid, year: int) -> list[CellKey]:
+    """A grid of cell texts as (label, measure, year, value): header rows are the rows before
+    the first with two numbers; each column's header text is mapped by meaning."""
+    rows = [[" ".join((c or "").split()) for c in row] for row in grid]
+    first = next(
+        (i for i, row in enumerate(rows) if sum(_is_number(c) for c in row[1:]) >= 2), None
+    )
+    if first is None or not rows[first:]:
+        return []
+    width = max(len(r) for r in rows)
+    keys = []
+    for col in range(1, width):
+        text = " ".join(r[col] for r in rows[:first] if col < len(r) and r[col])
+        keys.append(measure_of(text, year) if text else None)
+    out = []
+    for row in rows[first:]:
+        label = row[0]
+        for col, key in enumerate(keys, start=1):
+            if key is None or col >= len(row):
+                continue
+            out.append((label, key[0], key[1], _value(row[col])))
+    return out
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return parse_number(text) is not None
+    except ValueError:
+        return False
+
+
+def words_engine(path: Path, year: int) -> list[CellKey]:
+    with pdfplumber.open(path) as pdf:
+        pages, heights = [], []
+        for page in pdf.pages:
+            pages.append(page_lines(page))
+            heights.append(float(page.height))
+            page.close()
+    repeated = furniture(pages, heights)
+    body = [[ln for i, ln in enumerate(ls) if (p, i) not in repeated] for p, ls in enumerate(pages)]
+    return [
+        (r.label, c.measure, c.year, c.value)
+        for t, _ in build_tables(body, year)
+        for r in t.rows
+        for c in r.cells
+    ]
+
+
+def plumber_engine(settings: dict) -> Callable[[Path, int], list[CellKey]]:
+    def run(path: Path, year: int) -> list[CellKey]:
+        out: list[CellKey] = []
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                for grid in page.extract_tables(settings):
+                    out.extend(grid_cells(grid, year))
+                page.close()
+        return out
+
+    return run
+
+
+def camelot_engine(flavor: str) -> Callable[[Path, int], list[CellKey]]:
+    def run(path: Path, year: int) -> list[CellKey]:
+        import camelot
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tables = camelot.read_pdf(str(path), pages="all", flavor=flavor)
+        out: list[CellKey] = []
+        for table in tables:
+            out.extend(grid_cells(table.df.values.tolist(), year))
+        return out
+
+    return run
+
+
+def plain_words(path: Path, year: int) -> list[CellKey]:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_words()
+            page.close()
+    return []
+
+
+ENGINES: dict[str, Callable[[Path, int], list[CellKey]]] = {
+    "words (ours)": words_engine,
+    "plumber-lines": plumber_engine({}),
+    "plumber-text": plumber_engine({"vertical_strategy": "text", "horizontal_strategy": "text"}),
+    "camelot-stream": camelot_engine("stream"),
+    "camelot-lattice": camelot_engine("lattice"),
+}
+
+
+def measure(
+    engine: Callable[[Path, int], list[CellKey]], path: Path, year: int
+) -> tuple[list[CellKey], float, int]:
+    """Cells, seconds (untraced run) and peak traced Python memory (a second, traced run:
+    tracemalloc slows pdfminer several times, so it never times anything)."""
+    start = time.perf_counter()
+    cells = engine(path, year)
+    seconds = time.perf_counter() - start
+    tracemalloc.start()
+    engine(path, year)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return cells, seconds, peak
+
+
+def main(paths: Iterable[Path]) -> None:
+    totals: dict[str, Counter[str]] = {name: Counter() for name in ENGINES}
+    base_seconds = 0.0
+    all_pages = 0
+    print(f"{'sample':44} {'engine':16} {'right':>5} {'wrong':>5} {'missed':>6} "
+          f"{'ms/page':>8} {'pages/s':>8} {'peak MiB':>8} {'x words':>7}")  # fmt: skip
+    for path in paths:
+        expected = json.loads(path.with_name(f"{path.stem}.expected.json").read_text("utf-8"))
+        year = expected["document"]["year"]
+        pages = expected["source"]["pages"]
+        truth = truth_cells(expected)
+        plain_words(path, year)  # warm the file cache and imports
+        _, base, _ = measure(plain_words, path, year)
+        base_seconds += base
+        all_pages += pages
+        for name, engine in ENGINES.items():
+            try:
+                cells, seconds, peak = measure(engine, path, year)
+            except Exception as exc:  # an engine that cannot run here is reported, not fatal
+                print(f"{path.stem[:44]:44} {name:16} failed: {exc!r}")
+                continue
+            got = Counter(cells)
+            right = sum((got & truth).values())
+            wrong = sum(got.values()) - right
+            missed = sum(truth.values()) - right
+            totals[name].update(
+                right=right, wrong=wrong, missed=missed, truth=sum(truth.values()),
+                us=int(seconds * 1e6), pages=pages,
+            )  # fmt: skip
+            totals[name]["peak"] = max(totals[name]["peak"], peak)
+            print(
+                f"{path.stem[:44]:44} {name:16} {right:5} {wrong:5} {missed:6} "
+                f"{1000 * seconds / pages:8.1f} {pages / seconds:8.1f} {peak / 2**20:8.1f} "
+                f"{seconds / base:7.1f}"
+            )
+    print()
+    print(f"plain pdfplumber extract_words: {1000 * base_seconds / all_pages:.1f} ms/page")
+    print(f"{'TOTAL engine':20} {'right':>6} {'of':>6} {'wrong':>6} {'ms/page':>8} {'pages/s':>8}"
+          f" {'peak MiB':>8}")  # fmt: skip
+    for name, t in totals.items():
+        if not t["pages"]:
+            continue
+        print(
+            f"{name:20} {t['right']:6} {t['truth']:6} {t['wrong']:6} "
+            f"{t['us'] / 1000 / t['pages']:8.1f} {1e6 * t['pages'] / max(t['us'], 1):8.1f} "
+            f"{t['peak'] / 2**20:8.1f}"
+        )
+
+
+if __name__ == "__main__":
+    args = [Path(a) for a in sys.argv[1:]] or sorted((ROOT / "samples").glob("*-delarsbokslut.pdf"))
+    main(args)

@@ -1,0 +1,215 @@
+"""Arithmetic checks on extracted tables: a failed check means the extraction or the report
+itself is wrong, and both are worth knowing. Nothing is corrected, only reported.
+
+Tolerance is one unit in the last printed digit (reports round each line on its own). The
+sign convention of Investeringar's avvikelse differs between reports (prognos − budget in
+Drift, budget − prognos in some Investeringar tables): the convention that most rows follow
+is the one checked, and its name says which.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from .contract import Check, Row, Table
+
+Number = int | float
+
+
+def _value(row: Row, measure: str, year: int) -> Number | None:
+    for cell in row.cells:
+        if cell.measure == measure and cell.year == year:
+            return cell.value
+    return None
+
+
+def _has(row: Row, measure: str, year: int) -> bool:
+    return any(c.measure == measure and c.year == year for c in row.cells)
+
+
+def _tolerance(values: Sequence[Number | None]) -> float:
+    decimals = 0
+    for v in values:
+        if isinstance(v, float):
+            text = repr(v)
+            decimals = max(decimals, len(text.split(".")[1]) if "." in text else 0)
+    return 10.0**-decimals
+
+
+def _check(name: str, expected: Number, found: Number | None, parts: Sequence) -> Check:
+    found_value = found or 0
+    tolerance = _tolerance([*parts, found])
+    digits = max(0, round(-math.log10(tolerance)))
+    expected = round(expected, digits) if digits else expected
+    ok = abs(found_value - expected) <= tolerance + 1e-9
+    return Check(name=name, expected=expected, found=found, ok=ok, tolerance=tolerance)
+
+
+def _find(rows: Sequence[Row], pattern: str) -> Row | None:
+    for row in rows:
+        if re.search(pattern, row.label, re.I):
+            return row
+    return None
+
+
+def _keys(table: Table) -> list[tuple[str, int]]:
+    seen: list[tuple[str, int]] = []
+    for row in table.rows:
+        for cell in row.cells:
+            if (cell.measure, cell.year) not in seen:
+                seen.append((cell.measure, cell.year))
+    return seen
+
+
+def check_table(table: Table) -> list[Check]:
+    checks: list[Check] = []
+    keys = _keys(table)
+    amounts = [k for k in keys if k[0] not in ("avvikelse", "differens")]
+    if table.kind == "drift":
+        checks += _drift_totals(table, amounts)
+    if table.kind == "investeringar":
+        checks += _investment_sums(table, amounts)
+    if table.kind in ("drift", "investeringar"):
+        checks += _avvikelse(table, keys)
+    if table.kind in ("drift", "investeringar", "personalomsattning", "sjukfranvaro"):
+        checks += _differens(table, keys)
+    return checks
+
+
+def _drift_totals(table: Table, amounts: Sequence[tuple[str, int]]) -> list[Check]:
+    rows = table.rows
+    income = _find(rows, r"^verksamhetens intäkter")
+    costs = _find(rows, r"^verksamhetens kostnader")
+    net = _find(rows, r"^verksamhetens nettokostnader")
+    checks: list[Check] = []
+    if income is not None and costs is not None:
+        lines = rows[rows.index(income) + 1 : rows.index(costs)]
+        for measure, year in amounts:
+            parts = [_value(r, measure, year) for r in lines]
+            if not lines:
+                break
+            checks.append(
+                _check(
+                    f"{costs.label} {measure}/{year} = sum of the cost lines",
+                    sum(p or 0 for p in parts),
+                    _value(costs, measure, year),
+                    parts,
+                )
+            )
+        if net is not None:
+            for measure, year in amounts:
+                parts = [_value(income, measure, year), _value(costs, measure, year)]
+                checks.append(
+                    _check(
+                        f"{net.label} {measure}/{year} = {income.label} + {costs.label}",
+                        sum(p or 0 for p in parts),
+                        _value(net, measure, year),
+                        parts,
+                    )
+                )
+    return checks
+
+
+def _investment_sums(table: Table, amounts: Sequence[tuple[str, int]]) -> list[Check]:
+    checks: list[Check] = []
+    for parent in table.rows:
+        kids = [r for r in table.rows if getattr(r, "parent", None) == parent.label]
+        if not kids:
+            continue
+        for measure, year in amounts:
+            parts = [_value(k, measure, year) for k in kids]
+            checks.append(
+                _check(
+                    f"{parent.label} {measure}/{year} = sum of its sub-lines",
+                    sum(p or 0 for p in parts),
+                    _value(parent, measure, year),
+                    parts,
+                )
+            )
+    top = [r for r in table.rows if not getattr(r, "parent", None)]
+    total = _find(top, r"^totala? (?:utgifter|investeringar)|^summa|^totalt")
+    if total is not None and len(top) > 1:
+        others = [r for r in top if r is not total]
+        for measure, year in amounts:
+            parts = [_value(r, measure, year) for r in others]
+            checks.append(
+                _check(
+                    f"{total.label} {measure}/{year} = sum of the investment lines",
+                    sum(p or 0 for p in parts),
+                    _value(total, measure, year),
+                    parts,
+                )
+            )
+    return checks
+
+
+def _avvikelse_diff(row: Row, year: int, sign: int) -> Number:
+    return sign * ((_value(row, "prognos", year) or 0) - (_value(row, "budget", year) or 0))
+
+
+def _convention(rows: Sequence[Row], year: int) -> int:
+    """+1 if the table prints avvikelse as prognos − budget, −1 if as budget − prognos:
+    whichever more rows with a non-zero difference follow (both are real)."""
+
+    def follows(sign: int) -> int:
+        return sum(
+            1
+            for r in rows
+            if _avvikelse_diff(r, year, sign) != 0
+            and abs(_avvikelse_diff(r, year, sign) - (_value(r, "avvikelse", year) or 0))
+            <= _tolerance([_value(r, "avvikelse", year)])
+        )
+
+    return -1 if follows(-1) > follows(1) else 1
+
+
+def _avvikelse(table: Table, keys: Sequence[tuple[str, int]]) -> list[Check]:
+    checks: list[Check] = []
+    for year in [y for m, y in keys if m == "avvikelse"]:
+        rows = [r for r in table.rows if _has(r, "prognos", year) and _has(r, "budget", year)]
+        sign = _convention(rows, year)
+        formula = "prognos − budget" if sign == 1 else "budget − prognos (as this table prints it)"
+        for r in rows:
+            parts = [_value(r, "prognos", year), _value(r, "budget", year)]
+            checks.append(
+                _check(
+                    f"{r.label} avvikelse/{year} = {formula}",
+                    _avvikelse_diff(r, year, sign),
+                    _value(r, "avvikelse", year),
+                    parts,
+                )
+            )
+    return checks
+
+
+def _differens(table: Table, keys: Sequence[tuple[str, int]]) -> list[Check]:
+    checks: list[Check] = []
+    for _, year in [k for k in keys if k[0] == "differens"]:
+        if ("utfall", year) not in keys or ("utfall", year - 1) not in keys:
+            continue
+        for r in table.rows:
+            parts = [_value(r, "utfall", year), _value(r, "utfall", year - 1)]
+            if parts[0] is None and parts[1] is None and _value(r, "differens", year) is None:
+                continue
+            checks.append(
+                _check(
+                    f"{r.label} differens/{year} = utfall {year} − utfall {year - 1}",
+                    (parts[0] or 0) - (parts[1] or 0),
+                    _value(r, "differens", year),
+                    parts,
+                )
+            )
+    return checks
+
+
+def failed(tables: Sequence[Table]) -> list[str]:
+    """Warnings for the extraction: one line per failed check."""
+    return [
+        f"arithmetic check failed in {t.kind} (page {t.page}): {c.name}: "
+        f"expected {c.expected}, printed {c.found}"
+        for t in tables
+        for c in t.checks
+        if not c.ok
+    ]

@@ -1,0 +1,51 @@
+"""Column headers to (measure, year), by what they say rather than where they stand.
+
+"Avv. / prognos/ / budget 2025" (wrapped over three lines) is avvikelse/2025; "Delårs- /
+bokslut / 2024" is utfall/2024; a bare "2025" is utfall/2025; "Differens" without a year is
+differens/<report year>. A column order other than the seed's maps the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def normalise_header(text: str) -> str:
+    """Collapse whitespace and undo hyphenation at a wrap: "Delårs- bokslut" → "delårsbokslut"."""
+    text = " ".join(text.split()).casefold()
+    return re.sub(r"(\w)- (?!och\b|eller\b)(\w)", r"\1\2", text)
+
+
+def measure_of(text: str, report_year: int) -> tuple[str, int] | None:
+    """(measure, year) for one column header, None for a header that is not a measure."""
+    t = normalise_header(text)
+    years = [int(y) for y in _YEAR.findall(t)]
+    year = years[-1] if years else report_year
+    if re.search(r"\bavv", t):
+        return ("avvikelse", year)
+    if re.search(r"\bdiff", t):
+        return ("differens", year)
+    if "preliminär" in t:
+        return ("preliminart_utfall", year)
+    if re.search(r"(?<!\w)mål(?!\w)", t):
+        return ("mal", year)
+    if "prognos" in t:
+        return ("prognos", year)
+    if "budget" in t:
+        return ("budget", year)
+    if re.search(r"utfall|bokslut|delår|rapport", t) or re.fullmatch(r"\s*\d{4}\s*", t):
+        return ("utfall", year)
+    return None
+
+
+HEADER_WORD = re.compile(
+    r"^(?:(?:19|20)\d\d(?:/(?:19|20)\d\d)?|avv\.?|avvikelse|diff\.?|differens|budget|prognos/?|"
+    r"helår|delårs-?|bokslut|delårsbokslut|utfall|mål|preliminärt|belopp|tkr|mnkr)$",
+    re.I,
+)
+
+
+def is_header_word(text: str) -> bool:
+    return bool(HEADER_WORD.match(text.strip(" ,:")))

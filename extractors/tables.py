@@ -1,0 +1,444 @@
+"""The delårsbokslut's tables, assembled from regrouped words (see benchmarks/tables.py for why
+this and not camelot or pdfplumber's table finder).
+
+A table is found from its body, not its rules: a run of lines ending in two or more values
+(numbers or "Inget värde"), whose value tokens stack into columns. The lines just above the
+body that sit over those columns are its (possibly wrapped) header; each column's header text
+maps to (measure, year) by meaning (`headers.measure_of`). The line above the header names the
+table; labels left of the columns name the rows. Ruled and whitespace tables read the same,
+because only text positions are used. A table whose continuation starts the next page (header
+repeated or not) is joined to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .contract import Cell, Row, Table
+from .headers import is_header_word, measure_of
+from .numbers import parse_number
+from .words import Line, Token
+
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+_KIND_WORDS = (
+    ("personalomsattning", re.compile(r"personalomsättning", re.I)),
+    ("sjukfranvaro", re.compile(r"sjukfrånvaro", re.I)),
+    ("investeringar", re.compile(r"investering", re.I)),
+    ("drift", re.compile(r"^drift\b|driftredovisning|resultaträkning", re.I)),
+)
+_UNITS = {
+    "drift": "tkr",
+    "investeringar": "tkr",
+    "personalomsattning": "procent",
+    "sjukfranvaro": "procent",
+    "arbetsmiljomal": "andel",
+}
+
+
+@dataclass
+class Column:
+    x0: float
+    x1: float
+    header: list[Token] = field(default_factory=list)
+    key: tuple[str, int] | None = None
+
+
+@dataclass
+class Candidate:
+    """One page's part of a table: body lines, header, columns and what names it."""
+
+    page: int
+    lines: list[Line]
+    columns: list[Column]
+    label_edge: float  # tokens whose centre is left of this are labels
+    header_lines: list[Line] = field(default_factory=list)
+    above: list[Line] = field(default_factory=list)  # the lines above the header, nearest last
+    first_on_page: bool = False
+    last_on_page: bool = False
+
+
+def value_tail(line: Line) -> tuple[list[Token], list[Token]]:
+    """Split a line into its label tokens and the values that end it."""
+    tokens = list(line.tokens)
+    cut = len(tokens)
+    while cut > 0 and tokens[cut - 1].is_value:
+        cut -= 1
+    return tokens[:cut], tokens[cut:]
+
+
+def is_data_row(line: Line) -> bool:
+    label, values = value_tail(line)
+    if not values:
+        return False
+    if all(_YEAR_ONLY.match(v.text) for v in values):
+        return False  # "2025 2024 2023": a wrapped header line of years
+    return len(values) >= 2 or not label
+
+
+def _columns(value_tokens: Sequence[Token]) -> list[Column]:
+    """Stack value boxes into columns: boxes that overlap horizontally share a column."""
+    columns: list[Column] = []
+    for token in sorted(value_tokens, key=lambda t: t.x0):
+        if columns and token.x0 <= columns[-1].x1 + 0.5:
+            columns[-1].x1 = max(columns[-1].x1, token.x1)
+        else:
+            columns.append(Column(token.x0, token.x1))
+    return columns
+
+
+def _column_of(x: float, columns: Sequence[Column]) -> int:
+    """The column a point belongs to: split at the middle of the gaps between columns."""
+    for i in range(len(columns) - 1):
+        if x < (columns[i].x1 + columns[i + 1].x0) / 2:
+            return i
+    return len(columns) - 1
+
+
+def _phrases(line: Line) -> list[list[Token]]:
+    phrases: list[list[Token]] = []
+    for token in line.tokens:
+        if phrases and token.x0 - phrases[-1][-1].x1 <= 0.6 * token.size:
+            phrases[-1].append(token)
+        else:
+            phrases.append([token])
+    return phrases
+
+
+def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
+    """The table bodies on one page, each with its header lines and what stands above it."""
+    candidates: list[Candidate] = []
+    i = 0
+    while i < len(lines):
+        if not is_data_row(lines[i]):
+            i += 1
+            continue
+        start = i
+        body = [lines[i]]
+        values = list(value_tail(lines[i])[1])
+        j = i + 1
+        pending: list[Line] = []
+        while j < len(lines):
+            line = lines[j]
+            gap = line.top - (pending[-1] if pending else body[-1]).bottom
+            if gap > 1.6 * line.size:
+                break
+            columns = _columns(values)
+            if is_data_row(line):
+                vals = value_tail(line)[1]
+                if not _aligned(vals, columns):
+                    break
+                body.extend(pending)
+                pending = []
+                body.append(line)
+                values.extend(vals)
+            elif columns and line.x1 < columns[0].x0 and len(pending) < 2:
+                pending.append(line)  # a label line: wrapped label or its continuation
+            else:
+                break
+            j += 1
+        # A label-only line right after the last row belongs to it when it continues it.
+        for line in pending:
+            if line.text[:1].islower():
+                body.append(line)
+            else:
+                break
+        columns = _columns(values)
+        labels = [t for line in body for t in value_tail(line)[0]]
+        label_right = max((t.x1 for t in labels), default=None)
+        label_edge = (label_right + columns[0].x0) / 2 if label_right is not None else -1.0
+        candidate = Candidate(page_number, body, columns, label_edge)
+        _attach_header(candidate, lines, start)
+        candidate.first_on_page = start - len(candidate.header_lines) == 0
+        # Body lines are contiguous from `start`; nothing close below means the page ends it.
+        candidate.last_on_page = all(
+            lines[k].top > body[-1].bottom + 6 * body[-1].size
+            for k in range(start + len(body), len(lines))
+        )
+        if len(columns) >= 2 or candidate.header_lines:
+            candidates.append(candidate)
+        i = max(j, i + 1)
+    return candidates
+
+
+def _aligned(values: Sequence[Token], columns: Sequence[Column]) -> bool:
+    """Every value of a new row falls under a column the body already has (or near one)."""
+    if not columns:
+        return True
+    return all(any(v.x0 <= c.x1 + 2 and v.x1 >= c.x0 - 2 for c in columns) for v in values)
+
+
+def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> None:
+    """Walk up from the body: lines over the columns, close together, are the header."""
+    columns = candidate.columns
+    below = candidate.lines[0]
+    k = start - 1
+    header: list[Line] = []
+    while k >= 0:
+        line = lines[k]
+        limit = (3.0 if not header else 1.8) * max(line.size, below.size)
+        if below.top - line.top > limit:
+            break
+        if not _is_header_line(line, candidate):
+            break
+        header.insert(0, line)
+        below = line
+        k -= 1
+    candidate.header_lines = header
+    candidate.above = list(lines[max(0, k - 5) : k + 1])
+    for line in header:
+        for phrase in _phrases(line):
+            tokens = [t for t in phrase if t.center >= candidate.label_edge]
+            if not tokens:
+                continue
+            x0, x1 = tokens[0].x0, tokens[-1].x1
+            under = [i for i, c in enumerate(columns) if c.x0 < x1 and c.x1 > x0]
+            for token in tokens:
+                # A phrase over exactly one column is that column's header, however wide.
+                index = under[0] if len(under) == 1 else _column_of(token.center, columns)
+                columns[index].header.append(token)
+
+
+def _is_header_line(line: Line, candidate: Candidate) -> bool:
+    if is_data_row(line):
+        return False
+    over_columns = [t for t in line.tokens if t.center >= candidate.label_edge]
+    if not over_columns or not any(is_header_word(t.text) for t in line.tokens):
+        return False
+    separators = [
+        (a.x1 + b.x0) / 2 for a, b in zip(candidate.columns, candidate.columns[1:], strict=False)
+    ]
+    if candidate.label_edge > 0:
+        separators.append(candidate.label_edge)
+    for phrase in _phrases(line):
+        x0, x1 = phrase[0].x0, phrase[-1].x1
+        if any(x0 < s < x1 for s in separators) and len(phrase) > 3:
+            return False  # a phrase running across columns is prose, not a header
+    return True
+
+
+def _kind_of(candidate: Candidate, title: str | None) -> str | None:
+    keys = {c.key[0] for c in candidate.columns if c.key}
+    if keys & {"mal", "preliminart_utfall"}:
+        return "arbetsmiljomal"
+    label_head = " ".join(
+        t.text for line in candidate.header_lines for t in line.tokens
+        if t.center < candidate.label_edge
+    )  # fmt: skip
+    for text in (label_head, title or ""):
+        for kind, pattern in _KIND_WORDS:
+            if pattern.search(text):
+                return kind
+    labels = " ".join(" ".join(t.text for t in value_tail(line)[0]) for line in candidate.lines)
+    if re.search(r"verksamhetens (?:netto)?kostnader|årets resultat", labels, re.I):
+        return "drift"
+    if re.search(r"investering|totala utgifter", labels, re.I):
+        return "investeringar"
+    return None
+
+
+def _title_line(candidate: Candidate) -> Line | None:
+    if not candidate.above:
+        return None
+    line = candidate.above[-1]
+    top = (candidate.header_lines or candidate.lines)[0].top
+    if top - line.bottom > 3 * line.size:
+        return None
+    return line
+
+
+def _arbetsmiljo_names(candidate: Candidate) -> tuple[str | None, str | None]:
+    """(title, row label): the goal line(s) and the indicator printed above the header."""
+    above = candidate.above
+    for n in range(len(above) - 1, -1, -1):
+        text = above[n].text
+        match = re.match(r"\s*indikator\s*:?\s*", text, re.I)
+        if not match:
+            continue
+        label = " ".join([text[match.end() :], *(line.text for line in above[n + 1 :])])
+        goal: list[Line] = []
+        m = n - 1
+        while m >= 0:
+            line = above[m]
+            below = above[m + 1]
+            if below.top - line.bottom > 1.2 * line.size:
+                break
+            if goal and (
+                line.tokens[0].fontname != goal[0].tokens[0].fontname
+                or abs(line.size - goal[0].size) > 0.5
+            ):
+                break
+            goal.insert(0, line)
+            m -= 1
+        title = " ".join(line.text for line in goal) or None
+        return title, " ".join(label.split())
+    title_line = _title_line(candidate)
+    return None, (title_line.text if title_line else None)
+
+
+def build_tables(
+    pages: Sequence[Sequence[Line]], report_year: int
+) -> list[tuple[Table, Candidate]]:
+    """Every table of a document, continuations joined, as contract tables."""
+    found: list[tuple[Table, Candidate]] = []
+    for page_index, lines in enumerate(pages):
+        for candidate in find_candidates(page_index + 1, lines):
+            for column in candidate.columns:
+                text = " ".join(t.text for t in sorted(column.header, key=lambda t: (t.top, t.x0)))
+                column.key = measure_of(text, report_year) if text else None
+            previous = found[-1] if found else None
+            if previous and _continues(previous[1], candidate):
+                _append_rows(previous[0], previous[1], candidate)
+                previous[1].last_on_page = candidate.last_on_page
+                previous[1].page = candidate.page
+                continue
+            if not all(c.key for c in candidate.columns):
+                continue  # no header that names every column: not one of our tables
+            if len({c.key for c in candidate.columns}) != len(candidate.columns):
+                continue
+            title_line = _title_line(candidate)
+            title = title_line.text if title_line else None
+            kind = _kind_of(candidate, title)
+            if kind is None:
+                continue
+            if kind == "arbetsmiljomal":
+                title, label = _arbetsmiljo_names(candidate)
+            else:
+                label = None
+                if title and not any(
+                    p.search(title) for k, p in _KIND_WORDS if k == kind
+                ):  # a section heading that does not name the table is not its title
+                    title = None
+            table = Table(
+                kind=kind,  # type: ignore[arg-type]
+                title=title,
+                page=candidate.page,
+                unit=_unit(kind, candidate),  # type: ignore[arg-type]
+                rows=[],
+            )
+            _append_rows(table, candidate, candidate, default_label=label)
+            if table.rows:
+                found.append((table, candidate))
+    for table, _ in found:
+        if table.kind == "investeringar":
+            _set_parents(table)
+    return found
+
+
+def _unit(kind: str, candidate: Candidate) -> str:
+    head = " ".join(line.text for line in candidate.header_lines).casefold()
+    if kind in ("drift", "investeringar"):
+        return "tkr"
+    return _UNITS[kind] if "tkr" not in head else "tkr"
+
+
+def _continues(previous: Candidate, candidate: Candidate) -> bool:
+    """The next page's first table goes on with the last one: same columns, nothing between."""
+    if candidate.page != previous.page + 1 or not previous.last_on_page:
+        return False
+    if not candidate.first_on_page:
+        return False
+    if candidate.header_lines:
+        keys = [c.key for c in candidate.columns]
+        return keys == [c.key for c in previous.columns]
+    if len(candidate.columns) != len(previous.columns):
+        return False
+    for mine, theirs in zip(candidate.columns, previous.columns, strict=True):
+        if mine.x1 < theirs.x0 - 2 or mine.x0 > theirs.x1 + 2:
+            return False
+    for mine, theirs in zip(candidate.columns, previous.columns, strict=True):
+        mine.key = theirs.key
+    return True
+
+
+def _append_rows(
+    table: Table, owner: Candidate, candidate: Candidate, default_label: str | None = None
+) -> None:
+    """Rows of one body: wrapped labels joined, every column a cell (empty ones null)."""
+    columns = candidate.columns
+    keys = [c.key for c in owner.columns] if owner is not candidate else [c.key for c in columns]
+    prefix: list[Token] = []
+    last: Row | None = None
+    for line in candidate.lines:
+        label_tokens, values = value_tail(line)
+        if not is_data_row(line):
+            if last is not None and line.text[:1].islower() and not prefix:
+                last.label = f"{last.label} {line.text}"
+                last.label_x0 = min(last.label_x0, line.x0)  # type: ignore[attr-defined]
+            else:
+                prefix.extend(line.tokens)
+            continue
+        words = prefix + label_tokens
+        label = " ".join(" ".join(t.text for t in words).split()) or default_label or ""
+        row_top = min([line.top, *(t.top for t in words)])
+        row_bottom = max([line.bottom, *(t.bottom for t in words)])
+        by_column: dict[int, Token] = {}
+        for value in values:
+            by_column[_column_of(value.center, columns)] = value
+        cells = []
+        for index, (column, key) in enumerate(zip(columns, keys, strict=True)):
+            token = by_column.get(index)
+            measure, year = key  # type: ignore[misc]
+            if token is None:
+                cells.append(
+                    Cell(
+                        measure=measure,  # type: ignore[arg-type]
+                        year=year,
+                        value=None,
+                        bbox=(
+                            round(column.x0, 2),
+                            round(row_top, 2),
+                            round(column.x1, 2),
+                            round(row_bottom, 2),
+                        ),
+                        page=candidate.page,
+                        text="",
+                    )
+                )
+                continue
+            cells.append(
+                Cell(
+                    measure=measure,  # type: ignore[arg-type]
+                    year=year,
+                    value=parse_number(token.text),
+                    bbox=token.bbox,
+                    page=candidate.page,
+                    text=token.text,
+                )
+            )
+        row = Row(
+            label=label,
+            cells=cells,
+            page=candidate.page,
+            bbox=(
+                round(min([line.x0, *(t.x0 for t in words)]), 2),
+                round(row_top, 2),
+                round(line.x1, 2),
+                round(row_bottom, 2),
+            ),
+        )
+        row.label_x0 = words[0].x0 if words else line.x0  # type: ignore[attr-defined]
+        table.rows.append(row)
+        last = row
+        prefix = []
+
+
+def _set_parents(table: Table) -> None:
+    """Investment sub-lines are indented under their parent; the total is not."""
+    stack: list[Row] = []
+    for row in table.rows:
+        x0 = row.label_x0  # type: ignore[attr-defined]
+        while stack and stack[-1].label_x0 >= x0 - 2:  # type: ignore[attr-defined]
+            stack.pop()
+        if stack:
+            row.parent = stack[-1].label  # type: ignore[attr-defined]
+        stack.append(row)
+
+
+def strip_internal(table: Table) -> Table:
+    """Drop the assembly-only attributes before the table leaves the extractor."""
+    for row in table.rows:
+        if "label_x0" in (row.model_extra or {}):
+            del row.model_extra["label_x0"]  # type: ignore[index]
+    return table
