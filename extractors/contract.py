@@ -66,12 +66,41 @@ class Table(_Open):
     rows: list[Row]
 
 
+class Mark(_Open):
+    """Where a marked answer was seen: provenance for the `answer` a revisor relies on."""
+
+    column: AnswerValue
+    kind: Literal["text", "glyph", "drawn", "form"] = Field(
+        description="an x/✓ printed as text, a ☒ glyph, a drawn box with a cross or fill, "
+        "or a PDF form checkbox/radio button"
+    )
+    page: int = Field(ge=1)
+    bbox: BBox = Field(description="x0, top, x1, bottom in PDF points")
+
+
 class Answer(_Open):
     number: str
     question: str
     answer: AnswerValue | None
     comment: str
     page: int = Field(ge=1)
+    key: str | None = Field(
+        default=None,
+        description="the question's identity from its normalised wording (years, numbers, "
+        "case and punctuation aside); storing maps it onto a known question by similarity",
+    )
+    section: str | None = Field(default=None, description='the section heading, e.g. "1 Verk..."')
+    bbox: BBox | None = Field(default=None, description="the question text on `page`")
+    fields: dict[str, str | int] = Field(
+        default_factory=dict,
+        description="structured answers the question asks for (3.1: beslutsdatum, "
+        "antal_kontrollpunkter); the same text stays in `comment`",
+    )
+    flags: list[str] = Field(
+        default_factory=list,
+        description='problems with this answer, e.g. "multiple_marks" (answer left null)',
+    )
+    marks: list[Mark] = Field(default_factory=list, description="every marked box seen")
 
 
 class Finding(_Open):

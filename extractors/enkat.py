@@ -1,0 +1,458 @@
+"""The auditors' questionnaire: sections, numbered questions, the marked answer, the comment.
+
+Read from positioned words and the boxes found on each page (answer_marks.py), in reading
+order. Decisions are made from structure and relative position: a question is a line that
+starts with an "n.m" number in an increasing sequence; its text is the first paragraph after
+the number; its comment is what follows up to the next question or section; its answer is
+the mark beside the question text, under the column whose header it sits below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .answer_marks import (
+    MARK_LETTERS,
+    OFF_GLYPHS,
+    ON_GLYPHS,
+    Box,
+    Column,
+    column_of,
+    drawn_boxes,
+    form_boxes,
+    header_columns,
+    merge_boxes,
+    text_boxes,
+)
+from .contract import Answer, Mark
+from .identify import document_kind as identify_kind
+from .question_identity import question_key
+
+_QNUM = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?$")
+_SECNUM = re.compile(r"^(\d{1,2})\.?$")
+_LIST_MARKER = re.compile(r"^(?:[•\-–—▪◦*]|\d{1,2}[.)])$")
+_WORD_KEYS = ("text", "x0", "x1", "top", "bottom", "fontname", "size")
+_RECT_KEYS = ("x0", "x1", "top", "bottom", "stroke", "fill", "non_stroking_color")
+_EDGE_KEYS = ("x0", "x1", "top", "bottom")
+
+
+@dataclass
+class PageLayout:
+    """What the questionnaire reader needs of one page, taken before the page is closed."""
+
+    number: int
+    width: float
+    height: float
+    words: list[dict[str, Any]]
+    boxes: list[Box]  # drawn boxes and form widgets (text marks come from `words`)
+
+
+def read_page(page: Any, number: int) -> PageLayout:
+    """Words with fonts, and drawn/form answer boxes, of one pdfplumber page."""
+    words = [
+        {k: w[k] for k in _WORD_KEYS}
+        for w in page.extract_words(x_tolerance=1.5, extra_attrs=["fontname", "size"])
+    ]
+    rects = [{k: r.get(k) for k in _RECT_KEYS} for r in page.rects]
+    edges = [{k: e[k] for k in _EDGE_KEYS} for e in (*page.lines, *page.curves)]
+    boxes = drawn_boxes(rects, edges) + form_boxes(page.annots)
+    return PageLayout(number, float(page.width), float(page.height), words, boxes)
+
+
+@dataclass
+class Line:
+    page: int
+    words: list[dict[str, Any]]
+    furniture: bool = False
+
+    @property
+    def top(self) -> float:
+        return min(w["top"] for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w["bottom"] for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0]["x0"]
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return _is_bold(self.words)
+
+
+def _is_bold(words: Sequence[dict[str, Any]]) -> bool:
+    chars = Counter(
+        "bold" in str(w.get("fontname", "")).casefold() for w in words for _ in w["text"]
+    )
+    return chars[True] > chars[False]
+
+
+@dataclass
+class Question:
+    number: str
+    section: str
+    page: int
+    lines: list[Line]  # the question's own text lines (number included in the first)
+    rest: list[Line]  # the lines after it, up to the next question or section
+    text: str = ""
+    comment: str = ""
+    answer: str | None = None
+    flags: list[str] = field(default_factory=list)
+    marks: list[dict[str, Any]] = field(default_factory=list)
+    fields: dict[str, str | int] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lines, marks and page furniture
+
+
+def _is_isolated(word: dict[str, Any], others: Sequence[dict[str, Any]]) -> bool:
+    """No running-text word beside it on its line: "x" in "3 x 2" is text, not a mark."""
+    reach = max(word["bottom"] - word["top"], 1.0)
+    for o in others:
+        if o is word or o["bottom"] <= word["top"] or o["top"] >= word["bottom"]:
+            continue
+        if o["x1"] > word["x0"] - reach and o["x0"] < word["x1"] + reach:
+            return False
+    return True
+
+
+def split_marks(words: Sequence[dict[str, Any]]) -> tuple[list[dict], list[dict]]:
+    """(text words, mark words): box glyphs and ticks always, the letter x when alone."""
+    glyphs = ON_GLYPHS | OFF_GLYPHS | (MARK_LETTERS - set("xX"))
+    marks, text = [], []
+    for w in words:
+        t = w["text"].strip()
+        if t in glyphs:
+            marks.append(w)
+        elif t in MARK_LETTERS:
+            (marks if _is_isolated(w, [o for o in words if o is not w]) else text).append(w)
+        else:
+            text.append(w)
+    return text, marks
+
+
+def group_lines(words: Sequence[dict[str, Any]], page: int) -> list[Line]:
+    """Words into lines: a word joins the line it overlaps vertically by half its height."""
+    lines: list[Line] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        h = w["bottom"] - w["top"]
+        for line in reversed(lines[-3:]):
+            overlap = min(line.bottom, w["bottom"]) - max(line.top, w["top"])
+            if overlap >= 0.5 * min(h, line.height):
+                line.words.append(w)
+                break
+        else:
+            lines.append(Line(page, [w]))
+    for line in lines:
+        line.words.sort(key=lambda w: w["x0"])
+    return lines
+
+
+def _furniture_key(line: Line) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.text.casefold().split()))
+
+
+def mark_furniture(pages: Sequence[tuple[PageLayout, list[Line]]]) -> None:
+    """Running headers, footers and page numbers: in the top or bottom margin band, and
+    either repeated (digits aside) on several pages or a bare page number."""
+    band = 0.09
+    seen: Counter[str] = Counter()
+    for layout, lines in pages:
+        for key in {_furniture_key(li) for li in lines if _in_margin(li, layout, band)}:
+            seen[key] += 1
+    for layout, lines in pages:
+        for line in lines:
+            if not _in_margin(line, layout, band):
+                continue
+            key = _furniture_key(line)
+            bare_number = re.fullmatch(r"(?:sida\s*)?#(?:\s*(?:\(|av|/)\s*#\)?)?", key)
+            if bare_number or (seen[key] >= 2 and len(pages) >= 2):
+                line.furniture = True
+
+
+def _in_margin(line: Line, layout: PageLayout, band: float) -> bool:
+    return line.bottom <= layout.height * band or line.top >= layout.height * (1 - band)
+
+
+# ---------------------------------------------------------------------------------------------
+# Questions and sections
+
+
+def _question_number(line: Line, left: float) -> tuple[int, int] | None:
+    match = _QNUM.match(line.words[0]["text"])
+    if not match or line.x0 > left + 20:
+        return None
+    rest = line.words[1:]
+    if rest and not (rest[0]["text"][:1].isupper() or rest[0]["text"][:1] in "\"'”“«("):
+        return None  # "2.5 miljoner" continues a sentence; a question starts a new one
+    return int(match.group(1)), int(match.group(2))
+
+
+def _longest_increasing(cands: list[tuple[int, tuple[int, int]]]) -> list[int]:
+    """Indices (into the line list) of the longest strictly increasing run of numbers."""
+    n = len(cands)
+    best = [1] * n
+    prev = [-1] * n
+    for i in range(n):
+        for j in range(i):
+            if cands[j][1] < cands[i][1] and best[j] + 1 > best[i]:
+                best[i], prev[i] = best[j] + 1, j
+    if not n:
+        return []
+    i = max(range(n), key=lambda k: (best[k], -k))
+    chain = []
+    while i >= 0:
+        chain.append(cands[i][0])
+        i = prev[i]
+    return chain[::-1]
+
+
+def _starts_paragraph(prev: Line, line: Line) -> bool:
+    if _LIST_MARKER.match(line.words[0]["text"]):
+        return True
+    if prev.page != line.page:
+        return False
+    gap = line.top - prev.bottom
+    return gap > 0.4 * min(prev.height, line.height)
+
+
+def _paragraphs(lines: Sequence[Line]) -> list[str]:
+    paras: list[list[str]] = []
+    prev: Line | None = None
+    for line in lines:
+        if prev is None or _starts_paragraph(prev, line):
+            paras.append([])
+        paras[-1].append(line.text)
+        prev = line
+    return [" ".join(" ".join(p).split()) for p in paras]
+
+
+_NUMBER_WORDS = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+    "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12,
+}  # fmt: skip
+_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_COUNT = re.compile(r"(?<!\w)(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+kontroll\w*", re.I)
+
+
+def question_fields(question: str, comment: str) -> dict[str, str | int]:
+    """The structured answers a question asks for beside its comment: a decision date when
+    it asks for "datum", the number of control points when it asks for "antal" kontroll..."""
+    found: dict[str, str | int] = {}
+    low = question.casefold()
+    if "datum" in low and (date := _DATE.search(comment)):
+        found["beslutsdatum"] = date.group(0)
+    if "antal" in low and "kontroll" in low and (count := _COUNT.search(comment)):
+        word = count.group(1).casefold()
+        found["antal_kontrollpunkter"] = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return found
+
+
+def parse_enkat(layouts: Sequence[PageLayout]) -> tuple[list[Question], list[str]]:
+    """Every question of a questionnaire with its answer, comment and fields; and warnings."""
+    warnings: list[str] = []
+    pages: list[tuple[PageLayout, list[Line]]] = []
+    page_boxes: dict[int, list[Box]] = {}
+    for layout in layouts:
+        text, marks = split_marks(layout.words)
+        pages.append((layout, group_lines(text, layout.number)))
+        page_boxes[layout.number] = merge_boxes(text_boxes(marks) + layout.boxes)
+    mark_furniture(pages)
+
+    # Reading order, header rows taken out (their columns apply from there on).
+    lines: list[Line] = []
+    columns_at: list[tuple[tuple[int, float], list[Column]]] = []
+    headers: set[int] = set()
+    for layout, page_lines in pages:
+        body = [li for li in page_lines if not li.furniture]
+        left = min((li.x0 for li in body), default=0.0)
+        for line in body:
+            cols = header_columns(line.words)
+            if cols:
+                columns_at.append(((layout.number, line.top), cols))
+                keep = {id(w) for w in line.words if not any(w["x0"] >= c.x0 - 0.5 for c in cols)}
+                line.words = [w for w in line.words if id(w) in keep]
+                if not line.words:
+                    continue
+                headers.add(len(lines))
+            line.left = left  # type: ignore[attr-defined]
+            lines.append(line)
+
+    cands = [
+        (i, num)
+        for i, li in enumerate(lines)
+        if (num := _question_number(li, li.left)) is not None  # type: ignore[attr-defined]
+    ]
+    starts = _longest_increasing(cands)
+    numbers = dict(cands)
+
+    questions: list[Question] = []
+    sections: dict[int, str] = {}
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        sec = numbers[start][0]
+        # A section heading right before the next question ends this one's comment.
+        if k + 1 < len(starts) and numbers[starts[k + 1]][0] != sec:
+            nxt = numbers[starts[k + 1]][0]
+            j = starts[k + 1] - 1
+            if j > start:
+                head = lines[j]
+                match = _SECNUM.match(head.words[0]["text"])
+                if match and int(match.group(1)) == nxt and len(head.words) > 1:
+                    sections[nxt] = " ".join(w["text"] for w in head.words)
+                    end = j
+        if k == 0:
+            for j in range(start - 1, -1, -1):
+                match = _SECNUM.match(lines[j].words[0]["text"])
+                if match and int(match.group(1)) == sec and len(lines[j].words) > 1:
+                    sections[sec] = lines[j].text
+                    break
+        first = lines[start]
+        number_text = first.words[0]["text"]
+        qlines = [first]
+        i = start + 1
+        bold = _is_bold(first.words[1:]) if len(first.words) > 1 else None
+        while i < end:
+            line = lines[i]
+            prev = qlines[-1]
+            only_number = prev is first and len(first.words) == 1
+            if not only_number:
+                if line.page != prev.page or _starts_paragraph(prev, line):
+                    break
+                if bold is not None and line.bold != bold:
+                    break
+            elif bold is None:
+                bold = line.bold
+            qlines.append(line)
+            i += 1
+        q = Question(
+            number=number_text,
+            section="",
+            page=first.page,
+            lines=qlines,
+            rest=lines[i:end],
+        )
+        words = [w for li in qlines for w in li.words][1:]
+        q.text = " ".join(" ".join(w["text"] for w in words).split())
+        q.comment = "\n".join(_paragraphs(q.rest))
+        q.fields = question_fields(q.text, q.comment)
+        questions.append(q)
+    for q in questions:
+        q.section = sections.get(int(_QNUM.match(q.number).group(1)), "")  # type: ignore[union-attr]
+
+    _assign_marks(questions, page_boxes, columns_at, warnings)
+    if not questions:
+        warnings.append("no numbered questions (n.m) found in the questionnaire")
+    return questions, warnings
+
+
+def _columns_for(page: int, top: float, columns_at: list) -> list[Column]:
+    current: list[Column] = []
+    for (p, t), cols in columns_at:
+        if (p, t) <= (page, top + 1):
+            current = cols
+    return current
+
+
+def _assign_marks(
+    questions: list[Question],
+    page_boxes: dict[int, list[Box]],
+    columns_at: list,
+    warnings: list[str],
+) -> None:
+    """Each box to the question whose text it stands beside; its column gives the answer."""
+    used: set[int] = set()
+    for q in questions:
+        by_page: dict[int, list[Line]] = {}
+        for li in q.lines:
+            by_page.setdefault(li.page, []).append(li)
+        values: list[str] = []
+        for page, qlines in by_page.items():
+            tol = 0.6 * max(li.height for li in qlines)
+            top = min(li.top for li in qlines) - tol
+            bottom = max(li.bottom for li in qlines) + tol
+            cols = _columns_for(page, top, columns_at)
+            for box in page_boxes.get(page, []):
+                if not (top <= box.centre[1] <= bottom) or id(box) in used:
+                    continue
+                column = column_of(box, cols)
+                if column is None:
+                    continue
+                used.add(id(box))
+                if box.on:
+                    values.append(column.value)
+                    q.marks.append(
+                        {
+                            "column": column.value,
+                            "kind": box.kind,
+                            "page": page,
+                            "bbox": [round(v, 2) for v in box.bbox],
+                        }
+                    )
+        distinct = sorted(set(values), key=values.index)
+        if len(distinct) == 1:
+            q.answer = distinct[0]
+        elif len(distinct) > 1:
+            q.flags.append("multiple_marks")
+            warnings.append(
+                f"question {q.number} (page {q.page}) has {len(distinct)} marked answers "
+                f"({', '.join(distinct)}); its answer is left empty"
+            )
+    for page, boxes in page_boxes.items():
+        for box in boxes:
+            if box.on and id(box) not in used:
+                cols = _columns_for(page, box.bbox[1], columns_at)
+                if column_of(box, cols) is not None:
+                    warnings.append(
+                        f"a mark on page {page} at y={box.bbox[1]:.0f} is beside no question"
+                    )
+
+
+def looks_like_enkat(first_page: str) -> bool:
+    """Worth keeping page layouts for: the first page has an answer header or enkät title."""
+    return identify_kind(first_page, first_page) == "enkat"
+
+
+def answers_of(layouts: Sequence[PageLayout]) -> tuple[list[Answer], list[str]]:
+    """The contract's answers (with key, section, bbox, fields, flags, marks) and warnings."""
+    questions, warnings = parse_enkat(layouts)
+    answers = []
+    for q in questions:
+        on_page = [li for li in q.lines if li.page == q.page]
+        bbox = (
+            min(w["x0"] for li in on_page for w in li.words),
+            min(li.top for li in on_page),
+            max(w["x1"] for li in on_page for w in li.words),
+            max(li.bottom for li in on_page),
+        )
+        answers.append(
+            Answer(
+                number=q.number,
+                question=q.text,
+                answer=q.answer,  # type: ignore[arg-type]
+                comment=q.comment,
+                page=q.page,
+                key=question_key(q.text),
+                section=q.section or None,
+                bbox=tuple(round(v, 2) for v in bbox),  # type: ignore[arg-type]
+                fields=q.fields,
+                flags=q.flags,
+                marks=[Mark(**m) for m in q.marks],
+            )
+        )
+    return answers, warnings
