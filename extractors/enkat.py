@@ -34,7 +34,8 @@ from .question_identity import question_key
 
 _QNUM = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?$")
 _SECNUM = re.compile(r"^(\d{1,2})\.?$")
-_LIST_MARKER = re.compile(r"^(?:[•\-–—▪◦*]|\d{1,2}[.)])$")
+_BULLET = re.compile(r"^[•\-–—▪◦*]$")
+_NUMBERED = re.compile(r"^\d{1,2}[.)]$")
 _WORD_KEYS = ("text", "x0", "x1", "top", "bottom", "fontname", "size")
 _RECT_KEYS = ("x0", "x1", "top", "bottom", "stroke", "fill", "non_stroking_color")
 _EDGE_KEYS = ("x0", "x1", "top", "bottom")
@@ -57,10 +58,35 @@ def read_page(page: Any, number: int) -> PageLayout:
         {k: w[k] for k in _WORD_KEYS}
         for w in page.extract_words(x_tolerance=1.5, extra_attrs=["fontname", "size"])
     ]
+    _keep_special_spaces(words, [c for c in page.chars if c["text"] in _SPECIAL_SPACES])
     rects = [{k: r.get(k) for k in _RECT_KEYS} for r in page.rects]
     edges = [{k: e[k] for k in _EDGE_KEYS} for e in (*page.lines, *page.curves)]
     boxes = drawn_boxes(rects, edges) + form_boxes(page.annots)
     return PageLayout(number, float(page.width), float(page.height), words, boxes)
+
+
+_SPECIAL_SPACES = "\u00a0\u2009\u202f"  # no-break, thin, narrow no-break: "966 332"
+
+
+def _keep_special_spaces(words: list[dict[str, Any]], spaces: list[dict[str, Any]]) -> None:
+    """pdfplumber splits words at a no-break or thin space; remember which space it was."""
+    for c in spaces:
+        before = [
+            w
+            for w in words
+            if w["x1"] <= c["x0"] + 0.5 and w["top"] < c["bottom"] and c["top"] < w["bottom"]
+        ]
+        if before:
+            max(before, key=lambda w: w["x1"])["space_after"] = c["text"]
+
+
+def join_words(words: Sequence[dict[str, Any]]) -> str:
+    """Words of one line as printed: with the no-break or thin space where there was one."""
+    parts: list[str] = []
+    for w in words:
+        parts.append(w["text"])
+        parts.append(w.get("space_after", " "))
+    return "".join(parts[:-1])
 
 
 @dataclass
@@ -87,7 +113,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(w["text"] for w in self.words)
+        return join_words(self.words)
 
     @property
     def bold(self) -> bool:
@@ -223,8 +249,11 @@ def _longest_increasing(cands: list[tuple[int, tuple[int, int]]]) -> list[int]:
 
 
 def _starts_paragraph(prev: Line, line: Line) -> bool:
-    if _LIST_MARKER.match(line.words[0]["text"]):
+    first = line.words[0]["text"]
+    if _BULLET.match(first):
         return True
+    if _NUMBERED.match(first) and prev.words[-1]["text"][-1:] in ".:;!?)":
+        return True  # "1." after a finished sentence; "§" + newline + "35." is one sentence
     if prev.page != line.page:
         return False
     gap = line.top - prev.bottom
@@ -239,7 +268,7 @@ def _paragraphs(lines: Sequence[Line]) -> list[str]:
             paras.append([])
         paras[-1].append(line.text)
         prev = line
-    return [" ".join(" ".join(p).split()) for p in paras]
+    return [" ".join(p).strip() for p in paras]
 
 
 _NUMBER_WORDS = {
@@ -347,8 +376,8 @@ def parse_enkat(layouts: Sequence[PageLayout]) -> tuple[list[Question], list[str
             lines=qlines,
             rest=lines[i:end],
         )
-        words = [w for li in qlines for w in li.words][1:]
-        q.text = " ".join(" ".join(w["text"] for w in words).split())
+        q.text = " ".join(join_words(li.words[1:] if li is first else li.words) for li in qlines)
+        q.text = re.sub(r" +", " ", q.text).strip()
         q.comment = "\n".join(_paragraphs(q.rest))
         q.fields = question_fields(q.text, q.comment)
         questions.append(q)

@@ -1,0 +1,132 @@
+"""Build small real questionnaire PDFs (reportlab) with every kind of answer mark.
+
+The test states what is printed (columns in some order, which boxes are marked and how);
+the PDF is drawn from that, so the expected answer is the test's own input, never the code
+under test. Positions are arbitrary on purpose: the extractor must read them, not know them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
+
+
+@dataclass
+class Q:
+    number: str
+    text: str
+    marked: list[str] = field(default_factory=list)  # column labels as printed, e.g. ["Nej"]
+    boxed: bool = True  # False: an open question (nothing in the answer columns)
+    comment: list[str] = field(default_factory=list)
+
+
+def _fonts() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+
+
+def make_enkat_pdf(
+    path: Path,
+    questions: list[Q],
+    *,
+    columns: tuple[str, ...] = ("Ja", "Nej", "Delvis", "Vet ej"),
+    style: str = "x",  # x | glyph | check | drawn | filled | form | radio
+    first_column_x: float = 360.0,
+    spacing: float = 42.0,
+    field_names: dict[tuple[str, str], str] | None = None,
+    running_header: str | None = "Alingsås kommun – Grundläggande granskning 2025",
+    section: str = "1 Verksamhetsstyrning och uppföljning",
+    per_page: int = 100,
+) -> Path:
+    """A one-section enkät: title block, header row, questions with marks and comments."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    _fonts()
+    width, height = A4
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    xs = {c: first_column_x + i * spacing for i, c in enumerate(columns)}
+    page = 1
+
+    def furniture() -> None:
+        canvas.setFont(FONT, 8)
+        if running_header:
+            canvas.drawString(60, height - 30, running_header)
+        canvas.drawRightString(width - 50, 30, str(page))
+
+    furniture()
+    y = height - 70
+    canvas.setFont(FONT_BOLD, 15)
+    canvas.drawString(60, y, "Alingsås kommun")
+    canvas.setFont(FONT, 11)
+    for line in ("Revisorerna", "Grundläggande granskning 2025", "Frågor till Socialnämnden"):
+        y -= 16
+        canvas.drawString(60, y, line)
+    y -= 36
+    canvas.setFont(FONT_BOLD, 9)
+    canvas.drawString(60, y, section)
+    for label, x in xs.items():
+        canvas.drawCentredString(x, y, label)
+    y -= 22
+    for n, q in enumerate(questions):
+        if n and n % per_page == 0:
+            canvas.showPage()
+            page += 1
+            furniture()
+            y = height - 70
+        canvas.setFont(FONT_BOLD, 9)
+        canvas.drawString(60, y, f"{q.number} {q.text}")
+        if q.boxed:
+            for label, x in xs.items():
+                _draw_mark(canvas, style, x, y, label in q.marked, field_names, q.number, label)
+        canvas.setFont(FONT, 9)
+        for paragraph in q.comment:
+            y -= 18
+            canvas.drawString(60, y, paragraph)
+        y -= 26
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def _draw_mark(canvas, style, x, y, on, names, number, label) -> None:  # type: ignore[no-untyped-def]
+    size = 9.0
+    left, bottom = x - size / 2, y - 1.5
+    name = (names or {}).get((number, label)) or f"f{number.replace('.', '_')}_{len(label)}"
+    if style in ("x", "check"):
+        if on:
+            canvas.setFont(FONT, 10)
+            canvas.drawCentredString(x, y, "x" if style == "x" else "✓")
+    elif style == "glyph":
+        canvas.setFont(FONT, 11)
+        canvas.drawCentredString(x, y, "☒" if on else "☐")
+    elif style in ("drawn", "filled"):
+        canvas.setLineWidth(0.7)
+        canvas.rect(left, bottom, size, size, stroke=1, fill=0)
+        if on and style == "drawn":
+            canvas.line(left + 1.5, bottom + 1.5, left + size - 1.5, bottom + size - 1.5)
+            canvas.line(left + 1.5, bottom + size - 1.5, left + size - 1.5, bottom + 1.5)
+        elif on:
+            canvas.rect(left + 2, bottom + 2, size - 4, size - 4, stroke=0, fill=1)
+    elif style == "form":
+        canvas.acroForm.checkbox(
+            name=name, checked=on, x=left, y=bottom, size=size + 1, buttonStyle="cross"
+        )
+    elif style == "radio":
+        canvas.acroForm.radio(
+            name=f"q{number.replace('.', '_')}",
+            value=f"v{len(label)}{label[:1]}",
+            selected=on,
+            x=left,
+            y=bottom,
+            size=size + 1,
+        )
+    else:
+        raise ValueError(style)

@@ -1,0 +1,139 @@
+"""Every way a mark is drawn, on PDFs made here: the expected answer is what the test drew."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kommunkoll.extractors import extract_pdf
+
+from .enkat_pdf import Q, make_enkat_pdf
+
+VALUE = {"Ja": "ja", "Nej": "nej", "Delvis": "delvis", "Vet ej": "vet_ej"}
+STYLES = ["x", "check", "glyph", "drawn", "filled", "form", "radio"]
+KIND = {
+    "x": "text",
+    "check": "text",
+    "glyph": "glyph",
+    "drawn": "drawn",
+    "filled": "drawn",
+    "form": "form",
+    "radio": "form",
+}
+
+
+def _questions() -> list[Q]:
+    return [
+        Q("1.1", "Har nämnden fastställt mål?", ["Nej"], comment=["Målen bryts inte ned."]),
+        Q("1.2", "Följs målen upp under året?", ["Ja"], comment=["Två gånger per år."]),
+        Q("1.3", "Finns en analys av avvikelser?", ["Vet ej"]),
+        Q("1.4", "Beslutas åtgärder vid brister?", ["Delvis"], comment=["Ibland."]),
+        Q("1.5", "Har en verksamhetsplan antagits?", [], comment=["Inget svar markerat."]),
+        Q("1.6", "Hur ser personalomsättningen ut?", boxed=False, comment=["Den har ökat."]),
+    ]
+
+
+def _by_number(pdf: Path) -> dict[str, object]:
+    return {a.number: a for a in extract_pdf(pdf).answers}
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_each_mark_kind_gives_the_marked_column(tmp_path: Path, style: str) -> None:
+    questions = _questions()
+    answers = _by_number(make_enkat_pdf(tmp_path / f"{style}.pdf", questions, style=style))
+    assert list(answers) == [q.number for q in questions]
+    for q in questions:
+        got = answers[q.number]
+        expected = VALUE[q.marked[0]] if q.marked else None
+        assert got.answer == expected, (style, q.number)
+        assert got.flags == []
+        assert [m.kind for m in got.marks] == ([KIND[style]] if q.marked else [])
+        assert got.question == q.text
+        assert " ".join(got.comment.split()) == " ".join(q.comment)
+
+
+@pytest.mark.parametrize("style", ["x", "glyph", "drawn", "form"])
+def test_columns_in_another_order(tmp_path: Path, style: str) -> None:
+    """Vet ej first, Ja last: the column under the mark decides, not its place in the row."""
+    order = ("Vet ej", "Delvis", "Nej", "Ja")
+    questions = _questions()
+    pdf = make_enkat_pdf(tmp_path / "order.pdf", questions, columns=order, style=style)
+    answers = _by_number(pdf)
+    assert [answers[q.number].answer for q in questions] == [
+        VALUE[q.marked[0]] if q.marked else None for q in questions
+    ]
+
+
+@pytest.mark.parametrize("style", ["x", "glyph", "drawn", "form"])
+def test_doubly_marked_question_is_flagged_not_guessed(tmp_path: Path, style: str) -> None:
+    questions = [
+        Q("1.1", "Har nämnden fastställt mål?", ["Ja", "Delvis"], comment=["Både och."]),
+        Q("1.2", "Följs målen upp under året?", ["Nej"]),
+    ]
+    pdf = make_enkat_pdf(tmp_path / "double.pdf", questions, style=style)
+    extraction = extract_pdf(pdf)
+    first, second = extraction.answers
+    assert first.answer is None
+    assert first.flags == ["multiple_marks"]
+    assert sorted(m.column for m in first.marks) == ["delvis", "ja"]
+    assert any("1.1" in w and "ja" in w and "delvis" in w for w in extraction.warnings)
+    assert second.answer == "nej" and second.flags == []
+
+
+def test_unmarked_and_open_questions_are_null(tmp_path: Path) -> None:
+    questions = [
+        Q("1.1", "Har nämnden fastställt mål?", [], comment=["Ej besvarad."]),
+        Q("1.2", "Hur ser personalomsättningen ut?", boxed=False, comment=["Den har ökat."]),
+    ]
+    for style in ("glyph", "drawn", "form"):
+        answers = _by_number(make_enkat_pdf(tmp_path / f"{style}.pdf", questions, style=style))
+        assert answers["1.1"].answer is None and answers["1.1"].flags == []
+        assert answers["1.2"].answer is None and answers["1.2"].marks == []
+        assert answers["1.2"].comment == "Den har ökat."
+
+
+def test_form_field_names_do_not_decide(tmp_path: Path) -> None:
+    """A widget named like "ja" but placed under Nej answers nej: position, not name."""
+    questions = [Q("1.1", "Har nämnden fastställt mål?", ["Nej"])]
+    misleading = {
+        ("1.1", "Ja"): "answer_nej",
+        ("1.1", "Nej"): "answer_ja",
+        ("1.1", "Delvis"): "box3",
+        ("1.1", "Vet ej"): "box4",
+    }
+    pdf = make_enkat_pdf(tmp_path / "names.pdf", questions, style="form", field_names=misleading)
+    [answer] = extract_pdf(pdf).answers
+    assert answer.answer == "nej"
+    assert answer.marks[0].kind == "form"
+
+
+def test_marks_are_placed_by_position_whatever_the_column_positions(tmp_path: Path) -> None:
+    questions = _questions()
+    pdf = make_enkat_pdf(
+        tmp_path / "narrow.pdf", questions, style="glyph", first_column_x=330, spacing=34
+    )
+    answers = _by_number(pdf)
+    assert [answers[q.number].answer for q in questions] == [
+        VALUE[q.marked[0]] if q.marked else None for q in questions
+    ]
+
+
+def test_running_headers_and_page_numbers_stay_out_of_comments(tmp_path: Path) -> None:
+    questions = _questions() * 1
+    pdf = make_enkat_pdf(tmp_path / "pages.pdf", questions, style="x", per_page=2)
+    answers = extract_pdf(pdf).answers
+    assert len(answers) == len(questions)
+    for answer, q in zip(answers, questions, strict=True):
+        assert " ".join(answer.comment.split()) == " ".join(q.comment)
+        assert "Grundläggande" not in answer.comment
+    assert [a.page for a in answers] == [1, 1, 2, 2, 3, 3]
+
+
+def test_the_letter_x_inside_running_text_is_no_mark(tmp_path: Path) -> None:
+    questions = [
+        Q("1.1", "Har nämnden fastställt mål?", ["Ja"], comment=["Lokalen är 3 x 4 meter."]),
+    ]
+    [answer] = extract_pdf(make_enkat_pdf(tmp_path / "x.pdf", questions, style="x")).answers
+    assert answer.answer == "ja"
+    assert answer.comment == "Lokalen är 3 x 4 meter."
