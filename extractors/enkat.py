@@ -94,6 +94,7 @@ class Line:
     page: int
     words: list[dict[str, Any]]
     furniture: bool = False
+    left: float = 0.0  # the page's left text edge: question numbers stand there
 
     @property
     def top(self) -> float:
@@ -292,6 +293,9 @@ def question_fields(question: str, comment: str) -> dict[str, str | int]:
     return found
 
 
+ColumnsAt = list[tuple[tuple[int, float], list[Column]]]
+
+
 def parse_enkat(layouts: Sequence[PageLayout]) -> tuple[list[Question], list[str]]:
     """Every question of a questionnaire with its answer, comment and fields; and warnings."""
     warnings: list[str] = []
@@ -302,11 +306,19 @@ def parse_enkat(layouts: Sequence[PageLayout]) -> tuple[list[Question], list[str
         pages.append((layout, group_lines(text, layout.number)))
         page_boxes[layout.number] = merge_boxes(text_boxes(marks) + layout.boxes)
     mark_furniture(pages)
+    lines, columns_at = reading_order(pages)
+    questions = split_questions(lines)
+    _assign_marks(questions, page_boxes, columns_at, warnings)
+    if not questions:
+        warnings.append("no numbered questions (n.m) found in the questionnaire")
+    return questions, warnings
 
-    # Reading order, header rows taken out (their columns apply from there on).
+
+def reading_order(pages: Sequence[tuple[PageLayout, list[Line]]]) -> tuple[list[Line], ColumnsAt]:
+    """Body lines page by page, furniture dropped and answer-header words taken out; and
+    where each header row stands (its columns apply from there on, across pages)."""
     lines: list[Line] = []
-    columns_at: list[tuple[tuple[int, float], list[Column]]] = []
-    headers: set[int] = set()
+    columns_at: ColumnsAt = []
     for layout, page_lines in pages:
         body = [li for li in page_lines if not li.furniture]
         left = min((li.x0 for li in body), default=0.0)
@@ -314,83 +326,82 @@ def parse_enkat(layouts: Sequence[PageLayout]) -> tuple[list[Question], list[str
             cols = header_columns(line.words)
             if cols:
                 columns_at.append(((layout.number, line.top), cols))
-                keep = {id(w) for w in line.words if not any(w["x0"] >= c.x0 - 0.5 for c in cols)}
-                line.words = [w for w in line.words if id(w) in keep]
+                line.words = [w for w in line.words if w["x0"] < cols[0].x0 - 0.5]
                 if not line.words:
                     continue
-                headers.add(len(lines))
-            line.left = left  # type: ignore[attr-defined]
+            line.left = left
             lines.append(line)
+    return lines, columns_at
 
-    cands = [
-        (i, num)
-        for i, li in enumerate(lines)
-        if (num := _question_number(li, li.left)) is not None  # type: ignore[attr-defined]
-    ]
+
+def _section_heading(line: Line, section: int) -> str | None:
+    """ "2 Ekonomistyrning och uppföljning" before the first question of section 2."""
+    match = _SECNUM.match(line.words[0]["text"])
+    if match and int(match.group(1)) == section and len(line.words) > 1:
+        return line.text
+    return None
+
+
+def _question_lines(lines: Sequence[Line], start: int, end: int) -> int:
+    """Where the question's own text ends: at the first paragraph break, page break or change
+    of weight (bold question, regular comment) after its first line."""
+    first = lines[start]
+    bold = _is_bold(first.words[1:]) if len(first.words) > 1 else None
+    i = start + 1
+    while i < end:
+        line, prev = lines[i], lines[i - 1]
+        if prev is first and len(first.words) == 1:  # the number alone: the text follows
+            bold = line.bold
+        elif (
+            line.page != prev.page
+            or _starts_paragraph(prev, line)
+            or (bold is not None and line.bold != bold)
+        ):
+            break
+        i += 1
+    return i
+
+
+def split_questions(lines: Sequence[Line]) -> list[Question]:
+    """Questions at the longest increasing run of "n.m" numbers; each owns the lines up to
+    the next question or the next section's heading."""
+    cands = [(i, n) for i, li in enumerate(lines) if (n := _question_number(li, li.left))]
     starts = _longest_increasing(cands)
     numbers = dict(cands)
-
+    headings: dict[int, str] = {}
     questions: list[Question] = []
-    sections: dict[int, str] = {}
     for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        sec = numbers[start][0]
-        # A section heading right before the next question ends this one's comment.
-        if k + 1 < len(starts) and numbers[starts[k + 1]][0] != sec:
-            nxt = numbers[starts[k + 1]][0]
-            j = starts[k + 1] - 1
-            if j > start:
-                head = lines[j]
-                match = _SECNUM.match(head.words[0]["text"])
-                if match and int(match.group(1)) == nxt and len(head.words) > 1:
-                    sections[nxt] = " ".join(w["text"] for w in head.words)
-                    end = j
-        if k == 0:
-            for j in range(start - 1, -1, -1):
-                match = _SECNUM.match(lines[j].words[0]["text"])
-                if match and int(match.group(1)) == sec and len(lines[j].words) > 1:
-                    sections[sec] = lines[j].text
-                    break
+        section = numbers[start][0]
+        if section not in headings:
+            j = start - 1
+            if j >= 0 and (k == 0 or j > starts[k - 1]):
+                headings[section] = _section_heading(lines[j], section) or ""
+        end = len(lines)
+        if k + 1 < len(starts):
+            end = starts[k + 1]
+            following = numbers[end][0]
+            heading = following != section and end - 1 > start
+            if heading and _section_heading(lines[end - 1], following):
+                end -= 1  # the next section's heading is no part of this comment
         first = lines[start]
-        number_text = first.words[0]["text"]
-        qlines = [first]
-        i = start + 1
-        bold = _is_bold(first.words[1:]) if len(first.words) > 1 else None
-        while i < end:
-            line = lines[i]
-            prev = qlines[-1]
-            only_number = prev is first and len(first.words) == 1
-            if not only_number:
-                if line.page != prev.page or _starts_paragraph(prev, line):
-                    break
-                if bold is not None and line.bold != bold:
-                    break
-            elif bold is None:
-                bold = line.bold
-            qlines.append(line)
-            i += 1
+        stop = _question_lines(lines, start, end)
+        qlines = list(lines[start:stop])
+        text = " ".join(join_words(li.words[1:] if li is first else li.words) for li in qlines)
         q = Question(
-            number=number_text,
-            section="",
+            number=first.words[0]["text"],
+            section=headings.get(section, ""),
             page=first.page,
             lines=qlines,
-            rest=lines[i:end],
+            rest=list(lines[stop:end]),
+            text=re.sub(r" +", " ", text).strip(),
         )
-        q.text = " ".join(join_words(li.words[1:] if li is first else li.words) for li in qlines)
-        q.text = re.sub(r" +", " ", q.text).strip()
         q.comment = "\n".join(_paragraphs(q.rest))
         q.fields = question_fields(q.text, q.comment)
         questions.append(q)
-    for q in questions:
-        q.section = sections.get(int(_QNUM.match(q.number).group(1)), "")  # type: ignore[union-attr]
-
-    _assign_marks(questions, page_boxes, columns_at, warnings)
-    if not questions:
-        warnings.append("no numbered questions (n.m) found in the questionnaire")
-    return questions, warnings
+    return questions
 
 
-def _columns_for(page: int, top: float, columns_at: list) -> list[Column]:
+def _columns_for(page: int, top: float, columns_at: ColumnsAt) -> list[Column]:
     current: list[Column] = []
     for (p, t), cols in columns_at:
         if (p, t) <= (page, top + 1):
@@ -401,7 +412,7 @@ def _columns_for(page: int, top: float, columns_at: list) -> list[Column]:
 def _assign_marks(
     questions: list[Question],
     page_boxes: dict[int, list[Box]],
-    columns_at: list,
+    columns_at: ColumnsAt,
     warnings: list[str],
 ) -> None:
     """Each box to the question whose text it stands beside; its column gives the answer."""
@@ -442,6 +453,11 @@ def _assign_marks(
                 f"question {q.number} (page {q.page}) has {len(distinct)} marked answers "
                 f"({', '.join(distinct)}); its answer is left empty"
             )
+    if not columns_at and any(b.on for boxes in page_boxes.values() for b in boxes):
+        warnings.append(
+            "marks found but no answer header row (Ja, Nej, Delvis, Vet ej): the marked "
+            "answers cannot be told apart and are left empty"
+        )
     for page, boxes in page_boxes.items():
         for box in boxes:
             if box.on and id(box) not in used:

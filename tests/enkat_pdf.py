@@ -37,13 +37,15 @@ def make_enkat_pdf(
     questions: list[Q],
     *,
     columns: tuple[str, ...] = ("Ja", "Nej", "Delvis", "Vet ej"),
-    style: str = "x",  # x | glyph | check | drawn | filled | form | radio
+    style: str = "x",  # x | glyph | check | drawn | filled | boxed_x | form | radio
     first_column_x: float = 360.0,
     spacing: float = 42.0,
     field_names: dict[tuple[str, str], str] | None = None,
     running_header: str | None = "Alingsås kommun – Grundläggande granskning 2025",
     section: str = "1 Verksamhetsstyrning och uppföljning",
     per_page: int = 100,
+    cover: list[str] | None = None,
+    header_row: bool = True,
 ) -> Path:
     """A one-section enkät: title block, header row, questions with marks and comments."""
     from reportlab.lib.pagesizes import A4
@@ -54,6 +56,12 @@ def make_enkat_pdf(
     canvas = Canvas(str(path), pagesize=A4, invariant=1)
     xs = {c: first_column_x + i * spacing for i, c in enumerate(columns)}
     page = 1
+    if cover:  # a title page of its own, before the questionnaire
+        canvas.setFont(FONT, 14)
+        for i, line in enumerate(cover):
+            canvas.drawString(60, height - 200 - 24 * i, line)
+        canvas.showPage()
+        page += 1
 
     def furniture() -> None:
         canvas.setFont(FONT, 8)
@@ -63,16 +71,17 @@ def make_enkat_pdf(
 
     furniture()
     y = height - 70
-    canvas.setFont(FONT_BOLD, 15)
-    canvas.drawString(60, y, "Alingsås kommun")
-    canvas.setFont(FONT, 11)
-    for line in ("Revisorerna", "Grundläggande granskning 2025", "Frågor till Socialnämnden"):
-        y -= 16
-        canvas.drawString(60, y, line)
+    if not cover:
+        canvas.setFont(FONT_BOLD, 15)
+        canvas.drawString(60, y, "Alingsås kommun")
+        canvas.setFont(FONT, 11)
+        for line in ("Revisorerna", "Grundläggande granskning 2025", "Frågor till Socialnämnden"):
+            y -= 16
+            canvas.drawString(60, y, line)
     y -= 36
     canvas.setFont(FONT_BOLD, 9)
     canvas.drawString(60, y, section)
-    for label, x in xs.items():
+    for label, x in xs.items() if header_row else ():
         canvas.drawCentredString(x, y, label)
     y -= 22
     for n, q in enumerate(questions):
@@ -107,10 +116,13 @@ def _draw_mark(canvas, style, x, y, on, names, number, label) -> None:  # type: 
     elif style == "glyph":
         canvas.setFont(FONT, 11)
         canvas.drawCentredString(x, y, "☒" if on else "☐")
-    elif style in ("drawn", "filled"):
+    elif style in ("drawn", "filled", "boxed_x"):
         canvas.setLineWidth(0.7)
         canvas.rect(left, bottom, size, size, stroke=1, fill=0)
-        if on and style == "drawn":
+        if on and style == "boxed_x":  # an x typed into a drawn box
+            canvas.setFont(FONT, 8)
+            canvas.drawCentredString(x, bottom + 1.5, "x")
+        elif on and style == "drawn":
             canvas.line(left + 1.5, bottom + 1.5, left + size - 1.5, bottom + size - 1.5)
             canvas.line(left + 1.5, bottom + size - 1.5, left + size - 1.5, bottom + 1.5)
         elif on:

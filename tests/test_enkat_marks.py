@@ -11,13 +11,14 @@ from kommunkoll.extractors import extract_pdf
 from .enkat_pdf import Q, make_enkat_pdf
 
 VALUE = {"Ja": "ja", "Nej": "nej", "Delvis": "delvis", "Vet ej": "vet_ej"}
-STYLES = ["x", "check", "glyph", "drawn", "filled", "form", "radio"]
+STYLES = ["x", "check", "glyph", "drawn", "filled", "boxed_x", "form", "radio"]
 KIND = {
     "x": "text",
     "check": "text",
     "glyph": "glyph",
     "drawn": "drawn",
     "filled": "drawn",
+    "boxed_x": "text",
     "form": "form",
     "radio": "form",
 }
@@ -137,3 +138,24 @@ def test_the_letter_x_inside_running_text_is_no_mark(tmp_path: Path) -> None:
     [answer] = extract_pdf(make_enkat_pdf(tmp_path / "x.pdf", questions, style="x")).answers
     assert answer.answer == "ja"
     assert answer.comment == "Lokalen är 3 x 4 meter."
+
+
+def test_questionnaire_after_a_cover_page(tmp_path: Path) -> None:
+    """Page 1 says nothing of an enkät: the layouts are read once the header row shows it."""
+    questions = _questions()
+    cover = ["Alingsås kommun", "Socialnämnden", "Hösten 2025"]
+    pdf = make_enkat_pdf(tmp_path / "cover.pdf", questions, style="drawn", cover=cover)
+    extraction = extract_pdf(pdf)
+    assert extraction.document.kind == "enkat"
+    assert [a.answer for a in extraction.answers] == [
+        VALUE[q.marked[0]] if q.marked else None for q in questions
+    ]
+    assert {a.page for a in extraction.answers} == {2}
+
+
+def test_marks_without_a_header_row_are_reported(tmp_path: Path) -> None:
+    questions = [Q("1.1", "Har nämnden fastställt mål?", ["Ja"])]
+    pdf = make_enkat_pdf(tmp_path / "nohead.pdf", questions, style="glyph", header_row=False)
+    extraction = extract_pdf(pdf)
+    assert [a.answer for a in extraction.answers] == [None]
+    assert any("no answer header row" in w for w in extraction.warnings)
