@@ -8,6 +8,7 @@ Pure functions over pdfplumber's plain dicts (words, rects, lines, curves, annot
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -16,7 +17,7 @@ from typing import Any, Literal
 ANSWER_WORDS: dict[str, str] = {"ja": "ja", "nej": "nej", "delvis": "delvis", "vet ej": "vet_ej"}
 
 # Letters and glyphs that mean "this one" when placed in a column, and the empty box glyphs.
-MARK_LETTERS = frozenset("xX✗✘✓✔")
+TICKS = frozenset("✗✘✓✔")
 ON_GLYPHS = frozenset("☒☑■▣✅")
 OFF_GLYPHS = frozenset("☐□")
 
@@ -91,24 +92,48 @@ def column_of(box: Box, columns: Sequence[Column]) -> Column | None:
     return nearest if abs(nearest.centre - x) <= reach else None
 
 
-def is_mark_word(word: dict[str, Any]) -> bool:
-    """A word that is only a mark letter or box glyph (never part of running text)."""
+# Word exports often print boxes in a symbol font: the character codes mean glyphs only in
+# that font (and come out as U+F0xx when the font has no Unicode map).
+_SYMBOL_FONTS: dict[str, dict[int, str]] = {
+    "wingdings2": {0x54: "on", 0x52: "on", 0x50: "tick", 0x4F: "tick", 0xA3: "off"},
+    "wingdings": {
+        0xFD: "on", 0xFE: "on", 0x78: "on", 0xFC: "tick", 0xFB: "tick", 0x6E: "on",
+        0x6F: "off", 0x71: "off", 0xA8: "off",
+    },
+}  # fmt: skip
+
+
+def mark_glyph(word: dict[str, Any]) -> str | None:
+    """What a one-character word means as a mark: "on" (☒, a Wingdings ballot box with x),
+    "off" (☐), "tick" (✓ ✗), "letter" (x or X: a mark only when it stands alone) or None."""
     text = word["text"].strip()
-    return len(text) == 1 and (text in MARK_LETTERS or text in ON_GLYPHS or text in OFF_GLYPHS)
+    if len(text) != 1:
+        return None
+    font = re.sub(r"[^a-z0-9]", "", str(word.get("fontname", "")).casefold().split("+")[-1])
+    for name, table in _SYMBOL_FONTS.items():
+        if font.startswith(name):
+            code = ord(text)
+            return table.get(code - 0xF000 if 0xF000 <= code <= 0xF0FF else code)
+    if text in "xX":
+        return "letter"
+    if text in TICKS:
+        return "tick"
+    if text in ON_GLYPHS:
+        return "on"
+    if text in OFF_GLYPHS:
+        return "off"
+    return None
 
 
 def text_boxes(words: Iterable[dict[str, Any]]) -> list[Box]:
     """Marks printed as text: letters (x, ✓, ...) are marks, glyphs say on (☒) or off (☐)."""
     boxes = []
     for w in words:
-        text = w["text"].strip()
-        bbox = (w["x0"], w["top"], w["x1"], w["bottom"])
-        if text in MARK_LETTERS:
-            boxes.append(Box("text", True, bbox))
-        elif text in ON_GLYPHS:
-            boxes.append(Box("glyph", True, bbox))
-        elif text in OFF_GLYPHS:
-            boxes.append(Box("glyph", False, bbox))
+        meaning = mark_glyph(w)
+        if meaning is None:
+            continue
+        kind: MarkKind = "text" if meaning in ("letter", "tick") else "glyph"
+        boxes.append(Box(kind, meaning != "off", (w["x0"], w["top"], w["x1"], w["bottom"])))
     return boxes
 
 

@@ -16,15 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .answer_marks import (
-    MARK_LETTERS,
-    OFF_GLYPHS,
-    ON_GLYPHS,
     Box,
     Column,
     column_of,
     drawn_boxes,
     form_boxes,
     header_columns,
+    mark_glyph,
     merge_boxes,
     text_boxes,
 )
@@ -160,13 +158,12 @@ def _is_isolated(word: dict[str, Any], others: Sequence[dict[str, Any]]) -> bool
 
 def split_marks(words: Sequence[dict[str, Any]]) -> tuple[list[dict], list[dict]]:
     """(text words, mark words): box glyphs and ticks always, the letter x when alone."""
-    glyphs = ON_GLYPHS | OFF_GLYPHS | (MARK_LETTERS - set("xX"))
     marks, text = [], []
     for w in words:
-        t = w["text"].strip()
-        if t in glyphs:
+        meaning = mark_glyph(w)
+        if meaning in ("on", "off", "tick"):
             marks.append(w)
-        elif t in MARK_LETTERS:
+        elif meaning == "letter":
             (marks if _is_isolated(w, [o for o in words if o is not w]) else text).append(w)
         else:
             text.append(w)

@@ -37,7 +37,7 @@ def make_enkat_pdf(
     questions: list[Q],
     *,
     columns: tuple[str, ...] = ("Ja", "Nej", "Delvis", "Vet ej"),
-    style: str = "x",  # x | glyph | check | drawn | filled | boxed_x | form | radio
+    style: str = "x",  # x | glyph | check | drawn | ticked | filled | boxed_x | form | radio
     first_column_x: float = 360.0,
     spacing: float = 42.0,
     field_names: dict[tuple[str, str], str] | None = None,
@@ -116,10 +116,16 @@ def _draw_mark(canvas, style, x, y, on, names, number, label) -> None:  # type: 
     elif style == "glyph":
         canvas.setFont(FONT, 11)
         canvas.drawCentredString(x, y, "☒" if on else "☐")
-    elif style in ("drawn", "filled", "boxed_x"):
+    elif style in ("drawn", "filled", "boxed_x", "ticked"):
         canvas.setLineWidth(0.7)
         canvas.rect(left, bottom, size, size, stroke=1, fill=0)
-        if on and style == "boxed_x":  # an x typed into a drawn box
+        if on and style == "ticked":  # a tick drawn as one path of two strokes
+            path = canvas.beginPath()
+            path.moveTo(left + 1.5, bottom + size / 2)
+            path.lineTo(left + size / 2.5, bottom + 1.5)
+            path.lineTo(left + size - 1.5, bottom + size - 1.5)
+            canvas.drawPath(path, stroke=1, fill=0)
+        elif on and style == "boxed_x":  # an x typed into a drawn box
             canvas.setFont(FONT, 8)
             canvas.drawCentredString(x, bottom + 1.5, "x")
         elif on and style == "drawn":

@@ -11,13 +11,14 @@ from kommunkoll.extractors import extract_pdf
 from .enkat_pdf import Q, make_enkat_pdf
 
 VALUE = {"Ja": "ja", "Nej": "nej", "Delvis": "delvis", "Vet ej": "vet_ej"}
-STYLES = ["x", "check", "glyph", "drawn", "filled", "boxed_x", "form", "radio"]
+STYLES = ["x", "check", "glyph", "drawn", "ticked", "filled", "boxed_x", "form", "radio"]
 KIND = {
     "x": "text",
     "check": "text",
     "glyph": "glyph",
     "drawn": "drawn",
     "filled": "drawn",
+    "ticked": "drawn",
     "boxed_x": "text",
     "form": "form",
     "radio": "form",
