@@ -93,6 +93,7 @@ class Line:
     words: list[dict[str, Any]]
     furniture: bool = False
     left: float = 0.0  # the page's left text edge: question numbers stand there
+    header: bool = False  # what is left of an answer-header row: a heading, never a comment
 
     @property
     def top(self) -> float:
@@ -326,6 +327,7 @@ def reading_order(pages: Sequence[tuple[PageLayout, list[Line]]]) -> tuple[list[
                 line.words = [w for w in line.words if w["x0"] < cols[0].x0 - 0.5]
                 if not line.words:
                     continue
+                line.header = True
             line.left = left
             lines.append(line)
     return lines, columns_at
@@ -347,6 +349,8 @@ def _question_lines(lines: Sequence[Line], start: int, end: int) -> int:
     i = start + 1
     while i < end:
         line, prev = lines[i], lines[i - 1]
+        if line.header:
+            break
         if prev is first and len(first.words) == 1:  # the number alone: the text follows
             bold = line.bold
         elif (
@@ -389,7 +393,7 @@ def split_questions(lines: Sequence[Line]) -> list[Question]:
             section=headings.get(section, ""),
             page=first.page,
             lines=qlines,
-            rest=list(lines[stop:end]),
+            rest=[li for li in lines[stop:end] if not li.header],
             text=re.sub(r" +", " ", text).strip(),
         )
         q.comment = "\n".join(_paragraphs(q.rest))

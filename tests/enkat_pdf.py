@@ -46,6 +46,7 @@ def make_enkat_pdf(
     per_page: int = 100,
     cover: list[str] | None = None,
     header_row: bool = True,
+    repeat_header: bool = False,
 ) -> Path:
     """A one-section enkät: title block, header row, questions with marks and comments."""
     from reportlab.lib.pagesizes import A4
@@ -79,17 +80,24 @@ def make_enkat_pdf(
             y -= 16
             canvas.drawString(60, y, line)
     y -= 36
-    canvas.setFont(FONT_BOLD, 9)
-    canvas.drawString(60, y, section)
-    for label, x in xs.items() if header_row else ():
-        canvas.drawCentredString(x, y, label)
+
+    def header() -> None:
+        canvas.setFont(FONT_BOLD, 9)
+        canvas.drawString(60, y, section)
+        for label, x in xs.items() if header_row else ():
+            canvas.drawCentredString(x, y, label)
+
+    header()
     y -= 22
     for n, q in enumerate(questions):
         if n and n % per_page == 0:
             canvas.showPage()
             page += 1
             furniture()
-            y = height - 70
+            y = height - 100  # below the margin band where running headers stand
+            if repeat_header:  # a table continued on the next page repeats its header row
+                header()
+                y -= 22
         canvas.setFont(FONT_BOLD, 9)
         canvas.drawString(60, y, f"{q.number} {q.text}")
         if q.boxed:

@@ -121,15 +121,25 @@ def test_marks_are_placed_by_position_whatever_the_column_positions(tmp_path: Pa
     ]
 
 
-def test_running_headers_and_page_numbers_stay_out_of_comments(tmp_path: Path) -> None:
-    questions = _questions() * 1
-    pdf = make_enkat_pdf(tmp_path / "pages.pdf", questions, style="x", per_page=2)
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_running_headers_and_page_numbers_stay_out_of_comments(
+    tmp_path: Path, repeat_header: bool
+) -> None:
+    """Also a table header row repeated on each page: no comment picks it up."""
+    questions = _questions()
+    pdf = make_enkat_pdf(
+        tmp_path / "pages.pdf", questions, style="glyph", per_page=2, repeat_header=repeat_header
+    )
     answers = extract_pdf(pdf).answers
     assert len(answers) == len(questions)
     for answer, q in zip(answers, questions, strict=True):
         assert " ".join(answer.comment.split()) == " ".join(q.comment)
         assert "Grundläggande" not in answer.comment
+        assert answer.section == "1 Verksamhetsstyrning och uppföljning"
     assert [a.page for a in answers] == [1, 1, 2, 2, 3, 3]
+    assert [a.answer for a in answers] == [
+        VALUE[q.marked[0]] if q.marked else None for q in questions
+    ]
 
 
 def test_the_letter_x_inside_running_text_is_no_mark(tmp_path: Path) -> None:
