@@ -1,130 +1,38 @@
 """The auditors' questionnaire: sections, numbered questions, the marked answer, the comment.
 
-Read from positioned words and the boxes found on each page (answer_marks.py), in reading
-order. Decisions are made from structure and relative position: a question is a line that
-starts with an "n.m" number in an increasing sequence; its text is the first paragraph after
-the number; its comment is what follows up to the next question or section; its answer is
-the mark beside the question text, under the column whose header it sits below.
+Read from lines of positioned words (page_lines.py) and the boxes found on each page
+(answer_marks.py), in reading order. Decisions are made from structure and relative
+position: a question is a line that starts with an "n.m" number in an increasing sequence;
+its text is the first paragraph after the number; its comment is what follows up to the next
+question or section; its answer is the mark beside the question text, under the column whose
+header it sits below.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .answer_marks import (
-    Box,
-    Column,
-    column_of,
-    drawn_boxes,
-    form_boxes,
-    header_columns,
-    mark_glyph,
-    merge_boxes,
-    text_boxes,
-)
+from .answer_marks import Box, Column, column_of, header_columns, merge_boxes, text_boxes
 from .contract import Answer, Mark
 from .identify import document_kind as identify_kind
+from .page_lines import (
+    Line,
+    PageLayout,
+    group_lines,
+    is_bold,
+    join_words,
+    mark_furniture,
+    split_marks,
+)
 from .question_identity import question_key
 
 _QNUM = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?$")
 _SECNUM = re.compile(r"^(\d{1,2})\.?$")
 _BULLET = re.compile(r"^[•\-–—▪◦*]$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]$")
-_WORD_KEYS = ("text", "x0", "x1", "top", "bottom", "fontname", "size")
-_RECT_KEYS = ("x0", "x1", "top", "bottom", "stroke", "fill", "non_stroking_color")
-_EDGE_KEYS = ("x0", "x1", "top", "bottom")
-
-
-@dataclass
-class PageLayout:
-    """What the questionnaire reader needs of one page, taken before the page is closed."""
-
-    number: int
-    width: float
-    height: float
-    words: list[dict[str, Any]]
-    boxes: list[Box]  # drawn boxes and form widgets (text marks come from `words`)
-
-
-def read_page(page: Any, number: int) -> PageLayout:
-    """Words with fonts, and drawn/form answer boxes, of one pdfplumber page."""
-    words = [
-        {k: w[k] for k in _WORD_KEYS}
-        for w in page.extract_words(x_tolerance=1.5, extra_attrs=["fontname", "size"])
-    ]
-    _keep_special_spaces(words, [c for c in page.chars if c["text"] in _SPECIAL_SPACES])
-    rects = [{k: r.get(k) for k in _RECT_KEYS} for r in page.rects]
-    edges = [{k: e[k] for k in _EDGE_KEYS} for e in (*page.lines, *page.curves)]
-    boxes = drawn_boxes(rects, edges) + form_boxes(page.annots)
-    return PageLayout(number, float(page.width), float(page.height), words, boxes)
-
-
-_SPECIAL_SPACES = "\u00a0\u2009\u202f"  # no-break, thin, narrow no-break: "966 332"
-
-
-def _keep_special_spaces(words: list[dict[str, Any]], spaces: list[dict[str, Any]]) -> None:
-    """pdfplumber splits words at a no-break or thin space; remember which space it was."""
-    for c in spaces:
-        before = [
-            w
-            for w in words
-            if w["x1"] <= c["x0"] + 0.5 and w["top"] < c["bottom"] and c["top"] < w["bottom"]
-        ]
-        if before:
-            max(before, key=lambda w: w["x1"])["space_after"] = c["text"]
-
-
-def join_words(words: Sequence[dict[str, Any]]) -> str:
-    """Words of one line as printed: with the no-break or thin space where there was one."""
-    parts: list[str] = []
-    for w in words:
-        parts.append(w["text"])
-        parts.append(w.get("space_after", " "))
-    return "".join(parts[:-1])
-
-
-@dataclass
-class Line:
-    page: int
-    words: list[dict[str, Any]]
-    furniture: bool = False
-    left: float = 0.0  # the page's left text edge: question numbers stand there
-    header: bool = False  # what is left of an answer-header row: a heading, never a comment
-
-    @property
-    def top(self) -> float:
-        return min(w["top"] for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w["bottom"] for w in self.words)
-
-    @property
-    def x0(self) -> float:
-        return self.words[0]["x0"]
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
-
-    @property
-    def text(self) -> str:
-        return join_words(self.words)
-
-    @property
-    def bold(self) -> bool:
-        return _is_bold(self.words)
-
-
-def _is_bold(words: Sequence[dict[str, Any]]) -> bool:
-    chars = Counter(
-        "bold" in str(w.get("fontname", "")).casefold() for w in words for _ in w["text"]
-    )
-    return chars[True] > chars[False]
 
 
 @dataclass
@@ -140,82 +48,6 @@ class Question:
     flags: list[str] = field(default_factory=list)
     marks: list[dict[str, Any]] = field(default_factory=list)
     fields: dict[str, str | int] = field(default_factory=dict)
-
-
-# ---------------------------------------------------------------------------------------------
-# Lines, marks and page furniture
-
-
-def _is_isolated(word: dict[str, Any], others: Sequence[dict[str, Any]]) -> bool:
-    """No running-text word beside it on its line: "x" in "3 x 2" is text, not a mark."""
-    reach = max(word["bottom"] - word["top"], 1.0)
-    for o in others:
-        if o is word or o["bottom"] <= word["top"] or o["top"] >= word["bottom"]:
-            continue
-        if o["x1"] > word["x0"] - reach and o["x0"] < word["x1"] + reach:
-            return False
-    return True
-
-
-def split_marks(words: Sequence[dict[str, Any]]) -> tuple[list[dict], list[dict]]:
-    """(text words, mark words): box glyphs and ticks always, the letter x when alone."""
-    marks, text = [], []
-    for w in words:
-        meaning = mark_glyph(w)
-        if meaning in ("on", "off", "tick"):
-            marks.append(w)
-        elif meaning == "letter":
-            (marks if _is_isolated(w, [o for o in words if o is not w]) else text).append(w)
-        else:
-            text.append(w)
-    return text, marks
-
-
-def group_lines(words: Sequence[dict[str, Any]], page: int) -> list[Line]:
-    """Words into lines: a word joins the line it overlaps vertically by half its height."""
-    lines: list[Line] = []
-    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        h = w["bottom"] - w["top"]
-        for line in reversed(lines[-3:]):
-            overlap = min(line.bottom, w["bottom"]) - max(line.top, w["top"])
-            if overlap >= 0.5 * min(h, line.height):
-                line.words.append(w)
-                break
-        else:
-            lines.append(Line(page, [w]))
-    for line in lines:
-        line.words.sort(key=lambda w: w["x0"])
-    return lines
-
-
-def _furniture_key(line: Line) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.text.casefold().split()))
-
-
-def mark_furniture(pages: Sequence[tuple[PageLayout, list[Line]]]) -> None:
-    """Running headers, footers and page numbers: in the top or bottom margin band, and
-    either repeated (digits aside) on several pages or a bare page number."""
-    band = 0.09
-    seen: Counter[str] = Counter()
-    for layout, lines in pages:
-        for key in {_furniture_key(li) for li in lines if _in_margin(li, layout, band)}:
-            seen[key] += 1
-    for layout, lines in pages:
-        for line in lines:
-            if not _in_margin(line, layout, band):
-                continue
-            key = _furniture_key(line)
-            bare_number = re.fullmatch(r"(?:sida\s*)?#(?:\s*(?:\(|av|/)\s*#\)?)?", key)
-            if bare_number or (seen[key] >= 2 and len(pages) >= 2):
-                line.furniture = True
-
-
-def _in_margin(line: Line, layout: PageLayout, band: float) -> bool:
-    return line.bottom <= layout.height * band or line.top >= layout.height * (1 - band)
-
-
-# ---------------------------------------------------------------------------------------------
-# Questions and sections
 
 
 def _question_number(line: Line, left: float) -> tuple[int, int] | None:
@@ -345,7 +177,7 @@ def _question_lines(lines: Sequence[Line], start: int, end: int) -> int:
     """Where the question's own text ends: at the first paragraph break, page break or change
     of weight (bold question, regular comment) after its first line."""
     first = lines[start]
-    bold = _is_bold(first.words[1:]) if len(first.words) > 1 else None
+    bold = is_bold(first.words[1:]) if len(first.words) > 1 else None
     i = start + 1
     while i < end:
         line, prev = lines[i], lines[i - 1]

@@ -15,9 +15,10 @@ import pdfplumber
 from kommunkoll import EXTRACTOR_VERSION, __version__
 
 from .contract import Answer, DocumentInfo, Extraction, Extractor, Source
-from .enkat import PageLayout, answers_of, looks_like_enkat, read_page
+from .enkat import answers_of, looks_like_enkat
 from .errors import ExtractionError
 from .identify import identify
+from .page_lines import PageLayout, read_page
 from .pdf import open_pdf, require_text
 
 PageVisitor = Callable[[int, Any, str], None]
