@@ -80,11 +80,43 @@ def header_columns(line: Sequence[dict[str, Any]]) -> list[Column] | None:
     return sorted(found, key=lambda c: c.x0)
 
 
+def inline_columns(columns: Sequence[Column], boxes: Sequence[Box]) -> list[Column] | None:
+    """Labels printed beside their own boxes on one line ("☐ Ja ☐ Nej ..." or "Ja ☐ Nej ☐"):
+    each column then spans its box and its label, so a box belongs to its own label and not
+    to the nearest label centre. None when not every label has a box right beside it."""
+    for side in ("left", "right"):
+        spans = []
+        for c in columns:
+            near = [b for b in boxes if _beside(b, c, side)]
+            if not near:
+                break
+            box = min(near, key=lambda b: abs(b.centre[0] - c.centre))
+            spans.append(
+                Column(c.value, box.bbox[0], c.x1)
+                if side == "left"
+                else Column(c.value, c.x0, box.bbox[2])
+            )
+        else:
+            return spans
+    return None
+
+
+def _beside(box: Box, column: Column, side: str) -> bool:
+    reach = 1.5 * (box.bbox[2] - box.bbox[0]) + 4
+    if side == "left":
+        return box.bbox[2] <= column.x0 + 1 and column.x0 - box.bbox[2] <= reach
+    return box.bbox[0] >= column.x1 - 1 and box.bbox[0] - column.x1 <= reach
+
+
 def column_of(box: Box, columns: Sequence[Column]) -> Column | None:
-    """The column whose centre the box sits under, within half the column spacing."""
+    """The column the box stands under: the one whose span holds its centre, else the
+    nearest column centre within half the column spacing."""
     if not columns:
         return None
     x = box.centre[0]
+    holding = [c for c in columns if c.x0 <= x <= c.x1]
+    if len(holding) == 1:
+        return holding[0]
     nearest = min(columns, key=lambda c: abs(c.centre - x))
     centres = sorted(c.centre for c in columns)
     spacing = min((b - a for a, b in pairwise(centres)), default=40.0)

@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .answer_marks import Box, Column, column_of, header_columns, merge_boxes, text_boxes
+from .answer_marks import (
+    Box,
+    Column,
+    column_of,
+    header_columns,
+    inline_columns,
+    merge_boxes,
+    text_boxes,
+)
 from .contract import Answer, Mark
 from .identify import document_kind as identify_kind
 from .page_lines import (
@@ -48,6 +56,7 @@ class Question:
     flags: list[str] = field(default_factory=list)
     marks: list[dict[str, Any]] = field(default_factory=list)
     fields: dict[str, str | int] = field(default_factory=dict)
+    below: float | None = None  # top of the next line on the question's last page
 
 
 def _question_number(line: Line, left: float) -> tuple[int, int] | None:
@@ -136,7 +145,7 @@ def parse_enkat(layouts: Sequence[PageLayout]) -> tuple[list[Question], list[str
         pages.append((layout, group_lines(text, layout.number)))
         page_boxes[layout.number] = merge_boxes(text_boxes(marks) + layout.boxes)
     mark_furniture(pages)
-    lines, columns_at = reading_order(pages)
+    lines, columns_at = reading_order(pages, page_boxes)
     questions = split_questions(lines)
     _assign_marks(questions, page_boxes, columns_at, warnings)
     if not questions:
@@ -144,9 +153,12 @@ def parse_enkat(layouts: Sequence[PageLayout]) -> tuple[list[Question], list[str
     return questions, warnings
 
 
-def reading_order(pages: Sequence[tuple[PageLayout, list[Line]]]) -> tuple[list[Line], ColumnsAt]:
+def reading_order(
+    pages: Sequence[tuple[PageLayout, list[Line]]], page_boxes: dict[int, list[Box]]
+) -> tuple[list[Line], ColumnsAt]:
     """Body lines page by page, furniture dropped and answer-header words taken out; and
-    where each header row stands (its columns apply from there on, across pages)."""
+    where each header row stands (its columns apply from there on, across pages). A header
+    row with a box beside each label is a question's own inline answer row."""
     lines: list[Line] = []
     columns_at: ColumnsAt = []
     for layout, page_lines in pages:
@@ -155,6 +167,12 @@ def reading_order(pages: Sequence[tuple[PageLayout, list[Line]]]) -> tuple[list[
         for line in body:
             cols = header_columns(line.words)
             if cols:
+                on_line = [
+                    b
+                    for b in page_boxes.get(layout.number, [])
+                    if b.bbox[1] < line.bottom and b.bbox[3] > line.top
+                ]
+                cols = inline_columns(cols, on_line) or cols
                 columns_at.append(((layout.number, line.top), cols))
                 line.words = [w for w in line.words if w["x0"] < cols[0].x0 - 0.5]
                 if not line.words:
@@ -228,16 +246,19 @@ def split_questions(lines: Sequence[Line]) -> list[Question]:
             rest=[li for li in lines[stop:end] if not li.header],
             text=re.sub(r" +", " ", text).strip(),
         )
+        if stop < len(lines) and lines[stop].page == qlines[-1].page:
+            q.below = lines[stop].top
         q.comment = "\n".join(_paragraphs(q.rest))
         q.fields = question_fields(q.text, q.comment)
         questions.append(q)
     return questions
 
 
-def _columns_for(page: int, top: float, columns_at: ColumnsAt) -> list[Column]:
+def _columns_for(page: int, y: float, columns_at: ColumnsAt) -> list[Column]:
+    """The columns of the last header row above this point (on this page or an earlier one)."""
     current: list[Column] = []
     for (p, t), cols in columns_at:
-        if (p, t) <= (page, top + 1):
+        if (p, t) <= (page, y):
             current = cols
     return current
 
@@ -259,11 +280,12 @@ def _assign_marks(
             tol = 0.6 * max(li.height for li in qlines)
             top = min(li.top for li in qlines) - tol
             bottom = max(li.bottom for li in qlines) + tol
-            cols = _columns_for(page, top, columns_at)
+            if q.below is not None and qlines[-1] is q.lines[-1]:
+                bottom = max(bottom, q.below)  # a box row under the question, above its comment
             for box in page_boxes.get(page, []):
                 if not (top <= box.centre[1] <= bottom) or id(box) in used:
                     continue
-                column = column_of(box, cols)
+                column = column_of(box, _columns_for(page, box.centre[1], columns_at))
                 if column is None:
                     continue
                 used.add(id(box))
@@ -294,7 +316,7 @@ def _assign_marks(
     for page, boxes in page_boxes.items():
         for box in boxes:
             if box.on and id(box) not in used:
-                cols = _columns_for(page, box.bbox[1], columns_at)
+                cols = _columns_for(page, box.centre[1], columns_at)
                 if column_of(box, cols) is not None:
                     warnings.append(
                         f"a mark on page {page} at y={box.bbox[1]:.0f} is beside no question"

@@ -47,6 +47,7 @@ def make_enkat_pdf(
     cover: list[str] | None = None,
     header_row: bool = True,
     repeat_header: bool = False,
+    mark_row: str = "beside",  # beside | below | inline_left | inline_right
 ) -> Path:
     """A one-section enkät: title block, header row, questions with marks and comments."""
     from reportlab.lib.pagesizes import A4
@@ -100,7 +101,21 @@ def make_enkat_pdf(
                 y -= 22
         canvas.setFont(FONT_BOLD, 9)
         canvas.drawString(60, y, f"{q.number} {q.text}")
-        if q.boxed:
+        if q.boxed and mark_row in ("inline_left", "inline_right"):
+            # The question's own answer row: each label printed beside its box, no columns.
+            y -= 16
+            x = 80.0
+            canvas.setFont(FONT, 9)
+            for label in columns:
+                box_x = x + 5 if mark_row == "inline_left" else x + 4 + _width(label) + 9
+                label_x = x + 14 if mark_row == "inline_left" else x
+                _draw_mark(canvas, style, box_x, y, label in q.marked, field_names, q.number, label)
+                canvas.setFont(FONT, 9)
+                canvas.drawString(label_x, y, label)
+                x += 70
+        elif q.boxed:
+            if mark_row == "below":  # the boxes on a row of their own under the question
+                y -= 14
             for label, x in xs.items():
                 _draw_mark(canvas, style, x, y, label in q.marked, field_names, q.number, label)
         canvas.setFont(FONT, 9)
@@ -111,6 +126,12 @@ def make_enkat_pdf(
     canvas.showPage()
     canvas.save()
     return path
+
+
+def _width(text: str) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, FONT, 9)
 
 
 def _draw_mark(canvas, style, x, y, on, names, number, label) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from kommunkoll.extractors.answer_marks import (
     column_of,
     form_boxes,
     header_columns,
+    inline_columns,
     mark_glyph,
     merge_boxes,
 )
@@ -71,3 +72,19 @@ def test_a_widget_and_the_border_drawn_under_it_are_one_box() -> None:
     widget = Box("form", True, (99.5, 99.5, 109.5, 109.5))
     other = Box("drawn", False, (140, 100, 149, 109))
     assert merge_boxes([border, widget, other]) == [widget, other]
+
+
+def test_inline_labels_own_the_box_beside_them() -> None:
+    """ "Delvis ☐ Ja ☐ ...": Delvis's box is nearer Ja's centre than its own label's."""
+    line = [_word("Delvis", 100), _word("Ja", 150), _word("Nej", 190), _word("Vet", 230)]
+    line += [_word("ej", 252)]
+    columns = header_columns(line)
+    assert columns is not None
+    boxes = [Box("glyph", x == 139, (x, 100, x + 8, 110)) for x in (139, 165, 211, 267)]
+    marked = boxes[0]
+    assert column_of(marked, columns).value == "ja"  # type: ignore[union-attr]  # centres alone
+    inline = inline_columns(columns, boxes)
+    assert inline is not None
+    assert column_of(marked, inline).value == "delvis"  # type: ignore[union-attr]
+    assert [column_of(b, inline).value for b in boxes] == ["delvis", "ja", "nej", "vet_ej"]  # type: ignore[union-attr]
+    assert inline_columns(columns, boxes[:2]) is None  # not every label has its box

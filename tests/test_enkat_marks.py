@@ -170,3 +170,27 @@ def test_marks_without_a_header_row_are_reported(tmp_path: Path) -> None:
     extraction = extract_pdf(pdf)
     assert [a.answer for a in extraction.answers] == [None]
     assert any("no answer header row" in w for w in extraction.warnings)
+
+
+@pytest.mark.parametrize("mark_row", ["below", "inline_left", "inline_right"])
+@pytest.mark.parametrize("style", ["glyph", "drawn", "form"])
+def test_answer_rows_of_other_shapes(tmp_path: Path, style: str, mark_row: str) -> None:
+    """Boxes on a row under the question, or labelled one by one ("☐ Ja ☐ Nej ...",
+    "Ja ☐ Nej ☐ ...") with no header row above: each box still answers for its own label."""
+    questions = _questions()
+    columns = ("Ja", "Delvis", "Nej", "Vet ej")
+    pdf = make_enkat_pdf(
+        tmp_path / "rows.pdf",
+        questions,
+        style=style,
+        columns=columns,
+        mark_row=mark_row,
+        header_row=mark_row == "below",
+    )
+    extraction = extract_pdf(pdf)
+    assert extraction.warnings == []
+    answers = {a.number: a for a in extraction.answers}
+    for q in questions:
+        assert answers[q.number].answer == (VALUE[q.marked[0]] if q.marked else None), q.number
+        assert answers[q.number].question == q.text
+        assert " ".join(answers[q.number].comment.split()) == " ".join(q.comment)
