@@ -58,11 +58,19 @@ def _fold(text: str) -> str:
 def header_columns(line: Sequence[dict[str, Any]]) -> list[Column] | None:
     """The answer columns if this line (words in x order) prints Ja, Nej, Delvis and Vet ej.
 
-    Words are matched at the end of the line, so a section title before them is allowed;
-    "Vet" and "ej" may be separate words. Returns None when the line is no header row.
+    Words are matched as a run at the end of the line, so a section title may stand before
+    them and one or two other headers after them ("Kommentar"); "Vet" and "ej" may be
+    separate words. Returns None when the line is no header row.
     """
     found: list[Column] = []
     i = len(line) - 1
+    for _ in range(2):  # headers of further columns after the answer columns
+        if (
+            i >= 0
+            and ANSWER_WORDS.get(_fold(line[i]["text"])) is None
+            and (_fold(line[i]["text"]) != "ej")
+        ):
+            i -= 1
     while i >= 0:
         text = _fold(line[i]["text"])
         if text == "ej" and i > 0 and _fold(line[i - 1]["text"]) == "vet":

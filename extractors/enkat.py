@@ -145,8 +145,9 @@ def parse_enkat(layouts: Sequence[PageLayout]) -> tuple[list[Question], list[str
         pages.append((layout, group_lines(text, layout.number)))
         page_boxes[layout.number] = merge_boxes(text_boxes(marks) + layout.boxes)
     mark_furniture(pages)
-    lines, columns_at = reading_order(pages, page_boxes)
+    lines, columns_at, side = reading_order(pages, page_boxes)
     questions = split_questions(lines)
+    _attach_side_comments(questions, side)
     _assign_marks(questions, page_boxes, columns_at, warnings)
     if not questions:
         warnings.append("no numbered questions (n.m) found in the questionnaire")
@@ -155,12 +156,20 @@ def parse_enkat(layouts: Sequence[PageLayout]) -> tuple[list[Question], list[str
 
 def reading_order(
     pages: Sequence[tuple[PageLayout, list[Line]]], page_boxes: dict[int, list[Box]]
-) -> tuple[list[Line], ColumnsAt]:
-    """Body lines page by page, furniture dropped and answer-header words taken out; and
-    where each header row stands (its columns apply from there on, across pages). A header
-    row with a box beside each label is a question's own inline answer row."""
+) -> tuple[list[Line], ColumnsAt, list[Line]]:
+    """Body lines page by page, furniture dropped and answer-header words taken out; where
+    each header row stands (its columns apply from there on, across pages); and the lines of
+    a comment column printed right of the answer columns ("Kommentar"), kept apart.
+
+    A header row with a box beside each label is a question's own inline answer row. A line
+    goes to the comment column only when nothing of it stands in the answer columns: a
+    full-width paragraph crosses them and stays one line.
+    """
     lines: list[Line] = []
+    side: list[Line] = []
     columns_at: ColumnsAt = []
+    side_from: float | None = None
+    zone = (0.0, 0.0)
     for layout, page_lines in pages:
         body = [li for li in page_lines if not li.furniture]
         left = min((li.x0 for li in body), default=0.0)
@@ -172,15 +181,44 @@ def reading_order(
                     for b in page_boxes.get(layout.number, [])
                     if b.bbox[1] < line.bottom and b.bbox[3] > line.top
                 ]
-                cols = inline_columns(cols, on_line) or cols
-                columns_at.append(((layout.number, line.top), cols))
+                inline = inline_columns(cols, on_line)
+                if inline is None:
+                    after = [w for w in line.words if w["x0"] > cols[-1].x1]
+                    side_from = after[0]["x0"] - 2 if after else None
+                    zone = (cols[0].x0, cols[-1].x1)
+                columns_at.append(((layout.number, line.top), inline or cols))
                 line.words = [w for w in line.words if w["x0"] < cols[0].x0 - 0.5]
                 if not line.words:
                     continue
                 line.header = True
+            elif side_from is not None:
+                right = [w for w in line.words if w["x0"] >= side_from]
+                crossing = any(w["x1"] > zone[0] and w["x0"] < zone[1] for w in line.words)
+                if right and not crossing:
+                    side.append(Line(line.page, right))
+                    line.words = [w for w in line.words if w["x0"] < side_from]
+                    if not line.words:
+                        continue
             line.left = left
             lines.append(line)
-    return lines, columns_at
+    return lines, columns_at, side
+
+
+def _attach_side_comments(questions: list[Question], side: Sequence[Line]) -> None:
+    """Comment-column lines belong to the question whose row they start in (or follow)."""
+    owned: dict[int, list[Line]] = {}
+    for line in side:
+        owner = None
+        for k, q in enumerate(questions):
+            first = q.lines[0]
+            if (first.page, first.top - 0.6 * first.height) <= (line.page, line.top):
+                owner = k
+        if owner is not None:
+            owned.setdefault(owner, []).append(line)
+    for k, lines in owned.items():
+        q = questions[k]
+        q.comment = "\n".join(_paragraphs(lines) + _paragraphs(q.rest))
+        q.fields = question_fields(q.text, q.comment)
 
 
 def _section_heading(line: Line, section: int) -> str | None:

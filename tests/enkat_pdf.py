@@ -48,6 +48,7 @@ def make_enkat_pdf(
     header_row: bool = True,
     repeat_header: bool = False,
     mark_row: str = "beside",  # beside | below | inline_left | inline_right
+    comment_column: bool = False,  # comments in a "Kommentar" column right of the boxes
 ) -> Path:
     """A one-section enkät: title block, header row, questions with marks and comments."""
     from reportlab.lib.pagesizes import A4
@@ -57,6 +58,7 @@ def make_enkat_pdf(
     width, height = A4
     canvas = Canvas(str(path), pagesize=A4, invariant=1)
     xs = {c: first_column_x + i * spacing for i, c in enumerate(columns)}
+    comment_x = first_column_x + len(columns) * spacing
     page = 1
     if cover:  # a title page of its own, before the questionnaire
         canvas.setFont(FONT, 14)
@@ -87,6 +89,8 @@ def make_enkat_pdf(
         canvas.drawString(60, y, section)
         for label, x in xs.items() if header_row else ():
             canvas.drawCentredString(x, y, label)
+        if comment_column:
+            canvas.drawString(comment_x, y, "Kommentar")
 
     header()
     y -= 22
@@ -119,9 +123,14 @@ def make_enkat_pdf(
             for label, x in xs.items():
                 _draw_mark(canvas, style, x, y, label in q.marked, field_names, q.number, label)
         canvas.setFont(FONT, 9)
-        for paragraph in q.comment:
-            y -= 18
-            canvas.drawString(60, y, paragraph)
+        if comment_column:  # beside the question, one line a paragraph
+            for i, paragraph in enumerate(q.comment):
+                canvas.drawString(comment_x, y - 14 * i, paragraph)
+            y -= 14 * max(len(q.comment) - 1, 0)
+        else:
+            for paragraph in q.comment:
+                y -= 18
+                canvas.drawString(60, y, paragraph)
         y -= 26
     canvas.showPage()
     canvas.save()

@@ -194,3 +194,26 @@ def test_answer_rows_of_other_shapes(tmp_path: Path, style: str, mark_row: str) 
         assert answers[q.number].answer == (VALUE[q.marked[0]] if q.marked else None), q.number
         assert answers[q.number].question == q.text
         assert " ".join(answers[q.number].comment.split()) == " ".join(q.comment)
+
+
+@pytest.mark.parametrize("style", ["x", "glyph", "drawn", "form"])
+def test_comments_in_a_column_beside_the_boxes(tmp_path: Path, style: str) -> None:
+    """Fråga | Ja | Nej | Delvis | Vet ej | Kommentar: the comment column is the comment."""
+    questions = _questions()
+    questions[0].comment = ["Målen bryts inte ned.", "Inriktningar antas i budgeten."]
+    pdf = make_enkat_pdf(
+        tmp_path / "kommentar.pdf",
+        questions,
+        style=style,
+        first_column_x=285,
+        spacing=34,
+        comment_column=True,
+        section="1 Styrning",
+    )
+    answers = {a.number: a for a in extract_pdf(pdf).answers}
+    assert list(answers) == [q.number for q in questions]
+    for q in questions:
+        got = answers[q.number]
+        assert got.question == q.text
+        assert got.answer == (VALUE[q.marked[0]] if q.marked else None), q.number
+        assert got.comment == "\n".join(q.comment), q.number
