@@ -109,14 +109,22 @@ def is_bold(words: Sequence[dict[str, Any]]) -> bool:
 
 
 def _is_isolated(word: dict[str, Any], others: Sequence[dict[str, Any]]) -> bool:
-    """No running-text word beside it on its line: "x" in "3 x 2" is text, not a mark."""
-    reach = max(word["bottom"] - word["top"], 1.0)
+    """Not part of running text: "x" in "3 x 2" has words a space away on both sides; a mark
+    stands apart, at most with the question text ending a little to its left."""
+    size = max(word["bottom"] - word["top"], 1.0)
+    left = right = float("inf")
     for o in others:
         if o is word or o["bottom"] <= word["top"] or o["top"] >= word["bottom"]:
             continue
-        if o["x1"] > word["x0"] - reach and o["x0"] < word["x1"] + reach:
-            return False
-    return True
+        if o["x1"] <= word["x0"] + 0.5:
+            left = min(left, word["x0"] - o["x1"])
+        elif o["x0"] >= word["x1"] - 0.5:
+            right = min(right, o["x0"] - word["x1"])
+        else:
+            return False  # overlapping text
+    if min(left, right) < 0.5 * size:  # an ordinary word space
+        return False
+    return not (left < 1.5 * size and right < 1.5 * size)
 
 
 def split_marks(words: Sequence[dict[str, Any]]) -> tuple[list[dict], list[dict]]:

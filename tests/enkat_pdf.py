@@ -23,7 +23,7 @@ class Q:
     comment: list[str] = field(default_factory=list)
 
 
-def _fonts() -> None:
+def register_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
@@ -54,7 +54,7 @@ def make_enkat_pdf(
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
-    _fonts()
+    register_fonts()
     width, height = A4
     canvas = Canvas(str(path), pagesize=A4, invariant=1)
     xs = {c: first_column_x + i * spacing for i, c in enumerate(columns)}

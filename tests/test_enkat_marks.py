@@ -217,3 +217,18 @@ def test_comments_in_a_column_beside_the_boxes(tmp_path: Path, style: str) -> No
         assert got.question == q.text
         assert got.answer == (VALUE[q.marked[0]] if q.marked else None), q.number
         assert got.comment == "\n".join(q.comment), q.number
+
+
+def test_an_x_close_after_the_question_text_is_still_a_mark(tmp_path: Path) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from .enkat_pdf import FONT_BOLD, register_fonts
+
+    register_fonts()
+    q = Q("1.1", "Har nämnden fastställt mål?", ["Ja"], comment=["Ja, i budgeten."])
+    end = 60 + stringWidth(f"{q.number} {q.text}", FONT_BOLD, 9)
+    pdf = make_enkat_pdf(
+        tmp_path / "close.pdf", [q], style="x", first_column_x=end + 8, section="1 Mål"
+    )
+    [answer] = extract_pdf(pdf).answers
+    assert (answer.answer, answer.question) == ("ja", q.text)
