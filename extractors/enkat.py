@@ -37,7 +37,7 @@ from .page_lines import (
 )
 from .question_identity import question_key
 
-_QNUM = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?$")
+_QNUM = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?$")  # 1.2, "4.4.", 3.1.1
 _SECNUM = re.compile(r"^(\d{1,2})\.?$")
 _BULLET = re.compile(r"^[•\-–—▪◦*]$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]$")
@@ -59,17 +59,17 @@ class Question:
     below: float | None = None  # top of the next line on the question's last page
 
 
-def _question_number(line: Line, left: float) -> tuple[int, int] | None:
+def _question_number(line: Line, left: float) -> tuple[int, int, int] | None:
     match = _QNUM.match(line.words[0]["text"])
     if not match or line.x0 > left + 20:
         return None
     rest = line.words[1:]
     if rest and not (rest[0]["text"][:1].isupper() or rest[0]["text"][:1] in "\"'”“«("):
         return None  # "2.5 miljoner" continues a sentence; a question starts a new one
-    return int(match.group(1)), int(match.group(2))
+    return int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
 
 
-def _longest_increasing(cands: list[tuple[int, tuple[int, int]]]) -> list[int]:
+def _longest_increasing(cands: list[tuple[int, tuple[int, int, int]]]) -> list[int]:
     """Indices (into the line list) of the longest strictly increasing run of numbers."""
     n = len(cands)
     best = [1] * n

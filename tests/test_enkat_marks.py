@@ -232,3 +232,21 @@ def test_an_x_close_after_the_question_text_is_still_a_mark(tmp_path: Path) -> N
     )
     [answer] = extract_pdf(pdf).answers
     assert (answer.answer, answer.question) == ("ja", q.text)
+
+
+def test_sub_questions_and_numbers_in_comments(tmp_path: Path) -> None:
+    """3.1.1 is a question of its own; "2.5 miljoner" starting a comment line is not."""
+    questions = [
+        Q("3.1", "Finns det en internkontrollplan?", ["Ja"], comment=["Ja, antagen."]),
+        Q("3.1.1", "Ange antal kontrollpunkter.", boxed=False, comment=["Tre."]),
+        Q("3.2", "Har en riskanalys genomförts?", ["Nej"], comment=["2.5 miljoner avsattes."]),
+        Q("3.3", "Följs planen upp?", ["Delvis"]),
+    ]
+    pdf = make_enkat_pdf(tmp_path / "sub.pdf", questions, style="glyph", section="3 Intern")
+    answers = extract_pdf(pdf).answers
+    assert [(a.number, a.answer, a.comment) for a in answers] == [
+        ("3.1", "ja", "Ja, antagen."),
+        ("3.1.1", None, "Tre."),
+        ("3.2", "nej", "2.5 miljoner avsattes."),
+        ("3.3", "delvis", ""),
+    ]
