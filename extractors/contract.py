@@ -101,6 +101,11 @@ class Answer(_Open):
         description='problems with this answer, e.g. "multiple_marks" (answer left null)',
     )
     marks: list[Mark] = Field(default_factory=list, description="every marked box seen")
+    boxes: int = Field(
+        default=0,
+        description="answer boxes seen beside the question, marked or not: a null answer with "
+        "boxes > 0 was left unmarked; 0 for an open question (or where only marks are printed)",
+    )
 
 
 class Finding(_Open):

@@ -57,6 +57,7 @@ class Question:
     marks: list[dict[str, Any]] = field(default_factory=list)
     fields: dict[str, str | int] = field(default_factory=dict)
     below: float | None = None  # top of the next line on the question's last page
+    boxes: int = 0  # answer boxes beside the question, marked or not
 
 
 def _question_number(line: Line, left: float) -> tuple[int, int, int] | None:
@@ -327,6 +328,7 @@ def _assign_marks(
                 if column is None:
                     continue
                 used.add(id(box))
+                q.boxes += 1
                 if box.on:
                     values.append(column.value)
                     q.marks.append(
@@ -391,6 +393,7 @@ def answers_of(layouts: Sequence[PageLayout]) -> tuple[list[Answer], list[str]]:
                 fields=q.fields,
                 flags=q.flags,
                 marks=[Mark(**m) for m in q.marks],
+                boxes=q.boxes,
             )
         )
     return answers, warnings

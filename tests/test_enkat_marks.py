@@ -91,7 +91,9 @@ def test_unmarked_and_open_questions_are_null(tmp_path: Path) -> None:
     for style in ("glyph", "drawn", "form"):
         answers = _by_number(make_enkat_pdf(tmp_path / f"{style}.pdf", questions, style=style))
         assert answers["1.1"].answer is None and answers["1.1"].flags == []
+        assert answers["1.1"].boxes == 4  # boxed but left unmarked
         assert answers["1.2"].answer is None and answers["1.2"].marks == []
+        assert answers["1.2"].boxes == 0  # an open question
         assert answers["1.2"].comment == "Den har ökat."
 
 
