@@ -222,12 +222,16 @@ def _attach_side_comments(questions: list[Question], side: Sequence[Line]) -> No
         q.fields = question_fields(q.text, q.comment)
 
 
-def _section_heading(line: Line, section: int) -> str | None:
-    """ "2 Ekonomistyrning och uppföljning" before the first question of section 2."""
+def _section_heading(line: Line, section: int, prev: Line | None) -> str | None:
+    """ "2 Ekonomistyrning och uppföljning" before the first question of section 2: a short
+    line of its own, not a comment's last line that happens to start "2 beslut ..."."""
     match = _SECNUM.match(line.words[0]["text"])
-    if match and int(match.group(1)) == section and len(line.words) > 1:
-        return line.text
-    return None
+    if not match or int(match.group(1)) != section or not 1 < len(line.words) <= 12:
+        return None
+    own_line = prev is None or line.header or line.bold or _starts_paragraph(prev, line)
+    if not own_line or line.text.rstrip().endswith((".", ",", ";")):
+        return None
+    return line.text
 
 
 def _question_lines(lines: Sequence[Line], start: int, end: int) -> int:
@@ -265,13 +269,14 @@ def split_questions(lines: Sequence[Line]) -> list[Question]:
         if section not in headings:
             j = start - 1
             if j >= 0 and (k == 0 or j > starts[k - 1]):
-                headings[section] = _section_heading(lines[j], section) or ""
+                prev = lines[j - 1] if j > 0 else None
+                headings[section] = _section_heading(lines[j], section, prev) or ""
         end = len(lines)
         if k + 1 < len(starts):
             end = starts[k + 1]
             following = numbers[end][0]
             heading = following != section and end - 1 > start
-            if heading and _section_heading(lines[end - 1], following):
+            if heading and _section_heading(lines[end - 1], following, lines[end - 2]):
                 end -= 1  # the next section's heading is no part of this comment
         first = lines[start]
         stop = _question_lines(lines, start, end)

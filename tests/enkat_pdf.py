@@ -49,6 +49,7 @@ def make_enkat_pdf(
     repeat_header: bool = False,
     mark_row: str = "beside",  # beside | below | inline_left | inline_right
     comment_column: bool = False,  # comments in a "Kommentar" column right of the boxes
+    comment_gap: float = 18,  # line pitch of the comment: 18 a paragraph each, 11 one paragraph
 ) -> Path:
     """A one-section enkät: title block, header row, questions with marks and comments."""
     from reportlab.lib.pagesizes import A4
@@ -128,8 +129,8 @@ def make_enkat_pdf(
                 canvas.drawString(comment_x, y - 14 * i, paragraph)
             y -= 14 * max(len(q.comment) - 1, 0)
         else:
-            for paragraph in q.comment:
-                y -= 18
+            for i, paragraph in enumerate(q.comment):
+                y -= 18 if i == 0 else comment_gap
                 canvas.drawString(60, y, paragraph)
         y -= 26
     canvas.showPage()

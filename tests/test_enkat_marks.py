@@ -252,3 +252,15 @@ def test_sub_questions_and_numbers_in_comments(tmp_path: Path) -> None:
         ("3.2", "nej", "2.5 miljoner avsattes."),
         ("3.3", "delvis", ""),
     ]
+
+
+def test_a_comment_line_starting_with_the_next_section_number_stays(tmp_path: Path) -> None:
+    questions = [
+        Q("1.1", "Har nämnden fastställt mål?", ["Ja"], comment=["Antagna i budgeten.", "2"]),
+        Q("2.1", "Finns en budget?", ["Nej"]),
+    ]
+    questions[0].comment = ["Under året fattades", "2 beslut om mål."]
+    pdf = make_enkat_pdf(tmp_path / "sec.pdf", questions, style="glyph", comment_gap=11)
+    first, second = extract_pdf(pdf).answers
+    assert first.comment == "Under året fattades 2 beslut om mål."
+    assert (second.number, second.answer) == ("2.1", "nej")
