@@ -83,12 +83,13 @@ def page_texts(pdf: pdfplumber.PDF, filename: str, visit: PageVisitor | None = N
     for number, page in enumerate(pdf.pages, start=1):
         try:
             texts.append(page.extract_text(x_tolerance=1.5) or "")
-            if visit is not None:
-                visit(number, page, texts[-1])
         except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
             raise ExtractionError(
                 "broken", f"page {number} is damaged and cannot be read ({exc})", filename
             ) from None
+        else:
+            if visit is not None:  # the page parsed: what goes wrong here is no damage
+                visit(number, page, texts[-1])
         finally:
             page.close()  # frees the page's parsed objects: memory stays flat on long reports
     return texts

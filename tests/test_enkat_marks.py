@@ -255,11 +255,12 @@ def test_sub_questions_and_numbers_in_comments(tmp_path: Path) -> None:
 
 
 def test_a_comment_line_starting_with_the_next_section_number_stays(tmp_path: Path) -> None:
+    """One paragraph wrapped before "2 beslut": no heading of section 2, part of the comment."""
+    wrapped = ["Under året fattades", "2 beslut om mål."]
     questions = [
-        Q("1.1", "Har nämnden fastställt mål?", ["Ja"], comment=["Antagna i budgeten.", "2"]),
+        Q("1.1", "Har nämnden fastställt mål?", ["Ja"], comment=wrapped),
         Q("2.1", "Finns en budget?", ["Nej"]),
     ]
-    questions[0].comment = ["Under året fattades", "2 beslut om mål."]
     pdf = make_enkat_pdf(tmp_path / "sec.pdf", questions, style="glyph", comment_gap=11)
     first, second = extract_pdf(pdf).answers
     assert first.comment == "Under året fattades 2 beslut om mål."
