@@ -265,3 +265,36 @@ def test_a_comment_line_starting_with_the_next_section_number_stays(tmp_path: Pa
     first, second = extract_pdf(pdf).answers
     assert first.comment == "Under året fattades 2 beslut om mål."
     assert (second.number, second.answer) == ("2.1", "nej")
+
+
+def test_a_number_alone_on_its_line_takes_the_text_below(tmp_path: Path) -> None:
+    """As in the seed's 1.8: "1.8", then the question on the lines below, then the comment."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    from .enkat_pdf import FONT, register_fonts
+
+    register_fonts()
+    path = tmp_path / "alone.pdf"
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    canvas.setFont(FONT, 11)
+    y = 780.0
+    for text, step in [
+        ("Alingsås kommun", 16),
+        ("Grundläggande granskning 2025", 16),
+        ("Frågor till Socialnämnden", 30),
+        ("1 Verksamhetsstyrning och uppföljning", 20),
+        ("1.8", 13),
+        ("Utfall och prognos måluppfyllelse", 13),
+        ("Hur ser utfallet ut vid delåret?", 22),
+        ("Genomlysningen beslutades i juni.", 13),
+    ]:
+        canvas.drawString(60, y, text)
+        y -= step
+    canvas.showPage()
+    canvas.save()
+    [answer] = extract_pdf(path).answers
+    assert answer.number == "1.8"
+    assert answer.question == "Utfall och prognos måluppfyllelse Hur ser utfallet ut vid delåret?"
+    assert answer.comment == "Genomlysningen beslutades i juni."
+    assert answer.section == "1 Verksamhetsstyrning och uppföljning"
