@@ -235,8 +235,9 @@ def _section_heading(line: Line, section: int, prev: Line | None) -> str | None:
 
 
 def _question_lines(lines: Sequence[Line], start: int, end: int) -> int:
-    """Where the question's own text ends: at the first paragraph break, page break or change
-    of weight (bold question, regular comment) after its first line."""
+    """Where the question's own text ends: at the first paragraph break, change of weight
+    (bold question, regular comment) or page break (unless the question's bold text goes on
+    at the top of the next page) after its first line."""
     first = lines[start]
     bold = is_bold(first.words[1:]) if len(first.words) > 1 else None
     i = start + 1
@@ -246,11 +247,10 @@ def _question_lines(lines: Sequence[Line], start: int, end: int) -> int:
             break
         if prev is first and len(first.words) == 1:  # the number alone: the text follows
             bold = line.bold
-        elif (
-            line.page != prev.page
-            or _starts_paragraph(prev, line)
-            or (bold is not None and line.bold != bold)
-        ):
+        elif line.page != prev.page:
+            if not (bold and line.bold):  # a bold question may go on at the next page's top
+                break
+        elif _starts_paragraph(prev, line) or (bold is not None and line.bold != bold):
             break
         i += 1
     return i

@@ -298,3 +298,37 @@ def test_a_number_alone_on_its_line_takes_the_text_below(tmp_path: Path) -> None
     assert answer.question == "Utfall och prognos måluppfyllelse Hur ser utfallet ut vid delåret?"
     assert answer.comment == "Genomlysningen beslutades i juni."
     assert answer.section == "1 Verksamhetsstyrning och uppföljning"
+
+
+def test_a_bold_question_wrapped_over_a_page_break(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    from .enkat_pdf import FONT, FONT_BOLD, register_fonts
+
+    register_fonts()
+    path = tmp_path / "wrapped.pdf"
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    lines = [
+        (FONT, "Frågor till Socialnämnden", 60),
+        (FONT, "Alingsås kommun – Grundläggande granskning 2025", 40),
+        (FONT_BOLD, "1 Verksamhetsstyrning och uppföljning", 20),
+        (FONT_BOLD, "1.1 Har nämnden/styrelsen fastställt nämndspecifika mål", 0),
+    ]
+    for font, text, step in lines:
+        canvas.setFont(font, 9)
+        canvas.drawString(60, 120 + step, text)
+    canvas.showPage()
+    canvas.setFont(FONT_BOLD, 9)
+    canvas.drawString(60, 760, "kopplat till fullmäktiges övergripande mål?")
+    canvas.setFont(FONT, 9)
+    canvas.drawString(60, 744, "Målen bryts inte ned.")
+    canvas.showPage()
+    canvas.save()
+    [answer] = extract_pdf(path).answers
+    assert answer.question == (
+        "Har nämnden/styrelsen fastställt nämndspecifika mål kopplat till fullmäktiges "
+        "övergripande mål?"
+    )
+    assert answer.comment == "Målen bryts inte ned."
+    assert answer.page == 1
