@@ -98,13 +98,13 @@ def document_speed() -> None:
     """Findings per page over the sample PDFs' page texts (text extraction not counted)."""
     import pdfplumber
 
-    from kommunkoll.extractors.extract import page_texts
+    from kommunkoll.extractors.extract import read_pages
     from kommunkoll.extractors.nlp import find
 
     documents = []
     for pdf_path in sorted((DATA.parent.parent.parent / "samples").glob("*.pdf")):
         with pdfplumber.open(pdf_path) as pdf:
-            documents.append(page_texts(pdf, pdf_path.name))
+            documents.append(read_pages(pdf, pdf_path.name).texts)
     pages = sum(len(d) for d in documents)
     start = time.perf_counter()
     found = sum(len(find(d)) for d in documents)

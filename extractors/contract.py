@@ -89,12 +89,46 @@ class Table(_Open):
     checks: list[Check] = Field(default_factory=list)
 
 
+class Mark(_Open):
+    """Where a marked answer was seen: provenance for the `answer` a revisor relies on."""
+
+    column: AnswerValue
+    kind: Literal["text", "glyph", "drawn", "form"] = Field(
+        description="an x/✓ printed as text, a ☒ glyph, a drawn box with a cross or fill, "
+        "or a PDF form checkbox/radio button"
+    )
+    page: int = Field(ge=1)
+    bbox: BBox = Field(description="x0, top, x1, bottom in PDF points")
+
+
 class Answer(_Open):
     number: str
     question: str
     answer: AnswerValue | None
     comment: str
     page: int = Field(ge=1)
+    key: str | None = Field(
+        default=None,
+        description="the question's identity from its normalised wording (years, numbers, "
+        "case and punctuation aside); storing maps it onto a known question by similarity",
+    )
+    section: str | None = Field(default=None, description='the section heading, e.g. "1 Verk..."')
+    bbox: BBox | None = Field(default=None, description="the question text on `page`")
+    fields: dict[str, str | int] = Field(
+        default_factory=dict,
+        description="structured answers the question asks for (3.1: beslutsdatum, "
+        "antal_kontrollpunkter); the same text stays in `comment`",
+    )
+    flags: list[str] = Field(
+        default_factory=list,
+        description='problems with this answer, e.g. "multiple_marks" (answer left null)',
+    )
+    marks: list[Mark] = Field(default_factory=list, description="every marked box seen")
+    boxes: int = Field(
+        default=0,
+        description="answer boxes seen beside the question, marked or not: a null answer with "
+        "boxes > 0 was left unmarked; 0 for an open question (or where only marks are printed)",
+    )
 
 
 class FindingEntities(_Open):
@@ -113,6 +147,11 @@ class Finding(_Open):
     page: int = Field(ge=1)
     entities: FindingEntities | None = Field(
         default=None, description="units, amounts, dates, percentages and decisions named"
+    )
+    origin: Literal["text", "list", "internkontroll"] = Field(
+        default="text",
+        description="where it was found: a sentence of the text, an item of a numbered list "
+        "of risks (Utmaningar och risker), or the internkontroll table",
     )
 
 

@@ -1,12 +1,13 @@
 """One PDF in, one `Extraction` out: the only entry point callers need.
 
-Pure apart from reading the file: no database, no Prefect. Table, answer and finding
-extractors plug in here as they land; until then those lists are empty.
+Pure apart from reading the file: no database, no Prefect. Each page is opened once: its
+text names the document, and while it is open the kind-specific reader takes what it needs
+(positioned word lines for a delårsbokslut's tables, words and boxes for an enkät's answers).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
@@ -14,12 +15,35 @@ import pdfplumber
 from kommunkoll import EXTRACTOR_VERSION, __version__
 
 from .contract import DocumentInfo, Extraction, Extractor, Source
+from .enkat import answers_of
 from .errors import ExtractionError
-from .identify import identify
+from .identify import document_kind, identify
 from .nlp import find as find_findings
+from .nlp import merge as merge_findings
+from .page_lines import PageLayout, read_page
 from .pdf import open_pdf, require_text
-from .report_tables import extract_report_tables
+from .report_tables import read_report
 from .words import Line, page_lines
+
+
+@dataclass
+class PageContent:
+    """What the extractors need of one page, read while it is open."""
+
+    text: str
+    height: float
+    lines: list[Line] | None = None  # delårsbokslut: word lines regrouped by number grammar
+    layout: PageLayout | None = None  # enkät: words with fonts, drawn and form boxes
+
+
+@dataclass
+class Pages:
+    content: list[PageContent] = field(default_factory=list)
+    read_for: str | None = None  # the kind whose page data was read along with the text
+
+    @property
+    def texts(self) -> list[str]:
+        return [page.text for page in self.content]
 
 
 def extract_pdf(path: Path | str) -> Extraction:
@@ -27,9 +51,8 @@ def extract_pdf(path: Path | str) -> Extraction:
     path = Path(path)
     with open_pdf(path) as (source, pdf):
         require_text(pdf, source.filename)
-        content = read_pages(pdf, source.filename)
-        pages = [page.text for page in content]
-        who = identify(pages)
+        pages = read_pages(pdf, source.filename)
+        who = identify(pages.texts)
         missing = [f for f in ("kind", "kommun", "namnd", "year") if getattr(who, f) is None]
         if who.kind is None:
             raise ExtractionError(
@@ -44,6 +67,8 @@ def extract_pdf(path: Path | str) -> Extraction:
                 f"a {who.kind} whose {', '.join(missing)} could not be read from its text",
                 source.filename,
             )
+        if pages.read_for != who.kind:  # page 1 did not say what the document is: read again
+            pages = read_pages(pdf, source.filename, kind=who.kind)
         extraction = Extraction(
             source=Source(filename=source.filename, sha256=source.sha256, pages=source.pages),
             document=DocumentInfo(
@@ -53,36 +78,44 @@ def extract_pdf(path: Path | str) -> Extraction:
                 year=who.year,  # type: ignore[arg-type]
                 period=who.period,
             ),
-            # NLP findings; other extractors' findings join through nlp.merge (no duplicates).
-            findings=find_findings(pages),
             extractor=Extractor(version=__version__, extractor_version=EXTRACTOR_VERSION),
         )
-        if who.kind == "delarsbokslut":
-            extract_report_tables(
-                extraction, [p.lines for p in content], [p.height for p in content]
+        structural = []
+        if who.kind == "enkat":
+            extraction.answers, warnings = answers_of([p.layout for p in pages.content])  # type: ignore[misc]
+            extraction.warnings.extend(warnings)
+        else:
+            report = read_report(
+                [p.lines for p in pages.content],  # type: ignore[misc]
+                [p.height for p in pages.content],
+                who.year,  # type: ignore[arg-type]
             )
+            extraction.tables = report.tables
+            extraction.internal_controls = report.internal_controls
+            extraction.warnings.extend(report.warnings)
+            structural = report.findings
+        # The internkontroll's risks and åtgärder first, then what the NLP finds in the text.
+        extraction.findings = merge_findings(structural, find_findings(pages.texts))
         return extraction
 
 
-@dataclass(frozen=True)
-class PageContent:
-    """What the extractors need of one page, read while it is open."""
-
-    text: str
-    lines: list[Line]
-    height: float
-
-
-def read_pages(pdf: pdfplumber.PDF, filename: str) -> list[PageContent]:
-    """Each page's text and positioned lines, each page opened once and closed after.
+def read_pages(pdf: pdfplumber.PDF, filename: str, kind: str | None = None) -> Pages:
+    """Each page's text, plus the page data of `kind` (guessed from page 1 when not given).
 
     A page that cannot be parsed makes the PDF broken.
     """
-    pages = []
+    pages = Pages(read_for=kind)
     for number, page in enumerate(pdf.pages, start=1):
         try:
             text = page.extract_text(x_tolerance=1.5) or ""
-            pages.append(PageContent(text, page_lines(page), float(page.height)))
+            if number == 1 and kind is None:
+                pages.read_for = document_kind(text, text)
+            content = PageContent(text=text, height=float(page.height))
+            if pages.read_for == "delarsbokslut":
+                content.lines = page_lines(page)
+            elif pages.read_for == "enkat":
+                content.layout = read_page(page, number)
+            pages.content.append(content)
         except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
             raise ExtractionError(
                 "broken", f"page {number} is damaged and cannot be read ({exc})", filename

@@ -197,7 +197,9 @@ def _assemble(
             page=head.page,
             controls=[],
         )
-        findings.append(Finding(kind="risk", text=risk.risk, page=head.page))
+        findings.append(
+            Finding(kind="risk", text=risk.risk, page=head.page, origin="internkontroll")
+        )
         for k, control in enumerate(mine):
             c_begin = (control.page, control.top - 3)
             c_end = (mine[k + 1].page, mine[k + 1].top - 3) if k + 1 < len(mine) else end
@@ -219,7 +221,10 @@ def _assemble(
                 )
             )
             if atgard:
-                findings.append(Finding(kind="action", text=atgard, page=parts["atgard"][0].page))
+                page = parts["atgard"][0].page
+                findings.append(
+                    Finding(kind="action", text=atgard, page=page, origin="internkontroll")
+                )
         result.append(risk)
     return result, findings
 

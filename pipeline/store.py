@@ -7,8 +7,7 @@ it. A document already stored (same sha256) is left as it is.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -16,6 +15,7 @@ from sqlmodel import Session, func, select
 
 from kommunkoll import EXTRACTOR_VERSION
 from kommunkoll.extractors.contract import Extraction
+from kommunkoll.extractors.question_identity import best_match, question_key
 from kommunkoll.models import (
     Answer,
     Document,
@@ -117,22 +117,42 @@ def _store_tables(session: Session, document_id: int, extraction: Extraction) ->
                 )
 
 
-def question_key(text: str) -> str:
-    """A stable key from a question's normalised wording (case, accents, punctuation aside)."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    words = re.findall(r"[a-z0-9]+", folded)
-    return hashlib.sha1(" ".join(words).encode()).hexdigest()[:16]
+def match_question(session: Session, text: str, taken: Collection[int] = ()) -> Question:
+    """The stored question this wording asks, or a new one.
+
+    Same normalised wording: the same key. Otherwise the most similar stored question above
+    `SAME_QUESTION` (a renumbered or slightly reworded question of an earlier year), unless
+    this document already answered it: two questions of one questionnaire are never merged.
+    """
+    key = question_key(text)
+    question = session.exec(select(Question).where(Question.key == key)).first()
+    if question is None or question.id in taken:
+        known = [
+            (str(q.id), q.text)
+            for q in session.exec(select(Question)).all()
+            if q.id not in taken and q.key != key
+        ]
+        found = best_match(text, known)
+        question = session.get(Question, int(found[0])) if found else None
+    if question is None:
+        suffix = 1
+        unique = key
+        while session.exec(select(Question).where(Question.key == unique)).first():
+            suffix += 1
+            unique = f"{key}-{suffix}"
+        question = Question(key=unique, text=text)
+        session.add(question)
+        session.flush()
+    else:
+        question.text = text  # the latest wording seen
+    return question
 
 
 def _store_answers(session: Session, document_id: int, extraction: Extraction) -> None:
+    taken: set[int] = set()
     for answer in extraction.answers:
-        key = getattr(answer, "key", None) or question_key(answer.question)
-        question = session.exec(select(Question).where(Question.key == key)).first()
-        if question is None:
-            question = Question(key=key, text=answer.question)
-            session.add(question)
-            session.flush()
+        question = match_question(session, answer.question, taken)
+        taken.add(question.id)  # type: ignore[arg-type]
         session.add(
             Answer(
                 document_id=document_id,

@@ -104,7 +104,9 @@ def _structural_findings(block: Block, doc: Doc) -> list[tuple[int, Finding]]:
             out.append((ent.start_char, decision))
     if _is_risk_item(block):
         text = clean(block.text)
-        risk = Finding(kind="risk", text=text, page=block.page, entities=entities(doc[:]))
+        risk = Finding(
+            kind="risk", text=text, page=block.page, entities=entities(doc[:]), origin="list"
+        )
         out.insert(0, (-1, risk))
     return out
 

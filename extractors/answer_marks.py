@@ -1,0 +1,319 @@
+"""Answer columns and the marks under them, however a kommun draws its boxes.
+
+A mark is found by what it is on the page (a letter "x", a ☒ glyph, a box drawn with lines
+and a cross or fill in it, an AcroForm checkbox or radio button) and assigned to a column by
+its horizontal position against the header row, never by reading order or field names.
+Pure functions over pdfplumber's plain dicts (words, rects, lines, curves, annots).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any, Literal
+
+ANSWER_WORDS: dict[str, str] = {"ja": "ja", "nej": "nej", "delvis": "delvis", "vet ej": "vet_ej"}
+
+# Letters and glyphs that mean "this one" when placed in a column, and the empty box glyphs.
+TICKS = frozenset("✗✘✓✔")
+ON_GLYPHS = frozenset("☒☑■▣✅")
+OFF_GLYPHS = frozenset("☐□")
+
+MarkKind = Literal["text", "glyph", "drawn", "form"]
+BBox = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One answer column as printed in a header row: its value and horizontal extent."""
+
+    value: str  # ja | nej | delvis | vet_ej
+    x0: float
+    x1: float
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(frozen=True)
+class Box:
+    """A place where an answer can be marked, and whether it is."""
+
+    kind: MarkKind
+    on: bool
+    bbox: BBox  # x0, top, x1, bottom in PDF points
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.bbox[0] + self.bbox[2]) / 2, (self.bbox[1] + self.bbox[3]) / 2
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def header_columns(line: Sequence[dict[str, Any]]) -> list[Column] | None:
+    """The answer columns if this line (words in x order) prints Ja, Nej, Delvis and Vet ej.
+
+    Words are matched as a run at the end of the line, so a section title may stand before
+    them and one or two other headers after them ("Kommentar"); "Vet" and "ej" may be
+    separate words. Returns None when the line is no header row.
+    """
+    found: list[Column] = []
+    i = len(line) - 1
+    for _ in range(2):  # headers of further columns after the answer columns
+        if (
+            i >= 0
+            and ANSWER_WORDS.get(_fold(line[i]["text"])) is None
+            and (_fold(line[i]["text"]) != "ej")
+        ):
+            i -= 1
+    while i >= 0:
+        text = _fold(line[i]["text"])
+        if text == "ej" and i > 0 and _fold(line[i - 1]["text"]) == "vet":
+            found.append(Column("vet_ej", line[i - 1]["x0"], line[i]["x1"]))
+            i -= 2
+            continue
+        value = ANSWER_WORDS.get(text)
+        if value is None:
+            break
+        found.append(Column(value, line[i]["x0"], line[i]["x1"]))
+        i -= 1
+    values = {c.value for c in found}
+    if len(found) != len(values) or not {"ja", "nej"} <= values or len(found) < 3:
+        return None
+    return sorted(found, key=lambda c: c.x0)
+
+
+def inline_columns(columns: Sequence[Column], boxes: Sequence[Box]) -> list[Column] | None:
+    """Labels printed beside their own boxes on one line ("☐ Ja ☐ Nej ..." or "Ja ☐ Nej ☐"):
+    each column then spans its box and its label, so a box belongs to its own label and not
+    to the nearest label centre. None when not every label has a box right beside it."""
+    for side in ("left", "right"):
+        spans = []
+        for c in columns:
+            near = [b for b in boxes if _beside(b, c, side)]
+            if not near:
+                break
+            box = min(near, key=lambda b: abs(b.centre[0] - c.centre))
+            spans.append(
+                Column(c.value, box.bbox[0], c.x1)
+                if side == "left"
+                else Column(c.value, c.x0, box.bbox[2])
+            )
+        else:
+            return spans
+    return None
+
+
+def _beside(box: Box, column: Column, side: str) -> bool:
+    reach = 1.5 * (box.bbox[2] - box.bbox[0]) + 4
+    if side == "left":
+        return box.bbox[2] <= column.x0 + 1 and column.x0 - box.bbox[2] <= reach
+    return box.bbox[0] >= column.x1 - 1 and box.bbox[0] - column.x1 <= reach
+
+
+def column_of(box: Box, columns: Sequence[Column]) -> Column | None:
+    """The column the box stands under: the one whose span holds its centre, else the
+    nearest column centre within half the column spacing."""
+    if not columns:
+        return None
+    x = box.centre[0]
+    holding = [c for c in columns if c.x0 <= x <= c.x1]
+    if len(holding) == 1:
+        return holding[0]
+    nearest = min(columns, key=lambda c: abs(c.centre - x))
+    centres = sorted(c.centre for c in columns)
+    spacing = min((b - a for a, b in pairwise(centres)), default=40.0)
+    reach = max(spacing / 2, (nearest.x1 - nearest.x0) / 2 + 2)
+    return nearest if abs(nearest.centre - x) <= reach else None
+
+
+# Word exports often print boxes in a symbol font: the character codes mean glyphs only in
+# that font (and come out as U+F0xx when the font has no Unicode map).
+_SYMBOL_FONTS: dict[str, dict[int, str]] = {
+    "wingdings2": {0x54: "on", 0x52: "on", 0x50: "tick", 0x4F: "tick", 0xA3: "off"},
+    "wingdings": {
+        0xFD: "on", 0xFE: "on", 0x78: "on", 0xFC: "tick", 0xFB: "tick", 0x6E: "on",
+        0x6F: "off", 0x71: "off", 0xA8: "off",
+    },
+}  # fmt: skip
+
+
+def mark_glyph(word: dict[str, Any]) -> str | None:
+    """What a one-character word means as a mark: "on" (☒, a Wingdings ballot box with x),
+    "off" (☐), "tick" (✓ ✗), "letter" (x or X: a mark only when it stands alone) or None."""
+    text = word["text"].strip()
+    if len(text) != 1:
+        return None
+    font = re.sub(r"[^a-z0-9]", "", str(word.get("fontname", "")).casefold().split("+")[-1])
+    for name, table in _SYMBOL_FONTS.items():
+        if font.startswith(name):
+            code = ord(text)
+            return table.get(code - 0xF000 if 0xF000 <= code <= 0xF0FF else code)
+    if text in "xX":
+        return "letter"
+    if text in TICKS:
+        return "tick"
+    if text in ON_GLYPHS:
+        return "on"
+    if text in OFF_GLYPHS:
+        return "off"
+    return None
+
+
+def text_boxes(words: Iterable[dict[str, Any]]) -> list[Box]:
+    """Marks printed as text: letters (x, ✓, ...) are marks, glyphs say on (☒) or off (☐)."""
+    boxes = []
+    for w in words:
+        meaning = mark_glyph(w)
+        if meaning is None:
+            continue
+        kind: MarkKind = "text" if meaning in ("letter", "tick") else "glyph"
+        boxes.append(Box(kind, meaning != "off", (w["x0"], w["top"], w["x1"], w["bottom"])))
+    return boxes
+
+
+def _darkness(color: object) -> float:
+    """0 for white, 1 for black, from a gray, RGB or CMYK colour tuple."""
+    if color is None:
+        return 0.0
+    values = color if isinstance(color, list | tuple) else (color,)
+    try:
+        nums = [float(v) for v in values]
+    except (TypeError, ValueError):
+        return 0.0
+    if len(nums) == 1:
+        return 1 - nums[0]
+    if len(nums) == 3:
+        return 1 - sum(nums) / 3
+    if len(nums) == 4:
+        return min(1.0, nums[3] + sum(nums[:3]) / 3)
+    return 0.0
+
+
+def _is_small_square(obj: dict[str, Any], lo: float = 4.0, hi: float = 22.0) -> bool:
+    w, h = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
+    return lo <= w <= hi and lo <= h <= hi and 0.7 <= w / h <= 1.4
+
+
+def _inside(inner: dict[str, Any], outer: BBox, tol: float = 1.0) -> bool:
+    return (
+        inner["x0"] >= outer[0] - tol
+        and inner["top"] >= outer[1] - tol
+        and inner["x1"] <= outer[2] + tol
+        and inner["bottom"] <= outer[3] + tol
+    )
+
+
+def drawn_boxes(
+    rects: Sequence[dict[str, Any]],
+    lines: Sequence[dict[str, Any]],
+    curves: Sequence[dict[str, Any]] = (),
+) -> list[Box]:
+    """Answer boxes drawn as small squares; one is marked by a cross, tick or fill inside it.
+
+    A stroke inside the box that spans at least 40% of it both across and down is a cross or
+    tick (the box's own edges are axis-aligned and span only one way); a dark fill of the box,
+    or a dark filled square inside it, is a filled mark.
+    """
+    squares = [r for r in rects if r.get("stroke") and _is_small_square(r)]
+    boxes: list[Box] = []
+    for sq in squares:
+        bbox = (sq["x0"], sq["top"], sq["x1"], sq["bottom"])
+        if any(_same_place(bbox, b.bbox) for b in boxes):
+            continue
+        size = min(bbox[2] - bbox[0], bbox[3] - bbox[1])
+        on = bool(sq.get("fill")) and _darkness(sq.get("non_stroking_color")) > 0.5
+        for stroke in (*lines, *curves):
+            if not _inside(stroke, bbox):
+                continue
+            w, h = stroke["x1"] - stroke["x0"], stroke["bottom"] - stroke["top"]
+            if w >= 0.4 * size and h >= 0.4 * size:
+                on = True
+                break
+        for inner in rects:
+            if inner is sq or not inner.get("fill") or not _inside(inner, bbox):
+                continue
+            if (
+                _darkness(inner.get("non_stroking_color")) > 0.5
+                and inner["x1"] - inner["x0"] >= 0.3 * size
+            ):
+                on = True
+        boxes.append(Box("drawn", on, bbox))
+    return boxes
+
+
+def _resolve(value: object) -> object:
+    resolve = getattr(value, "resolve", None)
+    return resolve() if callable(resolve) else value
+
+
+def _name(value: object) -> str | None:
+    value = _resolve(value)
+    if value is None:
+        return None
+    name = getattr(value, "name", value)
+    if isinstance(name, bytes):
+        name = name.decode("latin-1")
+    return str(name)
+
+
+def _inherited(data: dict[str, Any], key: str) -> object:
+    """A field attribute, looked up through /Parent as the PDF spec inherits it."""
+    seen = 0
+    while isinstance(data, dict) and seen < 10:
+        if key in data:
+            return _resolve(data[key])
+        data = _resolve(data.get("Parent"))  # type: ignore[assignment]
+        seen += 1
+    return None
+
+
+_PUSHBUTTON = 1 << 16
+
+
+def form_boxes(annots: Sequence[dict[str, Any]]) -> list[Box]:
+    """AcroForm checkboxes and radio buttons (widgets of button fields), on or off.
+
+    A widget is on when its appearance state /AS names a state other than /Off; without /AS,
+    the field's value /V decides (for a radio group the value names the kid that is on).
+    """
+    boxes = []
+    for annot in annots:
+        data = annot.get("data") or {}
+        if _name(data.get("Subtype")) != "Widget" or _name(_inherited(data, "FT")) != "Btn":
+            continue
+        flags = _inherited(data, "Ff")
+        if isinstance(flags, int) and flags & _PUSHBUTTON:
+            continue
+        state = _name(data.get("AS"))
+        if state is None:
+            value = _name(_inherited(data, "V"))
+            on = value not in (None, "Off")
+        else:
+            on = state != "Off"
+        boxes.append(Box("form", on, (annot["x0"], annot["top"], annot["x1"], annot["bottom"])))
+    return boxes
+
+
+def _same_place(a: BBox, b: BBox, tol: float = 3.0) -> bool:
+    ax, ay = (a[0] + a[2]) / 2, (a[1] + a[3]) / 2
+    bx, by = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+    return abs(ax - bx) <= tol and abs(ay - by) <= tol
+
+
+def merge_boxes(boxes: Iterable[Box]) -> list[Box]:
+    """One box per place: a form widget and the border drawn under it are the same box.
+
+    The marked one wins; among equals the more specific kind (form over drawn) is kept.
+    """
+    rank = {"form": 3, "glyph": 2, "text": 2, "drawn": 1}
+    merged: list[Box] = []
+    for box in sorted(boxes, key=lambda b: (not b.on, -rank[b.kind])):
+        if not any(_same_place(box.bbox, kept.bbox) for kept in merged):
+            merged.append(box)
+    return sorted(merged, key=lambda b: (b.bbox[1], b.bbox[0]))

@@ -1,0 +1,398 @@
+"""The auditors' questionnaire: sections, numbered questions, the marked answer, the comment.
+
+Read from lines of positioned words (page_lines.py) and the boxes found on each page
+(answer_marks.py), in reading order. Decisions are made from structure and relative
+position: a question is a line that starts with an "n.m" number in an increasing sequence;
+its text is the first paragraph after the number; its comment is what follows up to the next
+question or section; its answer is the mark beside the question text, under the column whose
+header it sits below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .answer_marks import (
+    Box,
+    Column,
+    column_of,
+    header_columns,
+    inline_columns,
+    merge_boxes,
+    text_boxes,
+)
+from .contract import Answer, Mark
+from .page_lines import (
+    Line,
+    PageLayout,
+    group_lines,
+    is_bold,
+    join_words,
+    mark_furniture,
+    split_marks,
+)
+from .question_identity import question_key
+
+_QNUM = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?$")  # 1.2, "4.4.", 3.1.1
+_SECNUM = re.compile(r"^(\d{1,2})\.?$")
+_BULLET = re.compile(r"^[•\-–—▪◦*]$")
+_NUMBERED = re.compile(r"^\d{1,2}[.)]$")
+
+
+@dataclass
+class Question:
+    number: str
+    section: str
+    page: int
+    lines: list[Line]  # the question's own text lines (number included in the first)
+    rest: list[Line]  # the lines after it, up to the next question or section
+    text: str = ""
+    comment: str = ""
+    answer: str | None = None
+    flags: list[str] = field(default_factory=list)
+    marks: list[dict[str, Any]] = field(default_factory=list)
+    fields: dict[str, str | int] = field(default_factory=dict)
+    below: float | None = None  # top of the next line on the question's last page
+    boxes: int = 0  # answer boxes beside the question, marked or not
+
+
+def _question_number(line: Line, left: float) -> tuple[int, int, int] | None:
+    match = _QNUM.match(line.words[0]["text"])
+    if not match or line.x0 > left + 20:
+        return None
+    rest = line.words[1:]
+    if rest and not (rest[0]["text"][:1].isupper() or rest[0]["text"][:1] in "\"'”“«("):
+        return None  # "2.5 miljoner" continues a sentence; a question starts a new one
+    return int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+
+
+def _longest_increasing(cands: list[tuple[int, tuple[int, int, int]]]) -> list[int]:
+    """Indices (into the line list) of the longest strictly increasing run of numbers."""
+    n = len(cands)
+    best = [1] * n
+    prev = [-1] * n
+    for i in range(n):
+        for j in range(i):
+            if cands[j][1] < cands[i][1] and best[j] + 1 > best[i]:
+                best[i], prev[i] = best[j] + 1, j
+    if not n:
+        return []
+    i = max(range(n), key=lambda k: (best[k], -k))
+    chain = []
+    while i >= 0:
+        chain.append(cands[i][0])
+        i = prev[i]
+    return chain[::-1]
+
+
+def _starts_paragraph(prev: Line, line: Line) -> bool:
+    first = line.words[0]["text"]
+    if _BULLET.match(first):
+        return True
+    if _NUMBERED.match(first) and prev.words[-1]["text"][-1:] in ".:;!?)":
+        return True  # "1." after a finished sentence; "§" + newline + "35." is one sentence
+    if prev.page != line.page:
+        return False
+    gap = line.top - prev.bottom
+    return gap > 0.4 * min(prev.height, line.height)
+
+
+def _paragraphs(lines: Sequence[Line]) -> list[str]:
+    paras: list[list[str]] = []
+    prev: Line | None = None
+    for line in lines:
+        if prev is None or _starts_paragraph(prev, line):
+            paras.append([])
+        paras[-1].append(line.text)
+        prev = line
+    return [" ".join(p).strip() for p in paras]
+
+
+_NUMBER_WORDS = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+    "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12,
+}  # fmt: skip
+_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_COUNT = re.compile(r"(?<!\w)(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+kontroll\w*", re.I)
+
+
+def question_fields(question: str, comment: str) -> dict[str, str | int]:
+    """The structured answers a question asks for beside its comment: a decision date when
+    it asks for "datum", the number of control points when it asks for "antal" kontroll..."""
+    found: dict[str, str | int] = {}
+    low = question.casefold()
+    if "datum" in low and (date := _DATE.search(comment)):
+        found["beslutsdatum"] = date.group(0)
+    if "antal" in low and "kontroll" in low and (count := _COUNT.search(comment)):
+        word = count.group(1).casefold()
+        found["antal_kontrollpunkter"] = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return found
+
+
+ColumnsAt = list[tuple[tuple[int, float], list[Column]]]
+
+
+def parse_enkat(layouts: Sequence[PageLayout]) -> tuple[list[Question], list[str]]:
+    """Every question of a questionnaire with its answer, comment and fields; and warnings."""
+    warnings: list[str] = []
+    pages: list[tuple[PageLayout, list[Line]]] = []
+    page_boxes: dict[int, list[Box]] = {}
+    for layout in layouts:
+        text, marks = split_marks(layout.words)
+        pages.append((layout, group_lines(text, layout.number)))
+        page_boxes[layout.number] = merge_boxes(text_boxes(marks) + layout.boxes)
+    mark_furniture(pages)
+    lines, columns_at, side = reading_order(pages, page_boxes)
+    questions = split_questions(lines)
+    _attach_side_comments(questions, side)
+    _assign_marks(questions, page_boxes, columns_at, warnings)
+    if not questions:
+        warnings.append("no numbered questions (n.m) found in the questionnaire")
+    return questions, warnings
+
+
+def reading_order(
+    pages: Sequence[tuple[PageLayout, list[Line]]], page_boxes: dict[int, list[Box]]
+) -> tuple[list[Line], ColumnsAt, list[Line]]:
+    """Body lines page by page, furniture dropped and answer-header words taken out; where
+    each header row stands (its columns apply from there on, across pages); and the lines of
+    a comment column printed right of the answer columns ("Kommentar"), kept apart.
+
+    A header row with a box beside each label is a question's own inline answer row. A line
+    goes to the comment column only when nothing of it stands in the answer columns: a
+    full-width paragraph crosses them and stays one line.
+    """
+    lines: list[Line] = []
+    side: list[Line] = []
+    columns_at: ColumnsAt = []
+    side_from: float | None = None
+    zone = (0.0, 0.0)
+    for layout, page_lines in pages:
+        body = [li for li in page_lines if not li.furniture]
+        left = min((li.x0 for li in body), default=0.0)
+        for line in body:
+            cols = header_columns(line.words)
+            if cols:
+                on_line = [
+                    b
+                    for b in page_boxes.get(layout.number, [])
+                    if b.bbox[1] < line.bottom and b.bbox[3] > line.top
+                ]
+                inline = inline_columns(cols, on_line)
+                if inline is None:
+                    after = [w for w in line.words if w["x0"] > cols[-1].x1]
+                    side_from = after[0]["x0"] - 2 if after else None
+                    zone = (cols[0].x0, cols[-1].x1)
+                columns_at.append(((layout.number, line.top), inline or cols))
+                line.words = [w for w in line.words if w["x0"] < cols[0].x0 - 0.5]
+                if not line.words:
+                    continue
+                line.header = True
+            elif side_from is not None:
+                right = [w for w in line.words if w["x0"] >= side_from]
+                crossing = any(w["x1"] > zone[0] and w["x0"] < zone[1] for w in line.words)
+                if right and not crossing:
+                    side.append(Line(line.page, right))
+                    line.words = [w for w in line.words if w["x0"] < side_from]
+                    if not line.words:
+                        continue
+            line.left = left
+            lines.append(line)
+    return lines, columns_at, side
+
+
+def _attach_side_comments(questions: list[Question], side: Sequence[Line]) -> None:
+    """Comment-column lines belong to the question whose row they start in (or follow)."""
+    owned: dict[int, list[Line]] = {}
+    for line in side:
+        owner = None
+        for k, q in enumerate(questions):
+            first = q.lines[0]
+            if (first.page, first.top - 0.6 * first.height) <= (line.page, line.top):
+                owner = k
+        if owner is not None:
+            owned.setdefault(owner, []).append(line)
+    for k, lines in owned.items():
+        q = questions[k]
+        q.comment = "\n".join(_paragraphs(lines) + _paragraphs(q.rest))
+        q.fields = question_fields(q.text, q.comment)
+
+
+def _section_heading(line: Line, section: int, prev: Line | None) -> str | None:
+    """ "2 Ekonomistyrning och uppföljning" before the first question of section 2: a short
+    line of its own, not a comment's last line that happens to start "2 beslut ..."."""
+    match = _SECNUM.match(line.words[0]["text"])
+    if not match or int(match.group(1)) != section or not 1 < len(line.words) <= 12:
+        return None
+    own_line = prev is None or line.header or line.bold or _starts_paragraph(prev, line)
+    if not own_line or line.text.rstrip().endswith((".", ",", ";")):
+        return None
+    return line.text
+
+
+def _question_lines(lines: Sequence[Line], start: int, end: int) -> int:
+    """Where the question's own text ends: at the first paragraph break, change of weight
+    (bold question, regular comment) or page break (unless the question's bold text goes on
+    at the top of the next page) after its first line."""
+    first = lines[start]
+    bold = is_bold(first.words[1:]) if len(first.words) > 1 else None
+    i = start + 1
+    while i < end:
+        line, prev = lines[i], lines[i - 1]
+        if line.header:
+            break
+        if prev is first and len(first.words) == 1:  # the number alone: the text follows
+            bold = line.bold
+        elif line.page != prev.page:
+            if not (bold and line.bold):  # a bold question may go on at the next page's top
+                break
+        elif _starts_paragraph(prev, line) or (bold is not None and line.bold != bold):
+            break
+        i += 1
+    return i
+
+
+def split_questions(lines: Sequence[Line]) -> list[Question]:
+    """Questions at the longest increasing run of "n.m" numbers; each owns the lines up to
+    the next question or the next section's heading."""
+    cands = [(i, n) for i, li in enumerate(lines) if (n := _question_number(li, li.left))]
+    starts = _longest_increasing(cands)
+    numbers = dict(cands)
+    headings: dict[int, str] = {}
+    questions: list[Question] = []
+    for k, start in enumerate(starts):
+        section = numbers[start][0]
+        if section not in headings:
+            j = start - 1
+            if j >= 0 and (k == 0 or j > starts[k - 1]):
+                prev = lines[j - 1] if j > 0 else None
+                headings[section] = _section_heading(lines[j], section, prev) or ""
+        end = len(lines)
+        if k + 1 < len(starts):
+            end = starts[k + 1]
+            following = numbers[end][0]
+            heading = following != section and end - 1 > start
+            if heading and _section_heading(lines[end - 1], following, lines[end - 2]):
+                end -= 1  # the next section's heading is no part of this comment
+        first = lines[start]
+        stop = _question_lines(lines, start, end)
+        qlines = list(lines[start:stop])
+        text = " ".join(join_words(li.words[1:] if li is first else li.words) for li in qlines)
+        q = Question(
+            number=first.words[0]["text"],
+            section=headings.get(section, ""),
+            page=first.page,
+            lines=qlines,
+            rest=[li for li in lines[stop:end] if not li.header],
+            text=re.sub(r" +", " ", text).strip(),
+        )
+        if stop < len(lines) and lines[stop].page == qlines[-1].page:
+            q.below = lines[stop].top
+        q.comment = "\n".join(_paragraphs(q.rest))
+        q.fields = question_fields(q.text, q.comment)
+        questions.append(q)
+    return questions
+
+
+def _columns_for(page: int, y: float, columns_at: ColumnsAt) -> list[Column]:
+    """The columns of the last header row above this point (on this page or an earlier one)."""
+    current: list[Column] = []
+    for (p, t), cols in columns_at:
+        if (p, t) <= (page, y):
+            current = cols
+    return current
+
+
+def _assign_marks(
+    questions: list[Question],
+    page_boxes: dict[int, list[Box]],
+    columns_at: ColumnsAt,
+    warnings: list[str],
+) -> None:
+    """Each box to the question whose text it stands beside; its column gives the answer."""
+    used: set[int] = set()
+    for q in questions:
+        by_page: dict[int, list[Line]] = {}
+        for li in q.lines:
+            by_page.setdefault(li.page, []).append(li)
+        values: list[str] = []
+        for page, qlines in by_page.items():
+            tol = 0.6 * max(li.height for li in qlines)
+            top = min(li.top for li in qlines) - tol
+            bottom = max(li.bottom for li in qlines) + tol
+            if q.below is not None and qlines[-1] is q.lines[-1]:
+                bottom = max(bottom, q.below)  # a box row under the question, above its comment
+            for box in page_boxes.get(page, []):
+                if not (top <= box.centre[1] <= bottom) or id(box) in used:
+                    continue
+                column = column_of(box, _columns_for(page, box.centre[1], columns_at))
+                if column is None:
+                    continue
+                used.add(id(box))
+                q.boxes += 1
+                if box.on:
+                    values.append(column.value)
+                    q.marks.append(
+                        {
+                            "column": column.value,
+                            "kind": box.kind,
+                            "page": page,
+                            "bbox": [round(v, 2) for v in box.bbox],
+                        }
+                    )
+        distinct = sorted(set(values), key=values.index)
+        if len(distinct) == 1:
+            q.answer = distinct[0]
+        elif len(distinct) > 1:
+            q.flags.append("multiple_marks")
+            warnings.append(
+                f"question {q.number} (page {q.page}) has {len(distinct)} marked answers "
+                f"({', '.join(distinct)}); its answer is left empty"
+            )
+    if not columns_at and any(b.on for boxes in page_boxes.values() for b in boxes):
+        warnings.append(
+            "marks found but no answer header row (Ja, Nej, Delvis, Vet ej): the marked "
+            "answers cannot be told apart and are left empty"
+        )
+    for page, boxes in page_boxes.items():
+        for box in boxes:
+            if box.on and id(box) not in used:
+                cols = _columns_for(page, box.centre[1], columns_at)
+                if column_of(box, cols) is not None:
+                    warnings.append(
+                        f"a mark on page {page} at y={box.bbox[1]:.0f} is beside no question"
+                    )
+
+
+def answers_of(layouts: Sequence[PageLayout]) -> tuple[list[Answer], list[str]]:
+    """The contract's answers (with key, section, bbox, fields, flags, marks) and warnings."""
+    questions, warnings = parse_enkat(layouts)
+    answers = []
+    for q in questions:
+        on_page = [li for li in q.lines if li.page == q.page]
+        bbox = (
+            min(w["x0"] for li in on_page for w in li.words),
+            min(li.top for li in on_page),
+            max(w["x1"] for li in on_page for w in li.words),
+            max(li.bottom for li in on_page),
+        )
+        answers.append(
+            Answer(
+                number=q.number,
+                question=q.text,
+                answer=q.answer,  # type: ignore[arg-type]
+                comment=q.comment,
+                page=q.page,
+                key=question_key(q.text),
+                section=q.section or None,
+                bbox=tuple(round(v, 2) for v in bbox),  # type: ignore[arg-type]
+                fields=q.fields,
+                flags=q.flags,
+                marks=[Mark(**m) for m in q.marks],
+                boxes=q.boxes,
+            )
+        )
+    return answers, warnings
