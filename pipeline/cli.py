@@ -237,6 +237,27 @@ def db_upgrade(
     out.print(f"{database_url(db)}: {before or 'empty'} → {after}", highlight=False)
 
 
+@db_app.command("revision")
+def db_revision(
+    message: Annotated[str, typer.Argument(help="What the migration changes.")],
+) -> None:
+    """Write a new migration for the models' changes (for developers; review the file)."""
+    import tempfile
+
+    from alembic import command
+
+    from .db import make_engine, migrations_folder, upgrade_schema
+
+    with tempfile.TemporaryDirectory() as scratch:
+        url = f"sqlite:///{Path(scratch) / 'head.db'}"
+        engine = make_engine(url)
+        upgrade_schema(engine)
+        engine.dispose()
+        with migrations_folder() as config:
+            config.set_main_option("sqlalchemy.url", url)
+            command.revision(config, message=message, autogenerate=True)
+
+
 @db_app.command("current")
 def db_current(db: DbOption = None) -> None:
     """Print the migration the database is at."""

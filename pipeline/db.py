@@ -8,6 +8,8 @@ older kommunkoll is upgraded in place.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import as_file, files
 
 from alembic import command
@@ -52,14 +54,20 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade_schema(engine: Engine, revision: str = "head") -> None:
-    """Create or upgrade the schema to `revision` through the migrations, in one transaction."""
+@contextmanager
+def migrations_folder() -> Iterator[Config]:
+    """Alembic's configuration with the installed migrations as a real folder."""
     config = alembic_config()
     with as_file(files("kommunkoll.models") / "migrations") as location:
         config.set_main_option("script_location", str(location))
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
+        yield config
+
+
+def upgrade_schema(engine: Engine, revision: str = "head") -> None:
+    """Create or upgrade the schema to `revision` through the migrations, in one transaction."""
+    with migrations_folder() as config, engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
 
 
 def schema_revision(engine: Engine) -> str | None:

@@ -10,6 +10,7 @@ stored and still in the inbox, which the next run notices by its sha256 and fini
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,7 @@ class Outcome:
     stored: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     quarantined: list[tuple[str, str, str]] = field(default_factory=list)  # file, code, reason
+    extract_seconds: float = 0.0  # summed over the documents, wherever they were extracted
 
     def reasons(self) -> Counter[str]:
         return Counter(code for _, code, _ in self.quarantined)
@@ -102,16 +104,19 @@ def _transient(_task: Any, _run: Any, state: Any) -> bool:
     cache_policy=NO_CACHE,
     persist_result=False,
 )
-def extract_document(path: str) -> Extraction | Failure:
-    """One PDF to its Extraction; an unreadable file is a result (no retry), not a failure."""
+def extract_document(path: str) -> tuple[Extraction | Failure, float]:
+    """One PDF to its Extraction, and the seconds extraction took (what is not Prefect's or
+    the database's); an unreadable file is a result (no retry), not a task failure."""
+    start = time.perf_counter()
     try:
-        return extract_pdf(path)
+        result: Extraction | Failure = extract_pdf(path)
     except ExtractionError as exc:
-        return Failure(exc.code, exc.reason)
+        result = Failure(exc.code, exc.reason)
     except OSError:
         raise  # transient: retried
     except Exception as exc:  # a bug in an extractor: quarantine the file, go on with the batch
-        return Failure("broken", f"unexpected extractor failure: {exc!r}")
+        result = Failure("broken", f"unexpected extractor failure: {exc!r}")
+    return result, time.perf_counter() - start
 
 
 def task_runner(workers: int = 1, dask: str | None = None) -> Any:
@@ -170,7 +175,8 @@ def ingest_flow(
             path, digest = futures[future]
             folder = path.parent
             try:
-                result = future.result()
+                result, seconds = future.result()
+                outcome.extract_seconds += seconds
             except TimeoutError:
                 result = Failure("timeout", f"extraction took longer than {timeout:g} s")
             except Exception as exc:  # retries spent on a transient error
@@ -241,7 +247,8 @@ def reprocess_flow(
         for future in as_completed(list(futures)):
             document = futures[future]
             try:
-                result = future.result()
+                result, seconds = future.result()
+                outcome.extract_seconds += seconds
             except Exception as exc:
                 result = Failure("failed", f"extraction failed: {exc!r}")
             if isinstance(result, Failure):

@@ -10,17 +10,14 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
-from kommunkoll.pipeline.db import alembic_config, make_engine, schema_revision, upgrade_schema
+from kommunkoll.pipeline.db import make_engine, migrations_folder, schema_revision, upgrade_schema
 
 from .test_cli import kommunkoll
 
 
 def _head() -> str:
-    from importlib.resources import files
-
-    config = alembic_config()
-    config.set_main_option("script_location", str(files("kommunkoll.models") / "migrations"))
-    return ScriptDirectory.from_config(config).get_current_head()  # type: ignore[return-value]
+    with migrations_folder() as config:
+        return ScriptDirectory.from_config(config).get_current_head()  # type: ignore[return-value]
 
 
 def test_migrations_build_exactly_the_models(database_url: str) -> None:
