@@ -111,9 +111,18 @@ def pytest_configure(config: pytest.Config) -> None:
     shared by the flows run here and in subprocesses; no telemetry."""
     import tempfile
 
-    home = tempfile.mkdtemp(prefix="kommunkoll-prefect-")
-    os.environ.setdefault("PREFECT_HOME", home)
+    if "PREFECT_HOME" not in os.environ:
+        config._kommunkoll_prefect_home = tempfile.mkdtemp(prefix="kommunkoll-prefect-")  # type: ignore[attr-defined]
+        os.environ["PREFECT_HOME"] = config._kommunkoll_prefect_home  # type: ignore[attr-defined]
     os.environ.setdefault("DO_NOT_TRACK", "1")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    import shutil
+
+    home = getattr(config, "_kommunkoll_prefect_home", None)
+    if home:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
