@@ -8,9 +8,9 @@ DB ?= sqlite:///kommunkoll.db
 setup:
 	@scripts/setup.sh
 
-## Extract every bundled sample PDF into a SQLite file and print a summary.
+## Ingest every bundled sample PDF through the flow into a SQLite file (leaving them in place), then summarise.
 run: setup
-	$(BIN)/kommunkoll ingest samples --db $(DB)
+	$(BIN)/kommunkoll ingest samples --keep --db $(DB)
 
 ## Lint and run the whole test suite.
 test: setup lint

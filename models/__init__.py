@@ -2,8 +2,10 @@
 
 from .schema import (
     Answer,
+    Check,
     Document,
     Finding,
+    IngestError,
     Kommun,
     Line,
     Namnd,
@@ -14,8 +16,10 @@ from .schema import (
 
 __all__ = [
     "Answer",
+    "Check",
     "Document",
     "Finding",
+    "IngestError",
     "Kommun",
     "Line",
     "Namnd",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -44,6 +44,8 @@ class Document(SQLModel, table=True):
     period: str | None = None
     pages: int
     extractor_version: str
+    # Where the file lives after ingest (processed/ or where it was kept), so it can be re-read.
+    path: str | None = None
     ingested_at: datetime = Field(default_factory=_now)
 
 
@@ -115,3 +117,34 @@ class Finding(SQLModel, table=True):
     kind: str = Field(index=True)  # risk | action | decision
     text: str
     page: int
+    # Named things in the text (nämnder, amounts, dates) as the extractor found them.
+    entities: list[dict] | None = Field(default=None, sa_column=Column(JSON))
+
+
+class Check(SQLModel, table=True):
+    """A consistency check the extractor ran (a sum, a difference): whether the numbers agree."""
+
+    __table_args__ = (UniqueConstraint("document_id", "position"),)
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(sa_column=_parent("document", nullable=False, index=True))
+    table_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("report_table.id", ondelete="CASCADE")),
+    )
+    position: int
+    name: str
+    ok: bool
+    expected: float | None = None
+    found: float | None = None
+
+
+class IngestError(SQLModel, table=True):
+    """A file the pipeline could not store and why: the database's record of the quarantine."""
+
+    __tablename__ = "ingest_error"
+    id: int | None = Field(default=None, primary_key=True)
+    filename: str
+    sha256: str | None = Field(default=None, index=True, max_length=64)
+    code: str
+    reason: str
+    at: datetime = Field(default_factory=_now)

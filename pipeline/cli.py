@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -92,36 +93,181 @@ def extract(
         raise typer.Exit(code=1)
 
 
+WorkersOption = Annotated[
+    int, typer.Option("--workers", min=1, help="Extract in N processes in parallel.")
+]
+DaskOption = Annotated[
+    str | None,
+    typer.Option("--dask", help="Extract on the Dask cluster at ADDRESS (tcp://host:8786)."),
+]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", help="Seconds one document may take to extract.")
+]
+
+
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="PDF files or folders of PDFs.")],
+    paths: Annotated[list[Path], typer.Argument(help="An inbox folder, or PDF files.")],
     db: DbOption = None,
+    keep: Annotated[
+        bool, typer.Option("--keep", help="Leave the files where they are (no processed/).")
+    ] = False,
+    workers: WorkersOption = 1,
+    dask: DaskOption = None,
+    timeout: TimeoutOption = 300.0,
 ) -> None:
-    """Extract and store PDFs (skipping those already stored), then summarise the database."""
-    from .db import create_schema, make_engine
-    from .store import document_counts, is_stored, sha256_of, store_extraction
+    """Store every PDF not stored yet, then move it to processed/ or quarantine/ beside it."""
+    from .flows import ingest_flow, task_runner
+    from .prefect_env import prefect_api
+
+    with prefect_api():
+        run = ingest_flow.with_options(task_runner=task_runner(workers, dask))
+        outcome = run(
+            [str(p) for p in paths], db=db, keep=keep, timeout=timeout, show_progress=True
+        )
+    _finish(outcome, db, verb="already stored")
+    if outcome.quarantined:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def watch(
+    inbox: Annotated[Path, typer.Argument(help="The folder to watch.")],
+    db: DbOption = None,
+    workers: WorkersOption = 1,
+    dask: DaskOption = None,
+    timeout: TimeoutOption = 300.0,
+    interval: Annotated[float, typer.Option(help="Seconds between looks at the folder.")] = 1.0,
+    settle: Annotated[
+        float, typer.Option(help="Seconds a file must stay unchanged before it is read.")
+    ] = 2.0,
+) -> None:
+    """Keep ingesting PDFs as they arrive in INBOX (waiting for copies to finish); Ctrl-C stops."""
+    from .prefect_env import prefect_api
+    from .watch import watch_inbox
+
+    inbox.mkdir(parents=True, exist_ok=True)
+    signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop ends it cleanly too
+    try:
+        with prefect_api():
+            err.print(f"watching {inbox} (Ctrl-C to stop)", highlight=False)
+            watch_inbox(
+                inbox,
+                db=db,
+                workers=workers,
+                dask=dask,
+                timeout=timeout,
+                interval=interval,
+                settle=settle,
+                report=lambda outcome: _report(outcome, verb="already stored"),
+            )
+    except KeyboardInterrupt:
+        err.print("stopped", highlight=False)
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@app.command()
+def reprocess(
+    db: DbOption = None,
+    workers: WorkersOption = 1,
+    dask: DaskOption = None,
+    timeout: TimeoutOption = 300.0,
+    all_documents: Annotated[
+        bool, typer.Option("--all", help="Re-extract every document, not only older ones.")
+    ] = False,
+) -> None:
+    """Re-extract stored documents made by an older extractor version; replace their rows."""
+    from .flows import reprocess_flow, task_runner
+    from .prefect_env import prefect_api
+
+    with prefect_api():
+        run = reprocess_flow.with_options(task_runner=task_runner(workers, dask))
+        outcome = run(db=db, timeout=timeout, show_progress=True, all_documents=all_documents)
+    _finish(outcome, db, verb="already current", stored="re-extracted", failed="failed")
+    if outcome.quarantined:
+        raise typer.Exit(code=1)
+
+
+def _report(
+    outcome: object, verb: str, stored: str = "stored", failed: str = "quarantined"
+) -> None:
+    for name, code, reason in outcome.quarantined:  # type: ignore[attr-defined]
+        err.print(f"[red]✗[/red] {name}: {reason} [dim]({code})[/dim]", highlight=False)
+    out.print(
+        f"{stored} {len(outcome.stored)}, {verb} {len(outcome.skipped)}, "  # type: ignore[attr-defined]
+        f"{failed} {len(outcome.quarantined)}",  # type: ignore[attr-defined]
+        highlight=False,
+    )
+    reasons = outcome.reasons()  # type: ignore[attr-defined]
+    if reasons:
+        out.print(
+            "  " + ", ".join(f"{code}: {n}" for code, n in sorted(reasons.items())),
+            highlight=False,
+        )
+
+
+def _finish(outcome: object, db: str | None, **words: str) -> None:
+    from .db import make_engine
+    from .store import document_counts
 
     engine = make_engine(db)
-    create_schema(engine)
-    stored = skipped = failed = 0
-    for path in pdf_paths(paths):
-        digest = sha256_of(path)
-        if digest is not None and is_stored(engine, digest):
-            skipped += 1
-            continue
-        result = try_extract(path)
-        if isinstance(result, ExtractionError):
-            failed += 1
-            report_error(result)
-            continue
-        if store_extraction(engine, result) is None:
-            skipped += 1
-        else:
-            stored += 1
     print_documents(document_counts(engine))
-    out.print(f"stored {stored}, already stored {skipped}, failed {failed}")
-    if failed:
-        raise typer.Exit(code=1)
+    engine.dispose()
+    _report(outcome, **words)
+
+
+db_app = typer.Typer(help="The database's schema.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    db: DbOption = None,
+    revision: Annotated[str, typer.Argument(help="Migration to reach.")] = "head",
+) -> None:
+    """Create the schema, or bring it up to date, through the migrations."""
+    from .db import database_url, make_engine, schema_revision, upgrade_schema
+
+    engine = make_engine(db)
+    before = schema_revision(engine)
+    upgrade_schema(engine, revision)
+    after = schema_revision(engine)
+    engine.dispose()
+    out.print(f"{database_url(db)}: {before or 'empty'} → {after}", highlight=False)
+
+
+@db_app.command("revision")
+def db_revision(
+    message: Annotated[str, typer.Argument(help="What the migration changes.")],
+) -> None:
+    """Write a new migration for the models' changes (for developers; review the file)."""
+    import tempfile
+
+    from alembic import command
+
+    from .db import make_engine, migrations_folder, upgrade_schema
+
+    with tempfile.TemporaryDirectory() as scratch:
+        url = f"sqlite:///{Path(scratch) / 'head.db'}"
+        engine = make_engine(url)
+        upgrade_schema(engine)
+        engine.dispose()
+        with migrations_folder() as config:
+            config.set_main_option("sqlalchemy.url", url)
+            command.revision(config, message=message, autogenerate=True)
+
+
+@db_app.command("current")
+def db_current(db: DbOption = None) -> None:
+    """Print the migration the database is at."""
+    from .db import make_engine, schema_revision
+
+    engine = make_engine(db)
+    out.print(schema_revision(engine) or "empty", highlight=False)
+    engine.dispose()
 
 
 @app.command()

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection
+from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
@@ -18,8 +20,10 @@ from kommunkoll.extractors.contract import Extraction
 from kommunkoll.extractors.question_identity import best_match, question_key
 from kommunkoll.models import (
     Answer,
+    Check,
     Document,
     Finding,
+    IngestError,
     Kommun,
     Line,
     Namnd,
@@ -29,6 +33,10 @@ from kommunkoll.models import (
 )
 
 
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
 def is_stored(engine: Engine, sha256: str) -> bool:
     with Session(engine) as session:
         return (
@@ -36,34 +44,144 @@ def is_stored(engine: Engine, sha256: str) -> bool:
         )
 
 
-def store_extraction(engine: Engine, extraction: Extraction) -> int | None:
-    """Store one document atomically; returns its id, or None if it was already stored."""
+def store_extraction(
+    engine: Engine, extraction: Extraction, path: Path | str | None = None
+) -> int | None:
+    """Store one document atomically; returns its id, or None if it was already stored.
+
+    `path` is where the file will live once ingested, so `reprocess` can read it again.
+    """
     with Session(engine) as session, session.begin():
         sha = extraction.source.sha256
         if session.exec(select(Document.id).where(Document.sha256 == sha)).first() is not None:
             return None
-        doc = extraction.document
-        kommun = _get_or_add(session, Kommun, name=doc.kommun)
-        namnd = _get_or_add(session, Namnd, kommun_id=kommun.id, name=doc.namnd)
-        document = Document(
-            sha256=sha,
-            filename=extraction.source.filename,
-            kind=doc.kind,
-            namnd_id=namnd.id,
-            year=doc.year,
-            period=doc.period,
-            pages=extraction.source.pages,
-            extractor_version=EXTRACTOR_VERSION,
-        )
+        document = Document(sha256=sha, **_document_fields(session, extraction, path))
         session.add(document)
         session.flush()
-        _store_tables(session, document.id, extraction)
-        _store_answers(session, document.id, extraction)
-        session.add_all(
-            Finding(document_id=document.id, position=i, kind=f.kind, text=f.text, page=f.page)
-            for i, f in enumerate(extraction.findings)
-        )
+        _store_contents(session, document.id, extraction)
         return document.id
+
+
+def replace_extraction(
+    engine: Engine, extraction: Extraction, path: Path | str | None = None
+) -> int:
+    """Replace a stored document's rows with a new extraction of the same file, atomically.
+
+    The document keeps its id (links to it stay valid); readers see the old rows or the new,
+    never a mix. Stores it afresh if it was not stored.
+    """
+    with Session(engine) as session, session.begin():
+        sha = extraction.source.sha256
+        document = session.exec(select(Document).where(Document.sha256 == sha)).first()
+        if document is None:
+            document = Document(sha256=sha, **_document_fields(session, extraction, path))
+            session.add(document)
+            session.flush()
+        else:
+            old_path = document.path
+            for name, value in _document_fields(session, extraction, path or old_path).items():
+                setattr(document, name, value)
+            for model in (Check, ReportTable, Answer, Finding):
+                session.execute(delete(model).where(model.document_id == document.id))
+            session.flush()
+        _store_contents(session, document.id, extraction)
+        return document.id
+
+
+def _document_fields(
+    session: Session, extraction: Extraction, path: Path | str | None
+) -> dict[str, object]:
+    doc = extraction.document
+    kommun = _get_or_add(session, Kommun, name=doc.kommun)
+    namnd = _get_or_add(session, Namnd, kommun_id=kommun.id, name=doc.namnd)
+    extractor = extraction.extractor
+    return {
+        "filename": extraction.source.filename,
+        "kind": doc.kind,
+        "namnd_id": namnd.id,
+        "year": doc.year,
+        "period": doc.period,
+        "pages": extraction.source.pages,
+        "extractor_version": extractor.extractor_version if extractor else EXTRACTOR_VERSION,
+        "path": str(path) if path is not None else None,
+        "ingested_at": _now(),
+    }
+
+
+def _store_contents(session: Session, document_id: int, extraction: Extraction) -> None:
+    table_ids = _store_tables(session, document_id, extraction)
+    _store_answers(session, document_id, extraction)
+    session.add_all(
+        Finding(
+            document_id=document_id,
+            position=i,
+            kind=f.kind,
+            text=f.text,
+            page=f.page,
+            entities=_plain(getattr(f, "entities", None)),
+        )
+        for i, f in enumerate(extraction.findings)
+    )
+    _store_checks(session, document_id, extraction, table_ids)
+
+
+def _plain(value: object) -> object:
+    """Pydantic models (or lists of them) as JSON-ready data for a JSON column."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    dump = getattr(value, "model_dump", None)
+    return dump(mode="json") if dump else value
+
+
+def _attr(item: object, name: str, default: object = None) -> object:
+    """A field of a contract model or of a plain dict (extra contract fields arrive as dicts)."""
+    if isinstance(item, dict):
+        return item.get(name, default)
+    return getattr(item, name, default)
+
+
+def _store_checks(
+    session: Session, document_id: int, extraction: Extraction, table_ids: list[int]
+) -> None:
+    """Checks may hang on a table (`Table.checks`) or on the whole extraction (`checks`)."""
+    found: list[tuple[int | None, object]] = [
+        (table_ids[i], check)
+        for i, table in enumerate(extraction.tables)
+        for check in _attr(table, "checks") or []
+    ]
+    found += [(None, check) for check in _attr(extraction, "checks") or []]
+    for position, (table_id, check) in enumerate(found):
+        session.add(
+            Check(
+                document_id=document_id,
+                table_id=table_id,
+                position=position,
+                name=str(_attr(check, "name", "")),
+                ok=bool(_attr(check, "ok", False)),
+                expected=_number(_attr(check, "expected")),
+                found=_number(_attr(check, "found")),
+            )
+        )
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def record_ingest_error(
+    engine: Engine, filename: str, sha256: str | None, code: str, reason: str
+) -> None:
+    """One row per file (by content, else by name): a file that fails again updates its row."""
+    with Session(engine) as session, session.begin():
+        key = IngestError.sha256 == sha256 if sha256 else IngestError.filename == filename
+        row = session.exec(select(IngestError).where(key)).first()
+        if row is None:
+            row = IngestError(filename=filename, sha256=sha256, code=code, reason=reason)
+        else:
+            row.filename, row.code, row.reason, row.at = filename, code, reason, _now()
+        session.add(row)
 
 
 def _get_or_add(session: Session, model: type, **key: object):  # type: ignore[no-untyped-def]
@@ -75,7 +193,8 @@ def _get_or_add(session: Session, model: type, **key: object):  # type: ignore[n
     return row
 
 
-def _store_tables(session: Session, document_id: int, extraction: Extraction) -> None:
+def _store_tables(session: Session, document_id: int, extraction: Extraction) -> list[int]:
+    ids: list[int] = []
     for position, table in enumerate(extraction.tables):
         stored = ReportTable(
             document_id=document_id,
@@ -87,6 +206,7 @@ def _store_tables(session: Session, document_id: int, extraction: Extraction) ->
         )
         session.add(stored)
         session.flush()
+        ids.append(stored.id)
         lines_by_label: dict[str, int] = {}
         for row_position, row in enumerate(table.rows):
             parent = getattr(row, "parent", None)
@@ -115,6 +235,7 @@ def _store_tables(session: Session, document_id: int, extraction: Extraction) ->
                         bottom=bbox[3],
                     )
                 )
+    return ids
 
 
 def match_question(session: Session, text: str, taken: Collection[int] = ()) -> Question:
@@ -226,3 +347,76 @@ def sha256_of(path: Path) -> str | None:
     except OSError:
         return None
     return digest.hexdigest()
+
+
+def snapshot(engine: Engine) -> list[dict[str, object]]:
+    """Everything stored, per document, without ids, times or paths: equal databases hold
+    equal snapshots whatever order or machine the documents were stored in."""
+    with Session(engine) as session:
+        kommuner = {k.id: k.name for k in session.exec(select(Kommun)).all()}
+        namnder = {n.id: (kommuner[n.kommun_id], n.name) for n in session.exec(select(Namnd))}
+        questions = {q.id: q.key for q in session.exec(select(Question)).all()}
+        result = []
+        for d in session.exec(select(Document).order_by(Document.sha256)).all():
+            tables = []
+            for t in session.exec(
+                select(ReportTable)
+                .where(ReportTable.document_id == d.id)
+                .order_by(ReportTable.position)
+            ).all():
+                lines = session.exec(
+                    select(Line).where(Line.table_id == t.id).order_by(Line.position)
+                ).all()
+                labels = {line.id: line.label for line in lines}
+                tables.append(
+                    {
+                        "kind": t.kind,
+                        "title": t.title,
+                        "page": t.page,
+                        "unit": t.unit,
+                        "lines": [
+                            {
+                                "label": line.label,
+                                "parent": labels.get(line.parent_id),
+                                "values": [
+                                    (v.measure, v.year, v.number, v.unit, v.page, v.x0, v.top)
+                                    for v in session.exec(
+                                        select(Value)
+                                        .where(Value.line_id == line.id)
+                                        .order_by(Value.measure, Value.year)
+                                    ).all()
+                                ],
+                            }
+                            for line in lines
+                        ],
+                    }
+                )
+            answers = session.exec(
+                select(Answer).where(Answer.document_id == d.id).order_by(Answer.number)
+            ).all()
+            findings = session.exec(
+                select(Finding).where(Finding.document_id == d.id).order_by(Finding.position)
+            ).all()
+            checks = session.exec(
+                select(Check).where(Check.document_id == d.id).order_by(Check.position)
+            ).all()
+            result.append(
+                {
+                    "sha256": d.sha256,
+                    "filename": d.filename,
+                    "kommun_namnd": namnder[d.namnd_id],
+                    "kind": d.kind,
+                    "year": d.year,
+                    "period": d.period,
+                    "pages": d.pages,
+                    "extractor_version": d.extractor_version,
+                    "tables": tables,
+                    "answers": [
+                        (a.number, questions[a.question_id], a.answer, a.comment, a.page)
+                        for a in answers
+                    ],
+                    "findings": [(f.kind, f.text, f.page, f.entities) for f in findings],
+                    "checks": [(c.name, c.ok, c.expected, c.found) for c in checks],
+                }
+            )
+        return result

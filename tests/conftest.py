@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,47 @@ def bad_files(tmp_path_factory: pytest.TempPathFactory, good_pdf: Path) -> dict[
         folder / "menu.pdf", ["Lunchmeny vecka 12", "Måndag: fisk", "Tisdag: soppa"]
     )
     return files
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Prefect's own files (its ephemeral server's SQLite) in a folder of this test session,
+    shared by the flows run here and in subprocesses; no telemetry."""
+    import tempfile
+
+    if "PREFECT_HOME" not in os.environ:
+        config._kommunkoll_prefect_home = tempfile.mkdtemp(prefix="kommunkoll-prefect-")  # type: ignore[attr-defined]
+        os.environ["PREFECT_HOME"] = config._kommunkoll_prefect_home  # type: ignore[attr-defined]
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    import shutil
+
+    home = getattr(config, "_kommunkoll_prefect_home", None)
+    if home:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres():  # type: ignore[no-untyped-def]
+    from .postgres import running_server
+
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database of each kind: a SQLite file, and one on a real PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'kommunkoll.db'}"
+    return request.getfixturevalue("postgres").new_database()
+
+
+@pytest.fixture(scope="session")
+def prefect_api():  # type: ignore[no-untyped-def]
+    """One Prefect API server for the flows this session runs in its own process."""
+    from kommunkoll.pipeline.prefect_env import prefect_api as api
+
+    with api() as url:
+        yield url

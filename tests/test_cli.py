@@ -17,9 +17,18 @@ def kommunkoll(*args: str | Path, cwd: Path | None = None) -> subprocess.Complet
         capture_output=True,
         text=True,
         cwd=cwd,
-        timeout=120,
-        env={**os.environ, "COLUMNS": "250"},  # rich would cut long file names at 80
+        timeout=300,  # a busy machine: Prefect alone may take 20 s to start
+        env=command_env(),
     )
+
+
+def command_env() -> dict[str, str]:
+    """The environment a person's shell has: wide enough that rich does not cut file names at
+    80 columns, and without the API address of the Prefect server this test session started,
+    so each command starts its own as it does for a user."""
+    env = {**os.environ, "COLUMNS": "250"}
+    env.pop("PREFECT_API_URL", None)
+    return env
 
 
 def test_extract_json_prints_the_contract(good_pdf: Path) -> None:

@@ -1,4 +1,5 @@
-"""Storing in a real SQLite file: counts, idempotence, hierarchy, one transaction a document."""
+"""Storing in a real SQLite file and a real PostgreSQL database: counts, idempotence,
+hierarchy, one transaction a document, replacing a document's rows."""
 
 from __future__ import annotations
 
@@ -8,10 +9,25 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
-from kommunkoll.extractors.contract import Extraction
-from kommunkoll.models import Answer, Document, Finding, Line, Value
+from kommunkoll.extractors.contract import Extraction, Extractor
+from kommunkoll.models import (
+    Answer,
+    Check,
+    Document,
+    Finding,
+    IngestError,
+    Line,
+    ReportTable,
+    Value,
+)
 from kommunkoll.pipeline.db import create_schema, make_engine
-from kommunkoll.pipeline.store import document_counts, store_extraction
+from kommunkoll.pipeline.store import (
+    document_counts,
+    record_ingest_error,
+    replace_extraction,
+    snapshot,
+    store_extraction,
+)
 
 from .conftest import expected_for, sample_pdfs
 
@@ -19,18 +35,21 @@ SAMPLES = sample_pdfs()
 
 
 @pytest.fixture
-def engine(tmp_path: Path):  # type: ignore[no-untyped-def]
-    engine = make_engine(f"sqlite:///{tmp_path / 'test.db'}")
+def engine(database_url: str):  # type: ignore[no-untyped-def]
+    engine = make_engine(database_url)
     create_schema(engine)
     yield engine
     engine.dispose()
 
 
-def test_sqlite_file_uses_wal(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_sqlite_file_uses_wal(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'test.db'}")
+    create_schema(engine)
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     assert (tmp_path / "test.db").exists()
+    engine.dispose()
 
 
 @pytest.mark.parametrize("pdf", SAMPLES, ids=[p.name for p in SAMPLES])
@@ -93,3 +112,80 @@ def test_failure_mid_document_stores_nothing(engine) -> None:  # type: ignore[no
     with Session(engine) as session:
         for model in (Document, Line, Value, Answer, Finding):
             assert session.exec(select(func.count()).select_from(model)).one() == 0
+
+
+def _with_tables() -> Extraction:
+    return Extraction.model_validate(
+        expected_for(next(p for p in SAMPLES if expected_for(p)["tables"]))
+    )
+
+
+def test_replace_swaps_every_row_in_one_go(engine) -> None:  # type: ignore[no-untyped-def]
+    """A re-extraction replaces the document's rows; the document keeps its id and path."""
+    truth = _with_tables()
+    first = store_extraction(engine, truth, path="/srv/inbox/processed/x.pdf")
+    fewer = truth.model_copy(deep=True)
+    fewer.tables = fewer.tables[:1]
+    fewer.extractor = Extractor(version="9", extractor_version="9")
+    assert replace_extraction(engine, fewer) == first
+    [counts] = document_counts(engine)
+    assert counts["tables"] == 1
+    assert counts["values"] == sum(len(r.cells) for r in truth.tables[0].rows)
+    with Session(engine) as session:
+        document = session.exec(select(Document)).one()
+        assert (document.extractor_version, document.path) == ("9", "/srv/inbox/processed/x.pdf")
+        lines = session.exec(select(func.count()).select_from(Line)).one()
+    assert lines == len(truth.tables[0].rows)
+
+
+def test_failed_replace_keeps_the_old_rows(engine) -> None:  # type: ignore[no-untyped-def]
+    truth = _with_tables()
+    store_extraction(engine, truth)
+    before = snapshot(engine)
+    broken = truth.model_dump(mode="json")
+    broken["tables"][-1]["rows"][-1]["cells"].append(broken["tables"][-1]["rows"][-1]["cells"][0])
+    with pytest.raises(IntegrityError):
+        replace_extraction(engine, Extraction.model_validate(broken))
+    assert snapshot(engine) == before
+
+
+def test_checks_and_entities_are_stored(engine) -> None:  # type: ignore[no-untyped-def]
+    """Fields the contract may grow (Table.checks, Finding.entities) land in their columns."""
+    payload = _with_tables().model_dump(mode="json")
+    payload["tables"][0]["checks"] = [
+        {"name": "sum of lines", "ok": False, "expected": 1200, "found": 1150.5}
+    ]
+    payload["findings"] = [
+        {
+            "kind": "risk",
+            "text": "Underskott inom hemtjänsten",
+            "page": 2,
+            "entities": {"units": ["hemtjänsten"], "amounts": ["2,3 mnkr"]},
+        }
+    ]
+    store_extraction(engine, Extraction.model_validate(payload))
+    with Session(engine) as session:
+        check = session.exec(select(Check)).one()
+        finding = session.exec(select(Finding)).one()
+        table = session.exec(select(ReportTable).where(ReportTable.position == 0)).one()
+    assert (check.name, check.ok, check.expected, check.found) == (
+        "sum of lines",
+        False,
+        1200,
+        1150.5,
+    )
+    assert check.table_id == table.id
+    assert finding.entities["amounts"] == ["2,3 mnkr"]
+    assert finding.entities["units"] == ["hemtjänsten"]
+
+
+def test_ingest_error_is_recorded_once_per_file(engine) -> None:  # type: ignore[no-untyped-def]
+    record_ingest_error(engine, "locked.pdf", "a" * 64, "encrypted", "needs a password")
+    record_ingest_error(engine, "locked.pdf", "a" * 64, "encrypted", "needs a password")
+    record_ingest_error(engine, "other.pdf", "b" * 64, "truncated", "cut off")
+    with Session(engine) as session:
+        rows = session.exec(select(IngestError).order_by(IngestError.filename)).all()
+    assert [(r.filename, r.code) for r in rows] == [
+        ("locked.pdf", "encrypted"),
+        ("other.pdf", "truncated"),
+    ]
