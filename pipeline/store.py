@@ -239,10 +239,15 @@ def _store_tables(session: Session, document_id: int, extraction: Extraction) ->
 
 
 def question_key(text: str) -> str:
-    """A stable key from a question's normalised wording (case, accents, punctuation aside)."""
+    """A stable key from a question's normalised wording (case, accents, punctuation aside).
+
+    A year in the wording ("internkontrollplanen för 2025") is the enkät's own year, not part
+    of the question, so it is left out: the same question keeps its key from year to year.
+    """
+    text = re.sub(r"\b(?:19|20)\d\d\b", "#", text)
     folded = unicodedata.normalize("NFKD", text.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
-    words = re.findall(r"[a-z0-9]+", folded)
+    words = re.findall(r"[a-z0-9#]+", folded)
     return hashlib.sha1(" ".join(words).encode()).hexdigest()[:16]
 
 
