@@ -314,7 +314,7 @@ def compare_answers(
     engine.dispose()
     if not matrix.rows:
         err.print("no answers match (is an enkät stored? see `kommunkoll summary`)")
-        raise typer.Exit(code=1)
+        return
     wide = Console(width=max(out.width, 60 + 22 * len(matrix.columns)))
     if changes_only:
         out.print(answer_changes_table(changes))

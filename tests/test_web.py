@@ -281,3 +281,15 @@ def test_browser_trend_chart(served: str, browser, tmp_path: Path) -> None:  # t
         2022, 2023, 2024, 2025,
     ]  # fmt: skip
     page.screenshot(path=str(tmp_path / "trends.png"), full_page=True)
+
+
+def test_trend_page_follows_a_change_of_table(client: TestClient) -> None:
+    """A line of the old table is not kept when another table is chosen: its first line is."""
+    page = client.get(
+        "/trends", params={"table": "sjukfranvaro", "line": "Personalkostnader", "measure": "x"}
+    ).text
+    [table] = [t for t in truthdb.truth("alingsas-von-2025-delarsbokslut")["tables"]
+               if t["kind"] == "sjukfranvaro"]  # fmt: skip
+    first = table["rows"][0]["label"]
+    assert f"<option selected>{first}</option>" in page
+    assert "<circle" in page

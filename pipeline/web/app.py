@@ -138,8 +138,11 @@ def create_app(engine: Engine) -> FastAPI:
         tables = sorted(set(values["table_kind"]))
         in_table = values[values["table_kind"] == table]
         lines = _ordered_lines(in_table)
-        line = line or (lines[0] if lines else "")
+        if line not in lines:  # another table was chosen: start at its first line
+            line = lines[0] if lines else ""
         measures = sorted(set(in_table.loc[in_table["line"] == line, "measure"]))
+        if measures and measure not in measures:
+            measure = "utfall" if "utfall" in measures else measures[0]
         error, points, chart = None, [], ""
         if line:
             try:
