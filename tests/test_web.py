@@ -293,3 +293,26 @@ def test_trend_page_follows_a_change_of_table(client: TestClient) -> None:
     first = table["rows"][0]["label"]
     assert f"<option selected>{first}</option>" in page
     assert "<circle" in page
+
+
+def test_pages_read_sqlite_and_postgresql_alike(database_url: str) -> None:
+    engine = truthdb.build_truth_db(database_url)
+    with TestClient(create_app(engine)) as client:
+        assert client.get("/").text.count('class="badge ok"') == len(sample_pdfs())
+        matrix = client.get("/answers", params={"namnd": VON, "year_from": "2024"}).text
+        row = matrix[matrix.index(MEASURABLE) :].split("</tr>")[0]
+        assert "changed" in row
+        trend = client.get("/trends", params={"line": "Personalkostnader"}).text
+        assert trend.count("<circle") >= 4
+    engine.dispose()
+
+
+def test_value_without_a_box_shows_the_whole_page(client: TestClient, truth_db: str) -> None:
+    from kommunkoll import frames
+
+    values = frames.values(truth_db)
+    unboxed = values[values["x0"].isna()].iloc[0]
+    page = client.get(f"/values/{int(unboxed.value_id)}").text
+    assert "Värdets ruta är inte känd" in page
+    assert 'id="highlight"' not in page
+    assert f"/pages/{int(unboxed.page)}.png" in page
