@@ -53,8 +53,10 @@ def test_only_sqlite_can_be_browsed() -> None:
 def test_datasette_serves_the_answer_changes_view_read_only(truth_db: str) -> None:
     path = sqlite_path(truth_db)
     port = _free_port()
-    process = subprocess.Popen(
-        datasette_command(path, port=port), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    process = subprocess.Popen(  # the command as a user runs it: it becomes Datasette
+        [sys.executable, "-m", "kommunkoll", "browse", "--db", truth_db, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}/{path.stem}"
     try:

@@ -316,3 +316,14 @@ def test_value_without_a_box_shows_the_whole_page(client: TestClient, truth_db: 
     assert "Värdets ruta är inte känd" in page
     assert 'id="highlight"' not in page
     assert f"/pages/{int(unboxed.page)}.png" in page
+
+
+def test_chart_ticks_are_round_numbers() -> None:
+    from kommunkoll.pipeline.web.svg import line_chart, nice_step
+
+    assert [nice_step(x) for x in (138_598, 0.7, 3, 12)] == [200_000, 1, 5, 20]
+    svg = line_chart({"a": [(2024, -529_486.0), (2025, -554_392.0)]}, "tkr")
+    ticks = re.findall(r'class="tick">([^<]+)</text>', svg)
+    assert "\u2212600\u00a0000" in ticks and "0" in ticks
+    percent = line_chart({"b": [(2024, 0.3), (2025, 0.9)]}, "procent")
+    assert re.findall(r'class="tick">([^<]+)</text>', percent)[:3] == ["0,0", "0,5", "1,0"]

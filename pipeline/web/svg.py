@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from html import escape
 
 COLOURS = ("#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f8c8d")
 
 
-def _nice(value: float) -> str:
-    text = f"{abs(value):,.0f}".replace(",", "\u00a0")
+def nice_step(rough: float) -> float:
+    """A round step (1, 2 or 5 times a power of ten) at least `rough`, for readable ticks."""
+    if rough <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(rough))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
+
+
+def _nice(value: float, decimals: int = 0) -> str:
+    text = f"{abs(value):,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
     return ("\u2212" if value < 0 else "") + text
 
 
@@ -29,7 +38,10 @@ def line_chart(
     years = sorted({x for x, _ in points})
     low, high = min(y for _, y in points), max(y for _, y in points)
     low, high = min(low, 0) if low >= 0 else low, max(high, 0) if high <= 0 else high
+    step = nice_step((high - low) / 4)
+    low, high = math.floor(low / step) * step, math.ceil(high / step) * step
     span = (high - low) or 1.0
+    decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
 
     def sx(year: int) -> float:
         if len(years) == 1:
@@ -43,13 +55,13 @@ def line_chart(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
         f'role="img" aria-label="Trend ({escape(unit)})">'
     ]
-    for i in range(5):
-        value = low + span * i / 4
+    for i in range(round(span / step) + 1):
+        value = low + step * i
         y = sy(value)
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="tick">'
-            f"{_nice(value)}</text>"
+            f"{_nice(value, decimals)}</text>"
         )
     for year in years:
         parts.append(
@@ -68,7 +80,7 @@ def line_chart(
             parts.append(
                 f'<circle cx="{sx(x):.1f}" cy="{sy(y):.1f}" r="4" fill="{colour}" '
                 f'data-year="{x}" data-value="{y:g}"><title>{escape(name)} {x}: '
-                f"{_nice(y)} {escape(unit)}</title></circle>"
+                f"{_nice(y, 1 if unit != 'tkr' else 0)} {escape(unit)}</title></circle>"
             )
         y = legend_top + 18 * i
         parts.append(
