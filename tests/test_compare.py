@@ -246,3 +246,19 @@ def test_serve_and_browse_listen_on_loopback_by_default() -> None:
         result = kommunkoll(command, "--help")
         assert result.returncode == 0, result.stderr
         assert "[default: 127.0.0.1]" in result.stdout
+
+
+def test_question_key_ignores_the_year_in_the_wording() -> None:
+    from kommunkoll.pipeline.store import question_key
+
+    plans = {
+        year: next(
+            a["question"]
+            for a in truth(f"alingsas-von-{year}-enkat")["answers"]
+            if a["number"] == "3.1"
+        )
+        for year in (2023, 2024, 2025)
+    }
+    assert len(set(plans.values())) == 3  # printed with each year's own number
+    assert len({question_key(q) for q in plans.values()}) == 1
+    assert question_key(plans[2025]) != question_key(MEASURABLE)
