@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from rich.markup import escape
 from rich.table import Table
 
 from kommunkoll.extractors import Extraction
 
-from .compare import AnswerMatrix, FigurePoint, answer_label, as_none, swedish_number
+if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is printed
+    import pandas as pd
+
+    from .compare import AnswerMatrix, FigurePoint
 
 
 def extraction_summary(extraction: Extraction) -> Table:
@@ -50,6 +53,8 @@ def document_table(rows: Sequence[dict[str, object]]) -> Table:
 
 def answer_matrix_table(matrix: AnswerMatrix) -> Table:
     """Questions down, (nämnd, year) across; a changed answer in bold yellow with its old one."""
+    from .compare import answer_label
+
     table = Table(
         title=f"{len(matrix.rows)} questions, {matrix.changes} changed answers",
         title_justify="left",
@@ -73,6 +78,8 @@ def answer_matrix_table(matrix: AnswerMatrix) -> Table:
 
 
 def answer_changes_table(changes: pd.DataFrame) -> Table:
+    from .compare import answer_label, as_none
+
     table = Table(title=f"{len(changes)} changed answers", title_justify="left", show_lines=True)
     for name in ("kommun / nämnd", "nr", "question", "before", "now"):
         table.add_column(name, overflow="fold")
@@ -90,6 +97,8 @@ def answer_changes_table(changes: pd.DataFrame) -> Table:
 
 
 def figure_table(points: Sequence[FigurePoint], title: str) -> Table:
+    from .compare import swedish_number
+
     table = Table(title=title, title_justify="left")
     for name in ("kommun", "nämnd", "year"):
         table.add_column(name)
