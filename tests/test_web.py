@@ -327,3 +327,20 @@ def test_chart_ticks_are_round_numbers() -> None:
     assert "\u2212600\u00a0000" in ticks and "0" in ticks
     percent = line_chart({"b": [(2024, 0.3), (2025, 0.9)]}, "procent")
     assert re.findall(r'class="tick">([^<]+)</text>', percent)[:3] == ["0,0", "0,5", "1,0"]
+
+
+def test_changes_only_lists_both_comments(client: TestClient) -> None:
+    import html
+
+    page = html.unescape(
+        client.get("/answers", params={"namnd": VON, "year_from": "2025", "changes_only": "1"}).text
+    )
+    table = page[page.index('id="changes"') :]
+    data = {y: truthdb.truth(f"alingsas-von-{y}-enkat")["answers"] for y in (2024, 2025)}
+    before, now = (next(a for a in data[y] if a["question"] == MEASURABLE) for y in (2024, 2025))
+    assert f"2024: {LABELS[before['answer']]}" in table
+    assert f"2025: {LABELS[now['answer']]}" in table
+    assert before["comment"] in table and now["comment"] in table
+    # Only changed questions are rows of the matrix.
+    matrix = page[page.index('id="matrix"') : page.index('id="changes"')]
+    assert matrix.count("<tr data-key=") == table.count("<tr><td>")

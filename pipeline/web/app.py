@@ -35,8 +35,10 @@ from kommunkoll.models import (
 
 from ..compare import (
     UnknownLine,
+    answer_changes,
     answer_label,
     answer_matrix,
+    as_none,
     figure_series,
     number_key,
     swedish_number,
@@ -62,7 +64,7 @@ def create_app(engine: Engine) -> FastAPI:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     env = templates.env
     env.filters["sv"] = lambda v, d=0, sign=False: swedish_number(v, d, sign)
-    env.filters["answer"] = answer_label
+    env.filters["answer"] = lambda v: answer_label(as_none(v))
     env.globals.update(MEASURE_NAMES=MEASURE_NAMES, KIND_NAMES=KIND_NAMES)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
@@ -109,11 +111,17 @@ def create_app(engine: Engine) -> FastAPI:
         span = _span(year_from, year_to, all_years)
         matrix = answer_matrix(frame, kommun or None, namnd or None, span)
         rows = [r for r in matrix.rows if r.changed] if changes_only else matrix.rows
+        changes = (
+            answer_changes(frames.answer_changes(engine), kommun or None, namnd or None, span)
+            if changes_only
+            else None
+        )
         return page(
             request,
             "answers.html",
             matrix=matrix,
             rows=rows,
+            changes=[] if changes is None else list(changes.itertuples()),
             kommuner=sorted(set(frame["kommun"])),
             namnder=sorted(set(frame["namnd"])),
             years=all_years,
