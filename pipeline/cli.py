@@ -287,6 +287,176 @@ def print_documents(rows: list[dict[str, object]]) -> None:
         out.print(table)
 
 
+compare_app = typer.Typer(
+    help="Compare answers and figures across nämnder and years.", no_args_is_help=True
+)
+app.add_typer(compare_app, name="compare")
+
+KommunOption = Annotated[str | None, typer.Option("--kommun", help="Only this kommun.")]
+NamndOption = Annotated[str | None, typer.Option("--namnd", help="Only this nämnd.")]
+YearsOption = Annotated[
+    str | None, typer.Option("--years", help="A year or a range: 2025, 2023-2025.")
+]
+XlsxOption = Annotated[
+    Path | None, typer.Option("--xlsx", help="Also write a formatted Excel workbook to FILE.")
+]
+
+
+def _years(spec: str | None) -> tuple[int, int] | None:
+    from .compare import parse_years
+
+    try:
+        return parse_years(spec)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--years") from None
+
+
+def _engine(db: str | None):  # type: ignore[no-untyped-def]
+    from .db import make_engine, upgrade_schema
+
+    engine = make_engine(db)
+    upgrade_schema(engine)
+    return engine
+
+
+@compare_app.command("answers")
+def compare_answers(
+    db: DbOption = None,
+    kommun: KommunOption = None,
+    namnd: NamndOption = None,
+    years: YearsOption = None,
+    changes_only: Annotated[
+        bool, typer.Option("--changes-only", help="Only answers that changed, both comments.")
+    ] = False,
+    xlsx: XlsxOption = None,
+) -> None:
+    """Questions × (nämnd, year): Ja / Nej / Delvis / Vet ej / –, changes highlighted."""
+    from kommunkoll import frames
+
+    from .compare import answer_changes, answer_matrix
+    from .report import answer_changes_table, answer_matrix_table
+
+    span = _years(years)
+    engine = _engine(db)
+    matrix = answer_matrix(frames.answers(engine), kommun, namnd, span)
+    changes = answer_changes(frames.answer_changes(engine), kommun, namnd, span)
+    engine.dispose()
+    if not matrix.rows:
+        err.print("no answers match (is an enkät stored? see `kommunkoll summary`)")
+        return
+    wide = Console(width=max(out.width, 60 + 22 * len(matrix.columns)))
+    if changes_only:
+        out.print(answer_changes_table(changes))
+    else:
+        wide.print(answer_matrix_table(matrix))
+    if xlsx is not None:
+        from .xlsx import answers_workbook
+
+        answers_workbook(matrix, changes, xlsx)
+        err.print(f"[green]✓[/green] {xlsx}", highlight=False)
+
+
+@compare_app.command("figures")
+def compare_figures(
+    table: Annotated[str, typer.Option("--table", help="drift, investeringar, sjukfranvaro, ...")],
+    line: Annotated[str, typer.Option("--line", help='The line, e.g. "Personalkostnader".')],
+    measure: Annotated[str, typer.Option("--measure", help="utfall, budget, prognos, ...")] = (
+        "utfall"
+    ),
+    db: DbOption = None,
+    kommun: KommunOption = None,
+    namnd: NamndOption = None,
+    years: YearsOption = None,
+    xlsx: XlsxOption = None,
+) -> None:
+    """One line over years and nämnder, with the change from the year before."""
+    from kommunkoll import frames
+
+    from .compare import UnknownLine, figure_series
+    from .report import figure_table
+
+    span = _years(years)
+    engine = _engine(db)
+    values = frames.values(engine)
+    engine.dispose()
+    try:
+        points = figure_series(values, table, line, measure, kommun, namnd, span)
+    except UnknownLine as exc:
+        err.print(f"[red]✗[/red] {exc}", highlight=False)
+        raise typer.Exit(code=1) from None
+    title = f"{table} · {line} · {measure}"
+    out.print(figure_table(points, title))
+    if xlsx is not None:
+        from .xlsx import figures_workbook
+
+        figures_workbook(points, title, xlsx)
+        err.print(f"[green]✓[/green] {xlsx}", highlight=False)
+
+
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the files to.")],
+    fmt: Annotated[str, typer.Option("--format", help="csv, xlsx or parquet.")] = "csv",
+    db: DbOption = None,
+) -> None:
+    """Write every table in long (tidy) form: DIR/values.csv, answers.csv, ..."""
+    from .export import FORMATS
+    from .export import export as write
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
+    engine = _engine(db)
+    for path in write(engine, out_dir, fmt):
+        out.print(f"[green]✓[/green] {path}", highlight=False)
+    engine.dispose()
+
+
+HostOption = Annotated[
+    str, typer.Option("--host", help="Address to listen on (loopback unless you mean it).")
+]
+
+
+@app.command()
+def browse(
+    db: DbOption = None,
+    host: HostOption = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8001,
+) -> None:
+    """Open the (SQLite) database read-only in Datasette, with the analyst views documented."""
+    import os
+
+    from .browse import datasette_command, sqlite_path
+    from .db import database_url
+
+    url = database_url(db)
+    try:
+        path = sqlite_path(url)
+    except ValueError as exc:
+        err.print(f"[red]✗[/red] {exc}", highlight=False)
+        raise typer.Exit(code=1) from None
+    engine = _engine(url)  # the views come with the migrations
+    engine.dispose()
+    command = datasette_command(path, host=host, port=port)
+    err.print(f"Datasette on http://{host}:{port}/ (read-only; Ctrl-C stops)", highlight=False)
+    os.execv(command[0], command)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: HostOption = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
+) -> None:
+    """The web pages: documents, answers matrix, values on their PDF page, trend charts."""
+    import uvicorn
+
+    from .web.app import create_app
+
+    engine = _engine(db)
+    err.print(f"kommunkoll on http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
+    uvicorn.run(create_app(engine), host=host, port=port, log_level="warning")
+
+
 @app.command()
 def schema(
     output: Annotated[Path | None, typer.Option("--out", help="Write to FILE.")] = None,

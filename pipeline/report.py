@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
+from rich.markup import escape
 from rich.table import Table
 
 from kommunkoll.extractors import Extraction
 
 KIND_NAMES = {"delarsbokslut": "delårsbokslut", "enkat": "enkät"}
+if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is printed
+    import pandas as pd
+
+    from .compare import AnswerMatrix, FigurePoint
 
 
 def extraction_summary(extraction: Extraction) -> Table:
@@ -61,3 +67,79 @@ def document_tables(rows: Sequence[dict[str, object]]) -> list[Table]:
             )
         tables.append(table)
     return tables
+
+
+def answer_matrix_table(matrix: AnswerMatrix) -> Table:
+    """Questions down, (nämnd, year) across; a changed answer in bold yellow with its old one."""
+    from .compare import answer_label
+
+    table = Table(
+        title=f"{len(matrix.rows)} questions, {matrix.changes} changed answers",
+        title_justify="left",
+        show_lines=False,
+    )
+    table.add_column("nr", no_wrap=True)
+    table.add_column("question (latest wording)", overflow="fold", min_width=30)
+    for column in matrix.columns:
+        table.add_column(f"{column.namnd}\n{column.kommun} {column.year}", justify="center")
+    for row in matrix.rows:
+        cells = []
+        for cell in row.cells:
+            if cell.changed:
+                cells.append(
+                    f"[bold yellow]{cell.label}[/] [dim](var {answer_label(cell.before)})[/]"
+                )
+            else:
+                cells.append(cell.label)
+        table.add_row(escape(row.number), escape(row.question), *cells)
+    return table
+
+
+def answer_changes_table(changes: pd.DataFrame) -> Table:
+    from .compare import answer_label, as_none
+
+    table = Table(title=f"{len(changes)} changed answers", title_justify="left", show_lines=True)
+    for name in ("kommun / nämnd", "nr", "question", "before", "now"):
+        table.add_column(name, overflow="fold")
+    for r in changes.itertuples():
+        table.add_row(
+            escape(f"{r.kommun}\n{r.namnd}"),
+            escape(str(r.number)),
+            escape(str(r.question)),
+            f"[bold]{r.year_before}: {answer_label(as_none(r.answer_before))}[/]\n"
+            + escape(str(r.comment_before)),
+            f"[bold yellow]{r.year}: {answer_label(as_none(r.answer))}[/]\n"
+            + escape(str(r.comment)),
+        )
+    return table
+
+
+def figure_table(points: Sequence[FigurePoint], title: str) -> Table:
+    from .compare import swedish_number
+
+    table = Table(title=title, title_justify="left")
+    for name in ("kommun", "nämnd", "year"):
+        table.add_column(name)
+    for name in ("value", "change", "change %"):
+        table.add_column(name, justify="right")
+    table.add_column("source", style="dim")
+    for p in points:
+        style = "" if p.change is None else ("green" if p.change > 0 else "red")
+        table.add_row(
+            p.kommun,
+            p.namnd,
+            str(p.year),
+            f"{swedish_number(p.number, _decimals(p.unit))} {p.unit}",
+            f"[{style}]{swedish_number(p.change, _decimals(p.unit), sign=True)}[/]"
+            if style
+            else "–",
+            f"[{style}]{swedish_number(p.change_percent, 1, sign=True)} %[/]"
+            if p.change_percent is not None
+            else "–",
+            f"{p.filename} p. {p.page}",
+        )
+    return table
+
+
+def _decimals(unit: str) -> int:
+    return 0 if unit == "tkr" else 1

@@ -1,0 +1,1 @@
+"""The web pages (`kommunkoll serve`): FastAPI, Jinja templates, server-drawn SVG, no CDN."""

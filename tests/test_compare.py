@@ -1,0 +1,264 @@
+"""Comparisons, views, frames and exports on a database holding the samples' ground truth.
+
+Expected values come from the ground-truth files: the VON enkät's 1.3 (nej in 2024, delvis
+in 2025) and Drift's Personalkostnader (utfall 2024 and 2025, and the printed differens).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from kommunkoll import frames
+from kommunkoll.pipeline.compare import answer_matrix, figure_series, parse_years
+
+from . import truthdb
+from .conftest import ROOT
+from .truthdb import build_truth_db, located_truths, truth
+
+truth_db = truthdb.truth_db  # the session's ground-truth database, a fixture
+
+VON = "Vård- och omsorgsnämnden"
+MEASURABLE = "Har nämnden/styrelsen formulerat målen så att de är mätbara?"
+LABELS = {"ja": "Ja", "nej": "Nej", "delvis": "Delvis", "vet_ej": "Vet ej", None: "–"}
+
+
+def _answer(year: int, question: str) -> dict:
+    [found] = [
+        a for a in truth(f"alingsas-von-{year}-enkat")["answers"] if a["question"] == question
+    ]
+    return found
+
+
+def _cell(year: int, line: str, measure: str, column_year: int) -> float:
+    [table] = [
+        t for t in truth(f"alingsas-von-{year}-delarsbokslut")["tables"] if t["kind"] == "drift"
+    ]
+    [row] = [r for r in table["rows"] if r["label"] == line]
+    [cell] = [c for c in row["cells"] if (c["measure"], c["year"]) == (measure, column_year)]
+    return cell["value"]
+
+
+def kommunkoll(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "250", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "kommunkoll", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_known_change_is_in_the_ground_truth() -> None:
+    """The fixture the tests below rely on: 1.3 changed between 2024 and 2025."""
+    assert _answer(2024, MEASURABLE)["answer"] != _answer(2025, MEASURABLE)["answer"]
+
+
+def test_views_are_tidy_on_sqlite_and_postgresql(database_url: str) -> None:
+    engine = build_truth_db(database_url)
+    extractions = [e for _, e in located_truths()]
+    values = frames.values(engine)
+    assert len(values) == sum(len(r.cells) for e in extractions for t in e.tables for r in t.rows)
+    assert len(frames.answers(engine)) == sum(len(e.answers) for e in extractions)
+    assert len(frames.findings(engine)) == sum(len(e.findings) for e in extractions)
+
+    changes = frames.answer_changes(engine, kommun="Alingsås", namnd=VON, year=2025)
+    [change] = changes[changes["number"] == "1.3"].itertuples()
+    before, now = _answer(2024, MEASURABLE), _answer(2025, MEASURABLE)
+    assert (change.year_before, change.answer_before, change.answer) == (
+        2024,
+        before["answer"],
+        now["answer"],
+    )
+    assert (change.comment_before, change.comment) == (before["comment"], now["comment"])
+    # 1.4 is ja in both years: not a change.
+    assert "1.4" not in set(changes["number"])
+
+    utfall = frames.values(engine, line="Personalkostnader", measure="utfall", year=2025)
+    von = utfall[(utfall["namnd"] == VON) & (utfall["kommun"] == "Alingsås")]
+    assert list(von["number"]) == [_cell(2025, "Personalkostnader", "utfall", 2025)]
+    engine.dispose()
+
+
+def test_answer_matrix_marks_the_change(truth_db: str) -> None:
+    matrix = answer_matrix(frames.answers(truth_db), "Alingsås", VON, parse_years("2023-2025"))
+    assert [c.year for c in matrix.columns] == [2023, 2024, 2025]
+    [row] = [r for r in matrix.rows if r.question == MEASURABLE]
+    labels = [c.label for c in row.cells]
+    assert labels == [LABELS[_answer(y, MEASURABLE)["answer"]] for y in (2023, 2024, 2025)]
+    assert [c.changed for c in row.cells] == [False, labels[1] != labels[0], True]
+    # A question whose wording names the year (3.1 "... för 2025?") is one row, not three.
+    [plan] = [r for r in matrix.rows if r.number == "3.1"]
+    assert all(c.asked for c in plan.cells)
+
+
+def test_compare_answers_changes_only(truth_db: str, tmp_path: Path) -> None:
+    book = tmp_path / "svar.xlsx"
+    result = kommunkoll(
+        "compare", "answers", "--db", truth_db, "--kommun", "Alingsås", "--namnd", VON,
+        "--years", "2025", "--changes-only", "--xlsx", str(book),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    before, now = _answer(2024, MEASURABLE), _answer(2025, MEASURABLE)
+    assert f"2024: {LABELS[before['answer']]}" in result.stdout
+    assert f"2025: {LABELS[now['answer']]}" in result.stdout
+    assert "mätbara?" in result.stdout
+    assert "2023:" not in result.stdout  # --years 2025: only changes into 2025
+
+    workbook = load_workbook(book)
+    matrix, changes = workbook["Svar"], workbook["Ändringar"]
+    assert matrix.freeze_panes == "A2" and changes.freeze_panes == "A2"
+    rows = [[c.value for c in r] for r in changes.iter_rows(min_row=2)]
+    [row] = [r for r in rows if r[2] == "1.3"]
+    assert row[4:] == [
+        2024, LABELS[before["answer"]], before["comment"], 2025, LABELS[now["answer"]],
+        now["comment"],
+    ]  # fmt: skip
+    [cells] = [r for r in matrix.iter_rows(min_row=2) if r[1].value == MEASURABLE]
+    assert cells[2].value == LABELS[now["answer"]]
+    assert cells[2].fill.fgColor.rgb.endswith("FFE699")
+    [unchanged] = [r for r in matrix.iter_rows(min_row=2) if r[0].value == "2.1"]
+    assert unchanged[2].fill.fgColor.rgb in (None, "00000000")
+
+
+def test_compare_answers_matrix_in_the_terminal(truth_db: str) -> None:
+    result = kommunkoll("compare", "answers", "--db", truth_db, "--namnd", VON)
+    assert result.returncode == 0, result.stderr
+    assert "Lerum" in result.stdout and "2023" in result.stdout
+    assert "Delvis (var Nej)" in result.stdout
+
+
+def _swedish(value: float) -> str:
+    text = f"{abs(value):,.0f}".replace(",", "\u00a0")
+    return ("\u2212" if value < 0 else "+") + text
+
+
+def test_compare_figures_with_change(truth_db: str, tmp_path: Path) -> None:
+    now = _cell(2025, "Personalkostnader", "utfall", 2025)
+    before = _cell(2024, "Personalkostnader", "utfall", 2024)
+    printed_difference = _cell(2025, "Personalkostnader", "differens", 2025)
+    assert now - before == printed_difference  # the report's own arithmetic agrees
+    book = tmp_path / "figures.xlsx"
+    result = kommunkoll(
+        "compare", "figures", "--db", truth_db, "--table", "drift", "--line",
+        "Personalkostnader", "--measure", "utfall", "--xlsx", str(book),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert _swedish(now - before) in result.stdout
+    percent = f"{abs((now - before) / before * 100):.1f}".replace(".", ",")
+    assert percent in result.stdout
+
+    sheet = load_workbook(book).active
+    assert sheet.freeze_panes == "A2"
+    rows = {(r[0].value, r[1].value, r[2].value): r for r in sheet.iter_rows(min_row=2)}
+    row = rows[("Alingsås", VON, 2025)]
+    assert (row[3].value, row[4].value) == (now, now - before)
+    assert row[5].value == pytest.approx((now - before) / abs(before) * 100, abs=1e-3)
+    assert row[3].number_format.startswith("#,##0")
+    assert row[4].fill.fgColor.rgb.endswith("FCE4D6")  # a fall (costs are negative)
+
+
+def test_compare_figures_unknown_line_lists_the_known_ones(truth_db: str) -> None:
+    result = kommunkoll("compare", "figures", "--db", truth_db, "--table", "drift", "--line", "x")
+    assert result.returncode == 1
+    assert "Personalkostnader" in result.stderr
+    with pytest.raises(ValueError):
+        figure_series(frames.values(truth_db), "drift", "Personalkostnader", "nonsense")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "parquet"])
+def test_export_writes_every_table_tidy(truth_db: str, tmp_path: Path, fmt: str) -> None:
+    result = kommunkoll("export", "--db", truth_db, "--format", fmt, "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    names = {"documents", "values", "answers", "answer_changes", "findings", "checks"}
+    assert {p.stem for p in tmp_path.iterdir()} == names
+    path = tmp_path / f"values.{fmt}"
+    read = {"csv": pd.read_csv, "parquet": pd.read_parquet, "xlsx": pd.read_excel}[fmt]
+    values = read(path)
+    extractions = [e for _, e in located_truths()]
+    assert len(values) == sum(len(r.cells) for e in extractions for t in e.tables for r in t.rows)
+    for column in ("kommun", "namnd", "document_year", "filename", "sha256", "page", "x0"):
+        assert column in values.columns
+    hit = values[
+        (values["namnd"] == VON)
+        & (values["document_year"] == 2025)
+        & (values["kommun"] == "Alingsås")
+        & (values["table_kind"] == "drift")
+        & (values["line"] == "Personalkostnader")
+        & (values["measure"] == "utfall")
+        & (values["year"] == 2024)
+    ]
+    assert list(hit["number"]) == [_cell(2025, "Personalkostnader", "utfall", 2024)]
+    answers = read(tmp_path / f"answers.{fmt}")
+    assert len(answers) == sum(len(e.answers) for e in extractions)
+    if fmt == "xlsx":
+        assert load_workbook(path).active.freeze_panes == "A2"
+
+
+def test_export_rejects_an_unknown_format(truth_db: str, tmp_path: Path) -> None:
+    result = kommunkoll("export", "--db", truth_db, "--format", "pdf", "--out", str(tmp_path))
+    assert result.returncode != 0
+    assert "csv" in result.stderr
+
+
+def test_frames_filter_by_lists_and_reject_unknown_views(truth_db: str) -> None:
+    both = frames.answers(truth_db, kommun=["Alingsås", "Lerum"], year=2025)
+    assert set(both["kommun"]) == {"Alingsås", "Lerum"}
+    assert set(both["year"]) == {2025}
+    with pytest.raises(ValueError, match="unknown view"):
+        frames.read_view("answer; DROP TABLE answer", truth_db)
+    with pytest.raises(ValueError, match="not a column"):
+        frames.values(truth_db, **{"1=1 OR kommun": "x"})
+
+
+def test_views_go_with_a_downgrade_and_come_back(tmp_path: Path) -> None:
+    from sqlalchemy import inspect
+
+    from kommunkoll.pipeline.db import make_engine, upgrade_schema
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'k.db'}")
+    upgrade_schema(engine)
+    assert set(frames.VIEWS) <= set(inspect(engine).get_view_names())
+    from alembic import command
+
+    from kommunkoll.pipeline.db import alembic_config
+
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    assert not set(frames.VIEWS) & set(inspect(engine).get_view_names())
+    upgrade_schema(engine)
+    assert set(frames.VIEWS) <= set(inspect(engine).get_view_names())
+    engine.dispose()
+
+
+def test_serve_and_browse_listen_on_loopback_by_default() -> None:
+    for command in ("serve", "browse"):
+        result = kommunkoll(command, "--help")
+        assert result.returncode == 0, result.stderr
+        assert "[default: 127.0.0.1]" in result.stdout
+
+
+def test_question_key_ignores_the_year_in_the_wording() -> None:
+    from kommunkoll.pipeline.store import question_key
+
+    plans = {
+        year: next(
+            a["question"]
+            for a in truth(f"alingsas-von-{year}-enkat")["answers"]
+            if a["number"] == "3.1"
+        )
+        for year in (2023, 2024, 2025)
+    }
+    assert len(set(plans.values())) == 3  # printed with each year's own number
+    assert len({question_key(q) for q in plans.values()}) == 1
+    assert question_key(plans[2025]) != question_key(MEASURABLE)

@@ -1,0 +1,346 @@
+"""The web pages: in-process requests for what each page holds, and a real headless Chromium
+(Debian's, driven by Playwright) against `kommunkoll serve` on loopback for what a person
+sees: the matrix, the year filter, a document, a value on its highlighted PDF page."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pdfplumber
+import pytest
+from fastapi.testclient import TestClient
+
+from kommunkoll.pipeline.db import make_engine
+from kommunkoll.pipeline.web.app import create_app
+
+from . import truthdb
+from .conftest import ROOT, expected_for, sample_pdfs
+
+truth_db = truthdb.truth_db  # the session's ground-truth database, a fixture
+
+VON = "Vård- och omsorgsnämnden"
+MEASURABLE = "Har nämnden/styrelsen formulerat målen så att de är mätbara?"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LABELS = {"ja": "Ja", "nej": "Nej", "delvis": "Delvis", "vet_ej": "Vet ej", None: "–"}
+
+
+@pytest.fixture(scope="module")
+def client(truth_db: str) -> Iterator[TestClient]:
+    engine = make_engine(truth_db)
+    with TestClient(create_app(engine)) as client:
+        yield client
+    engine.dispose()
+
+
+def _enkat_answer(year: int, question: str) -> str | None:
+    data = truthdb.truth(f"alingsas-von-{year}-enkat")
+    [answer] = [a["answer"] for a in data["answers"] if a["question"] == question]
+    return answer
+
+
+def _drift_cell(stem: str, line: str, measure: str, year: int) -> float:
+    [table] = [t for t in truthdb.truth(stem)["tables"] if t["kind"] == "drift"]
+    [row] = [r for r in table["rows"] if r["label"] == line]
+    [cell] = [c for c in row["cells"] if (c["measure"], c["year"]) == (measure, year)]
+    return cell["value"]
+
+
+def test_documents_page_lists_every_document(client: TestClient) -> None:
+    page = client.get("/").text
+    for pdf in sample_pdfs():
+        assert pdf.name in page
+    assert page.count('class="badge ok"') == len(sample_pdfs())
+
+
+def test_documents_page_warns_about_empty_and_failed_documents(tmp_path: Path) -> None:
+    """A document with nothing extracted and one failing check: both are said on the page."""
+    from kommunkoll.extractors.contract import Extraction
+    from kommunkoll.pipeline.db import upgrade_schema
+    from kommunkoll.pipeline.store import store_extraction
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'k.db'}")
+    upgrade_schema(engine)
+    [pdf] = [p for p in sample_pdfs() if p.stem == "lerum-von-2025-delarsbokslut"]
+    payload = expected_for(pdf)
+    payload["tables"][0]["checks"] = [{"name": "summa", "ok": False, "expected": 10, "found": 9}]
+    store_extraction(engine, Extraction.model_validate(payload), path=pdf)
+    empty = expected_for(pdf) | {"tables": []}
+    empty["source"] = empty["source"] | {"sha256": "0" * 64, "filename": "tom.pdf"}
+    store_extraction(engine, Extraction.model_validate(empty), path=tmp_path / "gone.pdf")
+    with TestClient(create_app(engine)) as client:
+        page = client.get("/").text
+    engine.dispose()
+    assert "1 kontroll(er) stämmer inte" in page
+    assert "inga tabeller hittades" in page
+    assert "PDF-filen finns inte längre" in page
+    assert 'class="badge fel"' in page and 'class="badge varning"' in page
+
+
+def test_document_page_links_every_value(client: TestClient, truth_db: str) -> None:
+    from kommunkoll import frames
+
+    values = frames.values(truth_db, filename="alingsas-von-2025-delarsbokslut.pdf")
+    document_id = int(values["document_id"].iloc[0])
+    page = client.get(f"/documents/{document_id}").text
+    linked = set(map(int, re.findall(r'data-value-id="(\d+)"', page)))
+    assert linked == set(values["value_id"])
+    assert "Personalkostnader" in page and "Drift" in page
+
+
+def test_value_page_places_the_box_on_the_page(client: TestClient, truth_db: str) -> None:
+    from kommunkoll import frames
+
+    values = frames.values(
+        truth_db, line="Personalkostnader", measure="utfall", year=2025, document_year=2025
+    )
+    row = values[(values["namnd"] == VON) & (values["kommun"] == "Alingsås")].iloc[0]
+    page = client.get(f"/values/{int(row.value_id)}").text
+    with pdfplumber.open(ROOT / "samples" / row.filename) as pdf:
+        width = float(pdf.pages[int(row.page) - 1].width)
+    left = float(re.search(r"left: ([\d.]+)%", page)[1])  # type: ignore[index]
+    assert left == pytest.approx((row.x0 - 2) / width * 100, abs=0.01)
+    png = client.get(f"/documents/{int(row.document_id)}/pages/{int(row.page)}.png")
+    assert png.headers["content-type"] == "image/png"
+    assert png.content.startswith(b"\x89PNG")
+    assert client.get(f"/documents/{int(row.document_id)}/pages/999.png").status_code == 404
+    assert client.get("/values/999999").status_code == 404
+
+
+def test_answers_page_filters_and_marks_changes(client: TestClient) -> None:
+    page = client.get(
+        "/answers", params={"kommun": "Alingsås", "namnd": VON, "year_from": "2025"}
+    ).text
+    assert re.findall(r'data-year="(\d+)"', page) == ["2025"]
+    row = page[page.index(MEASURABLE) :].split("</tr>")[0]
+    assert "changed" in row
+    assert f">{LABELS[_enkat_answer(2025, MEASURABLE)]}</a>" in row
+    assert f"({LABELS[_enkat_answer(2024, MEASURABLE)]})" in row
+
+
+def test_trend_page_draws_each_point(client: TestClient) -> None:
+    page = client.get(
+        "/trends", params={"table": "drift", "line": "Personalkostnader", "measure": "utfall"}
+    ).text
+    points = re.findall(r'<circle [^>]*data-year="(\d+)" data-value="([^"]+)"', page)
+    expected = _drift_cell("alingsas-von-2025-delarsbokslut", "Personalkostnader", "utfall", 2025)
+    assert ("2025", f"{expected:g}") in points
+    assert "https://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+# --- a real browser -----------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(truth_db: str) -> Iterator[str]:
+    """`kommunkoll serve` as a user starts it, on a free loopback port."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kommunkoll", "serve", "--db", truth_db, "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if httpx.get(url + "/", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                output = process.stdout.read().decode() if process.stdout else ""
+                pytest.fail(f"kommunkoll serve did not come up: {output}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: scripts/setup.sh installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.slow
+def test_browser_answers_matrix_and_year_filter(served: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(served + "/answers")
+    page.select_option("select[name=kommun]", "Alingsås")
+    page.select_option("select[name=namnd]", VON)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    headers = page.locator("#matrix th.col").all_inner_texts()
+    assert [h.split()[-1] for h in headers] == ["2023", "2024", "2025"]
+    row = page.locator("#matrix tr", has_text=MEASURABLE)
+    cells = row.locator("td.answer")
+    assert cells.nth(2).inner_text().startswith(LABELS[_enkat_answer(2025, MEASURABLE)])
+    assert "changed" in (cells.nth(2).get_attribute("class") or "")
+    colour = cells.nth(2).evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour == "rgb(255, 230, 153)"  # the highlight a reader sees
+    page.screenshot(path=str(tmp_path / "matrix.png"))
+
+    page.select_option("select[name=year_from]", "2025")
+    page.select_option("select[name=year_to]", "2025")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    assert "year_from=2025" in page.url
+    headers = page.locator("#matrix th.col").all_inner_texts()
+    assert [h.split()[-1] for h in headers] == ["2025"]
+    row = page.locator("#matrix tr", has_text=MEASURABLE)
+    assert "changed" in (row.locator("td.answer").first.get_attribute("class") or "")
+    page.screenshot(path=str(tmp_path / "matrix-2025.png"))
+    assert (tmp_path / "matrix-2025.png").stat().st_size > 10_000
+
+
+@pytest.mark.slow
+def test_browser_value_on_its_highlighted_page(served: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(served + "/")
+    page.click("text=alingsas-von-2025-delarsbokslut.pdf")
+    page.wait_for_load_state()
+    assert VON in page.locator("h1").inner_text()
+    page.screenshot(path=str(tmp_path / "document.png"))
+
+    drift = page.locator("section.report-table", has_text="Drift").first
+    headers = drift.locator("thead th").all_inner_texts()
+    column = headers.index("Utfall 2025")
+    row = drift.locator("tbody tr", has_text="Personalkostnader").first
+    link = row.locator("td").nth(column - 1).locator("a.value")
+    expected = _drift_cell("alingsas-von-2025-delarsbokslut", "Personalkostnader", "utfall", 2025)
+    shown = f"{abs(expected):,.0f}".replace(",", "\u00a0")
+    assert shown in link.inner_text()
+    link.click()
+    page.wait_for_load_state("networkidle")
+
+    assert "Personalkostnader" in page.locator("#value-heading").inner_text()
+    assert shown in page.locator("#value-number").inner_text()
+    image = page.locator("#pdf-page img")
+    assert image.evaluate("i => i.complete && i.naturalWidth > 0")
+    box, frame = page.locator("#highlight").bounding_box(), image.bounding_box()
+    assert box and frame and box["width"] > 5 and box["height"] > 5
+    # Where the box is drawn matches where pdfplumber finds the number on the page.
+    with pdfplumber.open(ROOT / "samples" / "alingsas-von-2025-delarsbokslut.pdf") as pdf:
+        [hit] = [
+            (p, h)
+            for p in pdf.pages
+            for h in p.search(truthdb.number_pattern(expected), regex=True)
+        ]
+        pdf_page, word = hit
+        scale = frame["width"] / float(pdf_page.width)
+        centre_x = (word["x0"] + word["x1"]) / 2 * scale + frame["x"]
+        centre_y = (word["top"] + word["bottom"]) / 2 * scale + frame["y"]
+    assert box["x"] < centre_x < box["x"] + box["width"]
+    assert box["y"] < centre_y < box["y"] + box["height"]
+    page.screenshot(path=str(tmp_path / "value.png"), full_page=True)
+    assert (tmp_path / "value.png").stat().st_size > 10_000
+
+
+@pytest.mark.slow
+def test_browser_trend_chart(served: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(served + "/trends?table=drift&line=Personalkostnader&measure=utfall")
+    series = page.locator("svg.chart g.series")
+    names = [series.nth(i).get_attribute("data-name") for i in range(series.count())]
+    assert f"{VON} (Lerum)" in names and f"{VON} (Alingsås)" in names
+    von = page.locator(f'svg.chart g.series[data-name="{VON} (Alingsås)"] circle')
+    assert sorted(int(von.nth(i).get_attribute("data-year")) for i in range(von.count())) == [
+        2022, 2023, 2024, 2025,
+    ]  # fmt: skip
+    page.screenshot(path=str(tmp_path / "trends.png"), full_page=True)
+
+
+def test_trend_page_follows_a_change_of_table(client: TestClient) -> None:
+    """A line of the old table is not kept when another table is chosen: its first line is."""
+    page = client.get(
+        "/trends", params={"table": "sjukfranvaro", "line": "Personalkostnader", "measure": "x"}
+    ).text
+    [table] = [t for t in truthdb.truth("alingsas-von-2025-delarsbokslut")["tables"]
+               if t["kind"] == "sjukfranvaro"]  # fmt: skip
+    first = table["rows"][0]["label"]
+    assert f"<option selected>{first}</option>" in page
+    assert "<circle" in page
+
+
+def test_pages_read_sqlite_and_postgresql_alike(database_url: str) -> None:
+    engine = truthdb.build_truth_db(database_url)
+    with TestClient(create_app(engine)) as client:
+        assert client.get("/").text.count('class="badge ok"') == len(sample_pdfs())
+        matrix = client.get("/answers", params={"namnd": VON, "year_from": "2024"}).text
+        row = matrix[matrix.index(MEASURABLE) :].split("</tr>")[0]
+        assert "changed" in row
+        trend = client.get("/trends", params={"line": "Personalkostnader"}).text
+        assert trend.count("<circle") >= 4
+    engine.dispose()
+
+
+def test_value_without_a_box_shows_the_whole_page(client: TestClient, truth_db: str) -> None:
+    from kommunkoll import frames
+
+    values = frames.values(truth_db)
+    unboxed = values[values["x0"].isna()].iloc[0]
+    page = client.get(f"/values/{int(unboxed.value_id)}").text
+    assert "Värdets ruta är inte känd" in page
+    assert 'id="highlight"' not in page
+    assert f"/pages/{int(unboxed.page)}.png" in page
+
+
+def test_chart_ticks_are_round_numbers() -> None:
+    from kommunkoll.pipeline.web.svg import line_chart, nice_step
+
+    assert [nice_step(x) for x in (138_598, 0.7, 3, 12)] == [200_000, 1, 5, 20]
+    svg = line_chart({"a": [(2024, -529_486.0), (2025, -554_392.0)]}, "tkr")
+    ticks = re.findall(r'class="tick">([^<]+)</text>', svg)
+    assert "\u2212600\u00a0000" in ticks and "0" in ticks
+    percent = line_chart({"b": [(2024, 0.3), (2025, 0.9)]}, "procent")
+    assert re.findall(r'class="tick">([^<]+)</text>', percent)[:3] == ["0,0", "0,5", "1,0"]
+
+
+def test_changes_only_lists_both_comments(client: TestClient) -> None:
+    import html
+
+    page = html.unescape(
+        client.get("/answers", params={"namnd": VON, "year_from": "2025", "changes_only": "1"}).text
+    )
+    table = page[page.index('id="changes"') :]
+    data = {y: truthdb.truth(f"alingsas-von-{y}-enkat")["answers"] for y in (2024, 2025)}
+    before, now = (next(a for a in data[y] if a["question"] == MEASURABLE) for y in (2024, 2025))
+    assert f"2024: {LABELS[before['answer']]}" in table
+    assert f"2025: {LABELS[now['answer']]}" in table
+    assert before["comment"] in table and now["comment"] in table
+    # Only changed questions are rows of the matrix.
+    matrix = page[page.index('id="matrix"') : page.index('id="changes"')]
+    assert matrix.count("<tr data-key=") == table.count("<tr><td>")
