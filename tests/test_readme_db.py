@@ -1,5 +1,5 @@
-"""The new commands on the database the README's main command builds (the real ingest flow),
-whatever the extractors find today: every command runs, and what was stored shows."""
+"""The commands on a database built as the README's main command builds it (the real ingest
+flow and extractors): the answer changes and figures the ground truth implies are shown."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ import pandas as pd
 import pytest
 from fastapi.testclient import TestClient
 
+from kommunkoll.pipeline.compare import answer_label, swedish_number
 from kommunkoll.pipeline.db import make_engine
 from kommunkoll.pipeline.web.app import create_app
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, expected_for
 from .test_cli import kommunkoll
 
 NAMES = [
@@ -33,12 +34,26 @@ def test_commands_on_an_ingested_database(tmp_path: Path) -> None:
     assert "questions" in answers.stdout or "no answers match" in answers.stderr
     changes = kommunkoll("compare", "answers", "--db", url, "--changes-only")
     assert changes.returncode == 0, changes.stderr
+    before, after = (
+        {a["number"]: a for a in expected_for(SAMPLES / n)["answers"]} for n in NAMES[:2]
+    )
+    changed = [n for n in after if n in before and before[n]["answer"] != after[n]["answer"]]
+    assert changed, "the 2024 and 2025 ground truth must differ somewhere"
+    assert f"{len(changed)} changed answers" in changes.stdout
+    for number in changed:
+        assert f"2024: {answer_label(before[number]['answer'])}" in changes.stdout
+        assert f"2025: {answer_label(after[number]['answer'])}" in changes.stdout
+        assert f" {number} " in changes.stdout
 
     figures = kommunkoll(
         "compare", "figures", "--db", url, "--table", "drift", "--line", "Personalkostnader"
     )
-    assert figures.returncode == 0 or "no line" in figures.stderr
-    assert "Traceback" not in figures.stderr
+    assert figures.returncode == 0, figures.stderr
+    drift = next(t for t in expected_for(SAMPLES / NAMES[2])["tables"] if t["kind"] == "drift")
+    row = next(r for r in drift["rows"] if r["label"] == "Personalkostnader")
+    utfall = {c["year"]: c["value"] for c in row["cells"] if c["measure"] == "utfall"}
+    assert swedish_number(utfall[2025]) in figures.stdout
+    assert swedish_number(utfall[2025] - utfall[2024], sign=True) in figures.stdout
 
     out = tmp_path / "export"
     export = kommunkoll("export", "--db", url, "--format", "parquet", "--out", out)
