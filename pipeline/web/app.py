@@ -57,6 +57,13 @@ MEASURE_NAMES = {
     "preliminart_utfall": "Prel. utfall",
 }
 KIND_NAMES = {"delarsbokslut": "Delårsbokslut", "enkat": "Enkät"}
+TABLE_NAMES = {  # shown when a table has no printed title
+    "drift": "Drift",
+    "investeringar": "Investeringar",
+    "personalomsattning": "Personalomsättning",
+    "sjukfranvaro": "Sjukfrånvaro",
+    "arbetsmiljomal": "Arbetsmiljömål",
+}
 
 
 def create_app(engine: Engine) -> FastAPI:
@@ -65,7 +72,7 @@ def create_app(engine: Engine) -> FastAPI:
     env = templates.env
     env.filters["sv"] = lambda v, d=0, sign=False: swedish_number(v, d, sign)
     env.filters["answer"] = lambda v: answer_label(as_none(v))
-    env.globals.update(MEASURE_NAMES=MEASURE_NAMES, KIND_NAMES=KIND_NAMES)
+    env.globals.update(MEASURE_NAMES=MEASURE_NAMES, KIND_NAMES=KIND_NAMES, TABLE_NAMES=TABLE_NAMES)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     def page(request: Request, name: str, **context: object) -> HTMLResponse:
