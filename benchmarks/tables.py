@@ -31,7 +31,7 @@ from pathlib import Path
 import pdfplumber
 
 from kommunkoll.extractors.headers import measure_of
-from kommunkoll.extractors.numbers import parse_number
+from kommunkoll.extractors.numbers import is_number, parse_number
 from kommunkoll.extractors.tables import build_tables
 from kommunkoll.extractors.words import furniture, page_lines
 
@@ -61,9 +61,7 @@ def grid_cells(grid: Grid, year: int) -> list[CellKey]:
     """A grid of cell texts as (label, measure, year, value): header rows are the rows before
     the first with two numbers; each column's header text is mapped by meaning."""
     rows = [[" ".join((c or "").split()) for c in row] for row in grid]
-    first = next(
-        (i for i, row in enumerate(rows) if sum(_is_number(c) for c in row[1:]) >= 2), None
-    )
+    first = next((i for i, row in enumerate(rows) if sum(is_number(c) for c in row[1:]) >= 2), None)
     if first is None or not rows[first:]:
         return []
     width = max(len(r) for r in rows)
@@ -79,13 +77,6 @@ def grid_cells(grid: Grid, year: int) -> list[CellKey]:
                 continue
             out.append((label, key[0], key[1], _value(row[col])))
     return out
-
-
-def _is_number(text: str) -> bool:
-    try:
-        return parse_number(text) is not None
-    except ValueError:
-        return False
 
 
 def words_engine(path: Path, year: int) -> list[CellKey]:

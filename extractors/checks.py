@@ -78,37 +78,29 @@ def check_table(table: Table) -> list[Check]:
     return checks
 
 
+def _sum_check(name: str, total: Row, lines: Sequence[Row], measure: str, year: int) -> Check:
+    """`total` printed against the sum of `lines` in one (measure, year) column."""
+    parts = [_value(r, measure, year) for r in lines]
+    return _check(name, sum(p or 0 for p in parts), _value(total, measure, year), parts)
+
+
 def _drift_totals(table: Table, amounts: Sequence[tuple[str, int]]) -> list[Check]:
     rows = table.rows
     income = _find(rows, r"^verksamhetens intäkter")
     costs = _find(rows, r"^verksamhetens kostnader")
     net = _find(rows, r"^verksamhetens nettokostnader")
     checks: list[Check] = []
-    if income is not None and costs is not None:
-        lines = rows[rows.index(income) + 1 : rows.index(costs)]
+    if income is None or costs is None:
+        return checks
+    lines = rows[rows.index(income) + 1 : rows.index(costs)]
+    for measure, year in amounts:
+        if lines:
+            name = f"{costs.label} {measure}/{year} = sum of the cost lines"
+            checks.append(_sum_check(name, costs, lines, measure, year))
+    if net is not None:
         for measure, year in amounts:
-            parts = [_value(r, measure, year) for r in lines]
-            if not lines:
-                break
-            checks.append(
-                _check(
-                    f"{costs.label} {measure}/{year} = sum of the cost lines",
-                    sum(p or 0 for p in parts),
-                    _value(costs, measure, year),
-                    parts,
-                )
-            )
-        if net is not None:
-            for measure, year in amounts:
-                parts = [_value(income, measure, year), _value(costs, measure, year)]
-                checks.append(
-                    _check(
-                        f"{net.label} {measure}/{year} = {income.label} + {costs.label}",
-                        sum(p or 0 for p in parts),
-                        _value(net, measure, year),
-                        parts,
-                    )
-                )
+            name = f"{net.label} {measure}/{year} = {income.label} + {costs.label}"
+            checks.append(_sum_check(name, net, [income, costs], measure, year))
     return checks
 
 
@@ -116,32 +108,16 @@ def _investment_sums(table: Table, amounts: Sequence[tuple[str, int]]) -> list[C
     checks: list[Check] = []
     for parent in table.rows:
         kids = [r for r in table.rows if getattr(r, "parent", None) == parent.label]
-        if not kids:
-            continue
-        for measure, year in amounts:
-            parts = [_value(k, measure, year) for k in kids]
-            checks.append(
-                _check(
-                    f"{parent.label} {measure}/{year} = sum of its sub-lines",
-                    sum(p or 0 for p in parts),
-                    _value(parent, measure, year),
-                    parts,
-                )
-            )
+        for measure, year in amounts if kids else ():
+            name = f"{parent.label} {measure}/{year} = sum of its sub-lines"
+            checks.append(_sum_check(name, parent, kids, measure, year))
     top = [r for r in table.rows if not getattr(r, "parent", None)]
     total = _find(top, r"^totala? (?:utgifter|investeringar)|^summa|^totalt")
     if total is not None and len(top) > 1:
         others = [r for r in top if r is not total]
         for measure, year in amounts:
-            parts = [_value(r, measure, year) for r in others]
-            checks.append(
-                _check(
-                    f"{total.label} {measure}/{year} = sum of the investment lines",
-                    sum(p or 0 for p in parts),
-                    _value(total, measure, year),
-                    parts,
-                )
-            )
+            name = f"{total.label} {measure}/{year} = sum of the investment lines"
+            checks.append(_sum_check(name, total, others, measure, year))
     return checks
 
 
