@@ -6,7 +6,6 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +15,7 @@ from rich.console import Console
 from kommunkoll import __version__
 from kommunkoll.extractors import Extraction, ExtractionError, extract_pdf
 
+from .inbox import expand
 from .report import document_tables, extraction_summary
 
 app = typer.Typer(
@@ -32,17 +32,6 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", help="Database URL (default: $DATABASE_URL or sqlite:///kommunkoll.db)."),
 ]
-
-
-def pdf_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders as the PDFs directly inside them, in a stable order."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() == ".pdf"))
-        else:
-            found.append(path)
-    return found
 
 
 def try_extract(path: Path) -> Extraction | ExtractionError:
@@ -69,7 +58,7 @@ def extract(
 ) -> None:
     """Extract PDFs into the contract's JSON; goes on past bad files and exits 1 if any failed."""
     failed = 0
-    paths = pdf_paths(files)
+    paths = expand(files)
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     for path in paths:

@@ -41,6 +41,7 @@ from kommunkoll.models import Document  # noqa: E402
 from . import inbox as box  # noqa: E402
 from .db import make_engine, upgrade_schema  # noqa: E402
 from .store import (  # noqa: E402
+    is_stored,
     record_ingest_error,
     replace_extraction,
     sha256_of,
@@ -164,7 +165,7 @@ def ingest_flow(
         for path in pdfs:
             folder = path.parent
             digest = sha256_of(path)
-            if digest is not None and _stored(engine, digest):
+            if digest is not None and is_stored(engine, digest):
                 outcome.skipped.append(path.name)
                 if not keep:  # stored by a run that stopped before moving it
                     box.move_to_processed(folder, path, box.processed_path(folder, path, digest))
@@ -185,12 +186,6 @@ def ingest_flow(
             progress.update(bar, advance=1, last=path.name)
     engine.dispose()
     return outcome
-
-
-def _stored(engine: Any, sha256: str) -> bool:
-    with Session(engine) as session:
-        found = session.exec(select(Document.id).where(Document.sha256 == sha256)).first()
-        return found is not None
 
 
 def _settle(
