@@ -13,6 +13,7 @@ from pathlib import Path
 import pdfplumber
 
 from kommunkoll import EXTRACTOR_VERSION, __version__
+from kommunkoll.vocabulary import ENKAT
 
 from .contract import DocumentInfo, Extraction, Extractor, Source
 from .enkat import answers_of
@@ -76,7 +77,7 @@ def extract_pdf(path: Path | str) -> Extraction:
             extractor=Extractor(version=__version__, extractor_version=EXTRACTOR_VERSION),
         )
         structural = []
-        if who.kind == "enkat":
+        if who.kind == ENKAT:
             extraction.answers, warnings = answers_of(pages.content)
             extraction.warnings.extend(warnings)
         else:
@@ -102,10 +103,10 @@ def read_pages(pdf: pdfplumber.PDF, filename: str, kind: str | None = None) -> P
             if number == 1 and kind is None:
                 first = read_page(page, number)
                 pages.read_for = document_kind(first.text, first.text)
-                if pages.read_for != "enkat":
+                if pages.read_for != ENKAT:
                     pages.content.append(first)
                     continue
-            pages.content.append(read_page(page, number, boxes=pages.read_for == "enkat"))
+            pages.content.append(read_page(page, number, boxes=pages.read_for == ENKAT))
         except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
             raise ExtractionError(
                 "broken", f"page {number} is damaged and cannot be read ({exc})", filename
