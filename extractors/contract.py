@@ -47,14 +47,19 @@ class DocumentInfo(_Open):
 
 
 class Cell(_Open):
-    measure: Measure
-    year: int
+    measure: Measure | None = Field(
+        description="null when the column's header names no known measure (see `header`)"
+    )
+    year: int | None = Field(description="null when the header prints none and implies none")
     value: float | int | None
     bbox: BBox | None = Field(default=None, description="x0, top, x1, bottom in PDF points")
     page: int | None = Field(default=None, ge=1, description="1-based page the value is on")
     text: str | None = Field(
         default=None,
         description="the cell as printed (digit groups joined by a space); empty when blank",
+    )
+    header: str | None = Field(
+        default=None, description="its column's header as printed, whitespace collapsed"
     )
 
 
@@ -84,7 +89,7 @@ class Table(_Open):
     kind: TableKind
     title: str | None
     page: int = Field(ge=1)
-    unit: Unit
+    unit: Unit | None = Field(description="null only for an ovrigt table that prints none")
     rows: list[Row]
     checks: list[Check] = Field(default_factory=list)
 

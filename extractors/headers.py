@@ -20,6 +20,12 @@ def normalise_header(text: str) -> str:
     return re.sub(r"(\w)- (?!och\b|eller\b)(\w)", r"\1\2", text)
 
 
+def year_of(text: str) -> int | None:
+    """The year a header prints (the last one: "Förändring 2023–2024" is 2024), else None."""
+    years = _YEAR.findall(normalise_header(text))
+    return int(years[-1]) if years else None
+
+
 def measure_of(text: str, report_year: int) -> tuple[str, int] | None:
     """(measure, year) for one column header, None for a header that is not a measure."""
     t = normalise_header(text)
@@ -39,4 +45,9 @@ HEADER_WORD = re.compile(
 
 
 def is_header_word(text: str) -> bool:
-    return bool(HEADER_WORD.match(text.strip(" ,:")))
+    """A word a column header prints: a year, a unit, or a word naming a measure."""
+    word = text.strip(" ,:()*¹²")
+    if HEADER_WORD.match(word):
+        return True
+    folded = normalise_header(word)
+    return len(folded) > 3 and any(re.search(MEASURES[k].header, folded) for k in MEASURES)

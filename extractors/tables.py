@@ -16,10 +16,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kommunkoll.vocabulary import ARBETSMILJOMAL, INVESTERINGAR, TABLE_KINDS, TKR
+from kommunkoll.vocabulary import (
+    ARBETSMILJOMAL,
+    INVESTERINGAR,
+    KR,
+    MNKR,
+    MONEY_UNITS,
+    OVRIGT,
+    PROCENT,
+    TABLE_KINDS,
+    TKR,
+)
 
 from .contract import Cell, Row, Table
-from .headers import is_header_word, measure_of
+from .headers import is_header_word, measure_of, year_of
 from .layout import Line, phrases
 from .layout import Word as Token
 from .numbers import parse_number
@@ -28,6 +38,13 @@ _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 _KIND_WORDS = tuple(
     (kind.key, re.compile(kind.title, re.I)) for kind in TABLE_KINDS.values() if kind.title
 )
+_KIND_PATTERN = dict(_KIND_WORDS)
+_PRINTED_UNITS = (  # the most specific first: "mnkr" before "kr"
+    (MNKR, re.compile(r"\bmn?kr\b|miljon\w* kronor", re.I)),
+    (TKR, re.compile(r"\btkr\b|tusent\w* kronor", re.I)),
+    (KR, re.compile(r"\bkr\b|\bkronor\b", re.I)),
+    (PROCENT, re.compile(r"%|\bprocent\b", re.I)),
+)
 
 
 @dataclass
@@ -35,7 +52,8 @@ class Column:
     x0: float
     x1: float
     header: list[Token] = field(default_factory=list)
-    key: tuple[str, int] | None = None
+    key: tuple[str | None, int | None] | None = None  # (measure, year); measure None: unknown
+    text: str | None = None  # the header as printed, whitespace collapsed
 
 
 @dataclass
@@ -132,12 +150,12 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
         label_right = max((t.x1 for t in labels), default=None)
         label_edge = (label_right + columns[0].x0) / 2 if label_right is not None else -1.0
         candidate = Candidate(page_number, body, columns, label_edge)
+        own = len(body)
         _attach_header(candidate, lines, start)
-        candidate.first_on_page = start - len(candidate.header_lines) == 0
         # Body lines are contiguous from `start`; nothing close below means the page ends it.
         candidate.last_on_page = all(
             lines[k].top > body[-1].bottom + 6 * body[-1].size
-            for k in range(start + len(body), len(lines))
+            for k in range(start + own, len(lines))
         )
         if len(columns) >= 2 or candidate.header_lines:
             candidates.append(candidate)
@@ -157,17 +175,32 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
     columns = candidate.columns
     below = candidate.lines[0]
     k = start - 1
+    # A first label wrapped with its numbers on its last line ("Verksamhetens" / "intäkter
+    # 212 282 ..."): label-only lines right above the body, when a header stands above them.
+    wrapped: list[Line] = []
+    while k >= 0 and len(wrapped) < 2 and columns:
+        line = lines[k]
+        if below.top - line.top > 1.8 * max(line.size, below.size) or line.x1 >= columns[0].x0:
+            break
+        wrapped.insert(0, line)
+        below = line
+        k -= 1
     header: list[Line] = []
     while k >= 0:
         line = lines[k]
         limit = (3.0 if not header else 1.8) * max(line.size, below.size)
         if below.top - line.top > limit:
             break
-        if not _is_header_line(line, candidate):
+        if not _is_header_line(line, candidate, stacked=bool(header)):
             break
         header.insert(0, line)
         below = line
         k -= 1
+    if wrapped and not header:  # no header above: those lines are no part of the table
+        k += len(wrapped)
+        wrapped = []
+    candidate.lines[:0] = wrapped
+    candidate.first_on_page = k < 0
     candidate.header_lines = header
     candidate.above = list(lines[max(0, k - 5) : k + 1])
     for line in header:
@@ -183,11 +216,17 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
                 columns[index].header.append(token)
 
 
-def _is_header_line(line: Line, candidate: Candidate) -> bool:
+def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> bool:
+    """A line over the columns that prints header words; above a header line (`stacked`),
+    a line whose every phrase stands over a column is a wrapped header whatever it says."""
     if is_data_row(line):
         return False
     over_columns = [t for t in line.tokens if t.center >= candidate.label_edge]
-    if not over_columns or not any(is_header_word(t.text) for t in line.tokens):
+    if not over_columns:
+        return False
+    if not any(is_header_word(t.text) for t in line.tokens) and not (
+        stacked and len(over_columns) == len(line.tokens)
+    ):
         return False
     separators = [
         (a.x1 + b.x0) / 2 for a, b in zip(candidate.columns, candidate.columns[1:], strict=False)
@@ -267,37 +306,36 @@ def build_tables(
     found: list[tuple[Table, Candidate]] = []
     for page_index, lines in enumerate(pages):
         for candidate in find_candidates(page_index + 1, lines):
-            for column in candidate.columns:
-                text = " ".join(t.text for t in sorted(column.header, key=lambda t: (t.top, t.x0)))
-                column.key = measure_of(text, report_year) if text else None
+            _name_columns(candidate, report_year)
             previous = found[-1] if found else None
             if previous and _continues(previous[1], candidate):
                 _append_rows(previous[0], previous[1], candidate)
                 previous[1].last_on_page = candidate.last_on_page
                 previous[1].page = candidate.page
                 continue
-            if not all(c.key for c in candidate.columns):
-                continue  # no header that names every column: not one of our tables
-            if len({c.key for c in candidate.columns}) != len(candidate.columns):
-                continue
+            if not candidate.header_lines and not _numeric_block(candidate):
+                continue  # a line or two of figures in the text, no table
             title_line = _title_line(candidate)
             title = title_line.text if title_line else None
-            kind = _kind_of(candidate, title)
+            known = all(c.key and c.key[0] for c in candidate.columns)
+            kind = _kind_of(candidate, title) if known else None
             if kind is None:
-                continue
+                kind = OVRIGT  # every column keeps its printed header; measure where it says
+                label_head = _label_head(candidate)
+                if title is None or label_head:
+                    title = label_head or title
             if kind == ARBETSMILJOMAL:
                 title, label = _arbetsmiljo_names(candidate)
             else:
                 label = None
-                if title and not any(
-                    p.search(title) for k, p in _KIND_WORDS if k == kind
-                ):  # a section heading that does not name the table is not its title
-                    title = None
+                pattern = _KIND_PATTERN.get(kind)
+                if title and pattern is not None and not pattern.search(title):
+                    title = None  # a section heading that does not name the table
             table = Table(
                 kind=kind,  # type: ignore[arg-type]
                 title=title,
                 page=candidate.page,
-                unit=_unit(kind, candidate),  # type: ignore[arg-type]
+                unit=_unit(kind, candidate, title),  # type: ignore[arg-type]
                 rows=[],
             )
             _append_rows(table, candidate, candidate, default_label=label)
@@ -309,10 +347,56 @@ def build_tables(
     return found
 
 
-def _unit(kind: str, candidate: Candidate) -> str:
-    head = " ".join(line.text for line in candidate.header_lines).casefold()
+def _name_columns(candidate: Candidate, report_year: int) -> None:
+    """Each column's printed header, and the (measure, year) it names; a header that names
+    no known measure keeps its text with measure None (and the year it prints, if any)."""
+    seen: set[tuple[str | None, int | None]] = set()
+    for column in candidate.columns:
+        tokens = sorted(column.header, key=lambda t: (t.top, t.x0))
+        text = " ".join(" ".join(t.text for t in tokens).split()) or None
+        column.text = text
+        if text is None:
+            column.key = None
+            continue
+        key = measure_of(text, report_year)
+        if key is None or key in seen:  # the same measure twice: keep both, name neither
+            key = (None, year_of(text))
+        seen.add(key)
+        column.key = key
+
+
+def _numeric_block(candidate: Candidate) -> bool:
+    """A table printed without a header: several rows, each with values in two columns."""
+    rows = [line for line in candidate.lines if is_data_row(line)]
+    return len(rows) >= 3 and len(candidate.columns) >= 2
+
+
+def _label_head(candidate: Candidate) -> str | None:
+    """The text of the header lines over the labels (stub or title)."""
+    text = " ".join(
+        t.text for line in candidate.header_lines for t in line.tokens
+        if t.center < candidate.label_edge
+    )  # fmt: skip
+    return " ".join(text.split()) or None
+
+
+def _unit(kind: str, candidate: Candidate, title: str | None) -> str | None:
+    """The unit the stub, title or header prints, else the kind's own."""
+    texts = [" ".join(line.text for line in candidate.header_lines), title or ""]
+    printed = next(
+        (unit for text in texts for unit, pattern in _PRINTED_UNITS if pattern.search(text)),
+        None,
+    )
     entry = TABLE_KINDS[kind]
-    return entry.unit if entry.fixed_unit or TKR not in head else TKR
+    if entry.unit in MONEY_UNITS and kind != OVRIGT:
+        return printed if printed in MONEY_UNITS else entry.unit
+    if kind == OVRIGT:
+        if printed is None and any(
+            "%" in c.text for row in candidate.lines for c in value_tail(row)[1]
+        ):
+            return PROCENT
+        return printed
+    return TKR if printed == TKR else entry.unit
 
 
 def _continues(previous: Candidate, candidate: Candidate) -> bool:
@@ -339,7 +423,9 @@ def _append_rows(
 ) -> None:
     """Rows of one body: wrapped labels joined, every column a cell (empty ones null)."""
     columns = candidate.columns
-    keys = [c.key for c in owner.columns] if owner is not candidate else [c.key for c in columns]
+    named = owner.columns if owner is not candidate else columns
+    keys = [c.key for c in named]
+    headers = [c.text for c in named]
     prefix: list[Token] = []
     last: Row | None = None
     for line in candidate.lines:
@@ -361,7 +447,8 @@ def _append_rows(
         cells = []
         for index, (column, key) in enumerate(zip(columns, keys, strict=True)):
             token = by_column.get(index)
-            measure, year = key  # type: ignore[misc]
+            measure, year = key or (None, None)
+            header = headers[index]
             if token is None:
                 cells.append(
                     Cell(
@@ -376,6 +463,7 @@ def _append_rows(
                         ),
                         page=candidate.page,
                         text="",
+                        header=header,
                     )
                 )
                 continue
@@ -387,6 +475,7 @@ def _append_rows(
                     bbox=token.bbox,
                     page=candidate.page,
                     text=token.text,
+                    header=header,
                 )
             )
         row = Row(

@@ -55,12 +55,18 @@ DOCUMENT_KINDS: dict[str, Term] = _index(
 TKR = "tkr"
 PROCENT = "procent"
 ANDEL = "andel"
+MNKR = "mnkr"
+KR = "kr"
 
 UNITS: dict[str, Term] = _index(
-    Term(TKR, "tkr", ("tkr", "tusental kronor")),
+    Term(TKR, "tkr", ("tkr", "tusental kronor", "tusentals kronor")),
     Term(PROCENT, "%", ("procent", "%")),
     Term(ANDEL, "andel", ("andel",)),
+    Term(MNKR, "mnkr", ("mnkr", "mkr", "miljoner kronor", "miljontals kronor")),
+    Term(KR, "kr", ("kr", "kronor")),
 )
+# Units a money table may print in its stub, title or header (the rest are shares).
+MONEY_UNITS: tuple[str, ...] = (TKR, MNKR, KR)
 
 # ---------------------------------------------------------------- measures
 BUDGET = "budget"
@@ -85,9 +91,13 @@ class Measure:
 MEASURES: dict[str, Measure] = _index(
     Measure(BUDGET, "Budget", r"budget"),
     Measure(PROGNOS, "Prognos", r"prognos"),
-    Measure(AVVIKELSE, "Avvikelse", r"\bavv"),
-    Measure(UTFALL, "Utfall", r"utfall|bokslut|delår|rapport|^\s*\d{4}\s*$"),
-    Measure(DIFFERENS, "Differens", r"\bdiff"),
+    Measure(AVVIKELSE, "Avvikelse", r"avv(?:\.|ik)|\bavv\b"),
+    Measure(
+        UTFALL,
+        "Utfall",
+        r"utfall|bokslut|delår|rapport|^\s*(?:jan\w*\s*[-–]\s*\w+\s*)?\d{4}\s*$|^\s*\d{4}\s*-\s*\d\d-\d\d",
+    ),
+    Measure(DIFFERENS, "Differens", r"\bdiff|förändring|skillnad"),
     Measure(MAL, "Mål", r"(?<!\w)mål(?!\w)"),
     Measure(PRELIMINART_UTFALL, "Prel. utfall", r"preliminär"),
 )
@@ -105,6 +115,7 @@ INVESTERINGAR = "investeringar"
 PERSONALOMSATTNING = "personalomsattning"
 SJUKFRANVARO = "sjukfranvaro"
 ARBETSMILJOMAL = "arbetsmiljomal"
+OVRIGT = "ovrigt"  # any other numeric table: verksamhetsmått, nyckeltal, result per verksamhet
 
 
 @dataclass(frozen=True)
@@ -148,7 +159,16 @@ TABLE_KINDS: dict[str, TableKind] = _index(
     TableKind(
         ARBETSMILJOMAL, "Arbetsmiljömål", ANDEL, measures=frozenset({MAL, PRELIMINART_UTFALL})
     ),
+    TableKind(OVRIGT, "Övrig tabell", TKR),
 )
+# The tables a delårsbokslut is expected to print, by the headings that announce them: a
+# heading naming one with no table read under it is a gap the completeness check reports.
+KNOWN_TABLE_HEADINGS: str = (
+    r"^(?:drift(?:s)?(?:redovisning)?|resultaträkning|investering(?:ar|sredovisning)?|"
+    r"personalomsättning(?: externt)?|extern personalomsättning|sjukfrånvaro)\b"
+)
+# Lines a Drift table always prints: seen on a page but in no table read, they are a gap.
+USUAL_TABLE_LINES: str = r"^(?:årets resultat|verksamhetens nettokostnader)\b"
 
 # ---------------------------------------------------------------- answers
 JA = "ja"
