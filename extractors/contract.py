@@ -177,6 +177,17 @@ class InternalControl(_Open):
     controls: list[Control] = Field(default_factory=list)
 
 
+class Gap(_Open):
+    """Something the document evidently prints that no table read (the completeness check)."""
+
+    page: int = Field(ge=1)
+    text: str = Field(description="the line as printed, whitespace collapsed")
+    reason: Literal["heading_without_table", "usual_line_not_read", "figures_not_read"] = Field(
+        description="a heading naming a known table with no table under it; a line such a "
+        "table always prints (Årets resultat) not read; a line of two or more figures in no table"
+    )
+
+
 class Extractor(_Open):
     name: str = "kommunkoll"
     version: str
@@ -195,6 +206,11 @@ class Extraction(_Open):
     internal_controls: list[InternalControl] = Field(default_factory=list)
     extractor: Extractor | None = None
     warnings: list[str] = Field(default_factory=list)
+    gaps: list[Gap] = Field(
+        default_factory=list,
+        description="what the completeness check found printed but not read; each is also a "
+        "warning, and a document with any is shown as 'varning'",
+    )
 
 
 def json_schema() -> dict:

@@ -85,6 +85,7 @@ def extract_pdf(path: Path | str) -> Extraction:
             extraction.tables = report.tables
             extraction.internal_controls = report.internal_controls
             extraction.warnings.extend(report.warnings)
+            extraction.gaps = report.gaps
             structural = report.findings
         # The internkontroll's risks and åtgärder first, then what the NLP finds in the text.
         extraction.findings = merge_findings(structural, find_findings(pages.body_texts))

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .checks import check_table, failed
-from .contract import Finding, InternalControl, Table
+from .completeness import find_gaps, gap_warning
+from .contract import Finding, Gap, InternalControl, Table
 from .internkontroll import extract_internal_controls
 from .layout import Page
 from .tables import build_tables, strip_internal
@@ -24,7 +25,8 @@ class Report:
     tables: list[Table]
     internal_controls: list[InternalControl]
     findings: list[Finding]  # the internkontroll's risks and åtgärder
-    warnings: list[str]  # failed checks
+    warnings: list[str]  # failed checks, then the gaps
+    gaps: list[Gap]  # what is printed but no table read
 
 
 def read_report(pages: Sequence[Page], year: int) -> Report:
@@ -34,4 +36,6 @@ def read_report(pages: Sequence[Page], year: int) -> Report:
     for table in tables:
         table.checks = check_table(table)
     controls, findings = extract_internal_controls(body)
-    return Report(tables, controls, findings, failed(tables))
+    gaps = find_gaps(pages, tables)
+    warnings = failed(tables) + [gap_warning(g) for g in gaps]
+    return Report(tables, controls, findings, warnings, gaps)

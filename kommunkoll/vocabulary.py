@@ -270,6 +270,8 @@ ICON_FAILED = "✗"  # beside a quarantined file or a failed check
 STATUS_OK = "ok"
 STATUS_WARNING = "varning"
 STATUS_QUARANTINED = "i karantän"
+# The completeness check's finding, for the pages a user reads ({n}: how many lines).
+UNCAPTURED_LINES = "{n} rad(er) med siffror i PDF-filen lästes inte in i någon tabell"
 
 # ---------------------------------------------------------------- column titles
 # Column titles of tables a user reads (Excel sheets, web tables, terminal).

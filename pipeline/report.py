@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from kommunkoll.extractors import Extraction
-from kommunkoll.vocabulary import DOCUMENT_KINDS, name_of
+from kommunkoll.vocabulary import DOCUMENT_KINDS, STATUS_OK, STATUS_WARNING, name_of
 
 if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is printed
     import pandas as pd
@@ -24,7 +24,9 @@ def extraction_summary(extraction: Extraction) -> Table:
     checks = [check for table in extraction.tables for check in table.checks]
     failed = sum(1 for check in checks if not check.ok)
     table = Table(title=extraction.source.filename, show_header=False, title_justify="left")
+    status = STATUS_WARNING if extraction.gaps else STATUS_OK
     for name, value in (
+        ("status", status if not extraction.gaps else f"{status}: {len(extraction.gaps)} gaps"),
         ("kind", doc.kind),
         ("kommun", doc.kommun),
         ("nämnd", doc.namnd),
@@ -55,15 +57,18 @@ def document_tables(rows: Sequence[dict[str, object]]) -> list[Table]:
         )
         table.add_column("year")
         table.add_column("kind")
-        for name in ("pages", "tables", "values", "answers", "findings"):
+        for name in ("pages", "tables", "values", "answers", "findings", "uncaptured"):
             table.add_column(name, justify="right")
+        table.add_column("status")
         table.add_column("file", overflow="fold")
         for row in members:
             table.add_row(
                 str(row["year"]),
                 name_of(DOCUMENT_KINDS, str(row["kind"])).lower(),
                 *(str(row[k]) for k in ("pages", "tables", "values", "answers", "findings")),
-                str(row["filename"]),
+                str(row.get("uncaptured", 0)),
+                str(row.get("status", STATUS_OK)),
+                escape(str(row["filename"])),
             )
         tables.append(table)
     return tables

@@ -41,6 +41,7 @@ from kommunkoll.vocabulary import (
     ICON_OK,
     MEASURES,
     TABLE_KINDS,
+    UNCAPTURED_LINES,
 )
 
 from ..compare import (
@@ -281,6 +282,8 @@ def _warnings(document: Document, count: dict[str, int]) -> list[str]:
         warnings.append("PDF-filen finns inte längre där den lagrades")
     if failed := count["failed"]:
         warnings.append(f"{failed} kontroll(er) stämmer inte")
+    if document.uncaptured:
+        warnings.append(UNCAPTURED_LINES.format(n=document.uncaptured))
     return warnings
 
 
@@ -307,15 +310,23 @@ def document_detail(engine: Engine, document_id: int) -> dict[str, object]:
             values = session.exec(
                 select(Value).where(Value.line_id.in_([line.id for line in lines]))
             ).all()
-            by_line: dict[int, dict[tuple[str, int], Value]] = defaultdict(dict)
-            columns: list[tuple[str, int]] = []
+            by_line: dict[int, dict[tuple, Value]] = defaultdict(dict)
+            columns: list[tuple] = []
+            headings: list[str] = []
             for v in sorted(values, key=lambda v: v.id):
-                by_line[v.line_id][(v.measure, v.year)] = v
-                if (v.measure, v.year) not in columns:
-                    columns.append((v.measure, v.year))
+                # A header naming no known measure (an ovrigt table) is its own column.
+                key = (v.measure, v.year) if v.measure else (None, v.year, v.header)
+                by_line[v.line_id][key] = v
+                if key not in columns:
+                    columns.append(key)
+                    headings.append(
+                        f"{MEASURE_NAMES.get(v.measure, v.measure)} {v.year}"
+                        if v.measure
+                        else (v.header or "")
+                    )
             checks = session.exec(select(Check).where(Check.table_id == table.id)).all()
             tables.append(
-                {"table": table, "columns": columns, "checks": checks,
+                {"table": table, "columns": columns, "headings": headings, "checks": checks,
                  "rows": [(line, by_line.get(line.id, {})) for line in lines]}
             )  # fmt: skip
         answers = sorted(
