@@ -15,6 +15,7 @@ from rich.markup import escape
 
 from kommunkoll import __version__
 from kommunkoll.extractors import Extraction, ExtractionError, extract_pdf
+from kommunkoll.vocabulary import DELARSBOKSLUT, ENKAT, ICON_FAILED, ICON_OK
 
 from .inbox import expand
 from .report import document_tables, extraction_summary
@@ -46,7 +47,10 @@ def try_extract(path: Path) -> Extraction | ExtractionError:
 
 
 def report_error(exc: ExtractionError) -> None:
-    err.print(f"[red]✗[/red] {exc.filename}: {exc.reason} [dim]({exc.code})[/dim]", highlight=False)
+    err.print(
+        f"[red]{ICON_FAILED}[/red] {exc.filename}: {exc.reason} [dim]({exc.code})[/dim]",
+        highlight=False,
+    )
 
 
 @app.command()
@@ -72,7 +76,7 @@ def extract(
         if out_dir is not None:
             target = out_dir / f"{path.stem}.json"
             target.write_text(payload + "\n", encoding="utf-8")
-            err.print(f"[green]✓[/green] {path.name} → {target}", highlight=False)
+            err.print(f"[green]{ICON_OK}[/green] {path.name} → {target}", highlight=False)
         if as_json:
             # One object for one file; JSON Lines for several, so the output stays parseable.
             sys.stdout.write(payload if len(paths) == 1 else result.model_dump_json())
@@ -185,7 +189,7 @@ def _report(
     outcome: object, verb: str, stored: str = "stored", failed: str = "quarantined"
 ) -> None:
     for name, code, reason in outcome.quarantined:  # type: ignore[attr-defined]
-        err.print(f"[red]✗[/red] {name}: {reason} [dim]({code})[/dim]", highlight=False)
+        err.print(f"[red]{ICON_FAILED}[/red] {name}: {reason} [dim]({code})[/dim]", highlight=False)
     out.print(
         f"{stored} {len(outcome.stored)}, {verb} {len(outcome.skipped)}, "  # type: ignore[attr-defined]
         f"{failed} {len(outcome.quarantined)}",  # type: ignore[attr-defined]
@@ -325,14 +329,14 @@ def compare_answers(
     Fits the terminal's width (abbreviating nämnder, then showing the columns in parts);
     exits 1 when a filter names a kommun, nämnd or years the database does not hold."""
     from kommunkoll import frames
+    from kommunkoll.vocabulary import NO_ANSWERS, NO_CHANGES
 
     from .compare import answer_changes, answer_matrix
     from .report import answer_changes_table, answer_matrix_tables
-    from .wording import NO_ANSWERS, NO_CHANGES
 
     span = _years(years)
     engine = _engine(db)
-    _check_filters(engine, kommun, namnd, span, kind="enkat", what="enkäter")
+    _check_filters(engine, kommun, namnd, span, kind=ENKAT, what="enkäter")
     matrix = answer_matrix(frames.answers(engine), kommun, namnd, span)
     changes = answer_changes(frames.answer_changes(engine), kommun, namnd, span)
     engine.dispose()
@@ -351,7 +355,7 @@ def compare_answers(
         from .xlsx import answers_workbook
 
         answers_workbook(matrix, changes, xlsx)
-        err.print(f"[green]✓[/green] {escape(str(xlsx))}", highlight=False)
+        err.print(f"[green]{ICON_OK}[/green] {escape(str(xlsx))}", highlight=False)
 
 
 def _check_filters(  # type: ignore[no-untyped-def]
@@ -363,7 +367,7 @@ def _check_filters(  # type: ignore[no-untyped-def]
     problem = filter_problem(known(engine, kind), kommun, namnd, span, what)
     if problem:
         engine.dispose()
-        err.print(f"[red]✗[/red] {escape(problem)}", highlight=False)
+        err.print(f"[red]{ICON_FAILED}[/red] {escape(problem)}", highlight=False)
         raise typer.Exit(code=1)
 
 
@@ -390,20 +394,20 @@ def compare_figures(
     Costs (negative numbers) change by "ökning"/"minskning", rates by procentenheter; a year
     two reports print differently is flagged and the latest report's value shown."""
     from kommunkoll import frames
+    from kommunkoll.vocabulary import NO_FIGURES
 
     from .compare import UnknownLine, figure_series
     from .report import figure_table
-    from .wording import NO_FIGURES
 
     span = _years(years)
     engine = _engine(db)
-    _check_filters(engine, kommun, namnd, span, kind="delarsbokslut", what="delårsbokslut")
+    _check_filters(engine, kommun, namnd, span, kind=DELARSBOKSLUT, what="delårsrapporter")
     values = frames.values(engine)
     engine.dispose()
     try:
         points = figure_series(values, table, line, measure, kommun, namnd, span)
     except UnknownLine as exc:
-        err.print(f"[red]✗[/red] {escape(str(exc))}", highlight=False)
+        err.print(f"[red]{ICON_FAILED}[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(code=1) from None
     if not points:
         err.print(NO_FIGURES.format(filters=_described(kommun, namnd, years)), highlight=False)
@@ -415,7 +419,7 @@ def compare_figures(
         from .xlsx import figures_workbook
 
         figures_workbook(points, title, xlsx)
-        err.print(f"[green]✓[/green] {escape(str(xlsx))}", highlight=False)
+        err.print(f"[green]{ICON_OK}[/green] {escape(str(xlsx))}", highlight=False)
 
 
 @app.command()
@@ -432,7 +436,7 @@ def export(
         raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
     engine = _engine(db)
     for path in write(engine, out_dir, fmt):
-        out.print(f"[green]✓[/green] {path}", highlight=False)
+        out.print(f"[green]{ICON_OK}[/green] {path}", highlight=False)
     engine.dispose()
 
 
@@ -457,7 +461,7 @@ def browse(
     try:
         path = sqlite_path(url)
     except ValueError as exc:
-        err.print(f"[red]✗[/red] {exc}", highlight=False)
+        err.print(f"[red]{ICON_FAILED}[/red] {exc}", highlight=False)
         raise typer.Exit(code=1) from None
     engine = _engine(url)  # the views come with the migrations
     engine.dispose()

@@ -13,8 +13,9 @@ from itertools import pairwise
 
 import pandas as pd
 
-ANSWER_LABELS = {"ja": "Ja", "nej": "Nej", "delvis": "Delvis", "vet_ej": "Vet ej"}
-NO_ANSWER = "–"  # asked, but no box marked (or an open question)
+from kommunkoll.vocabulary import ANSWERS, NO_ANSWER
+
+ANSWER_LABELS = {key: answer.name for key, answer in ANSWERS.items()}
 
 
 def answer_label(answer: str | None) -> str:
@@ -196,7 +197,9 @@ class FigurePoint:
     @property
     def rate(self) -> bool:
         """A rate in percent (sjukfrånvaro, personalomsättning): changes in procentenheter."""
-        return self.unit == "procent"
+        from kommunkoll.vocabulary import PROCENT
+
+        return self.unit == PROCENT
 
     @property
     def grows(self) -> bool | None:
@@ -210,19 +213,12 @@ class FigurePoint:
         """Whether the change is good for this line (None: neither, or not known)."""
         if not self.change:
             return None
+        from kommunkoll.vocabulary import HIGHER_IS_BETTER
+
         direction = HIGHER_IS_BETTER.get(self.table_kind)
         if direction is None:
             return None
         return (self.change > 0) == direction
-
-
-# Which way is good per table kind: a larger number in Drift (costs are negative, so a cost
-# that grows is a smaller number), less sick leave and staff turnover; no judgement elsewhere.
-HIGHER_IS_BETTER: dict[str, bool] = {
-    "drift": True,
-    "sjukfranvaro": False,
-    "personalomsattning": False,
-}
 
 
 class UnknownLine(ValueError):
@@ -342,7 +338,7 @@ def swedish_number(value: float | None, decimals: int = 0, sign: bool = False) -
 def change_amount(point: FigurePoint) -> str:
     """The change in words a reader cannot misread: "ökning 24 906 tkr" of a cost printed as a
     negative number, "+1,4 procentenheter" of a rate; "–" for a first year."""
-    from .wording import CHANGE_DOWN, CHANGE_NONE, CHANGE_UP, POINTS
+    from kommunkoll.vocabulary import CHANGE_DOWN, CHANGE_NONE, CHANGE_UP, POINTS
 
     if point.change is None:
         return "–"
@@ -365,7 +361,7 @@ def change_percent_text(point: FigurePoint) -> str:
 
 def restatement_note(point: FigurePoint) -> str:
     """ "2024 års rapport: −529 486 tkr" for each earlier printing that differs."""
-    from .wording import REPORT_OF_YEAR, UNIT_NAMES
+    from kommunkoll.vocabulary import REPORT_OF_YEAR, UNIT_NAMES
 
     decimals = 0 if point.unit == "tkr" else 1
     return "; ".join(

@@ -12,8 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from kommunkoll.extractors import Extraction
+from kommunkoll.vocabulary import DOCUMENT_KINDS, name_of
 
-KIND_NAMES = {"delarsbokslut": "delårsbokslut", "enkat": "enkät"}
 if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is printed
     import pandas as pd
 
@@ -63,7 +63,7 @@ def document_tables(rows: Sequence[dict[str, object]]) -> list[Table]:
         for row in members:
             table.add_row(
                 str(row["year"]),
-                KIND_NAMES.get(str(row["kind"]), str(row["kind"])),
+                name_of(DOCUMENT_KINDS, str(row["kind"])).lower(),
                 *(str(row[k]) for k in ("pages", "tables", "values", "answers", "findings")),
                 str(row["filename"]),
             )
@@ -81,7 +81,7 @@ def answer_matrix_tables(matrix: AnswerMatrix, width: int) -> list[RenderableTyp
     """
     from rich.console import Console
 
-    from .wording import MATRIX_PART, MATRIX_TITLE, MATRIX_TOO_WIDE
+    from kommunkoll.vocabulary import MATRIX_PART, MATRIX_TITLE, MATRIX_TOO_WIDE
 
     console = Console(width=width)
     title = MATRIX_TITLE.format(questions=len(matrix.rows), changes=matrix.changes)
@@ -160,8 +160,9 @@ def _matrix_table(
     matrix: AnswerMatrix, columns: list[int], short: bool, title: str, width: int
 ) -> Table:
     """Answer columns fixed at their longest word, so only the question column wraps."""
+    from kommunkoll.vocabulary import ANSWER_WAS, COLUMN_NUMBER, COLUMN_QUESTION
+
     from .compare import answer_label
-    from .wording import ANSWER_WAS, COLUMN_NUMBER, COLUMN_QUESTION
 
     table = Table(
         title=title or None, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
@@ -235,8 +236,9 @@ def _legend(matrix: AnswerMatrix, columns: list[int], short: bool) -> list[Rende
 
 
 def answer_changes_table(changes: pd.DataFrame) -> Table:
+    from kommunkoll.vocabulary import CHANGES_COLUMNS, CHANGES_TITLE
+
     from .compare import answer_label, as_none
-    from .wording import CHANGES_COLUMNS, CHANGES_TITLE
 
     table = Table(
         title=CHANGES_TITLE.format(changes=len(changes)), title_justify="left", show_lines=True
@@ -264,8 +266,9 @@ def figure_table(
     Nämnder are abbreviated (with a legend) when their names would not fit `width`."""
     from rich.console import Console
 
+    from kommunkoll.vocabulary import FIGURE_COLUMNS, RESTATED, RESTATED_NOTE, SOURCE, UNIT_NAMES
+
     from .compare import change_amount, change_percent_text, restatement_note, swedish_number
-    from .wording import FIGURE_COLUMNS, RESTATED, RESTATED_NOTE, SOURCE, UNIT_NAMES
 
     console = Console(width=width)
     for short in (False, True):
