@@ -65,12 +65,8 @@ V_VALUES = V_VALUES_0002.replace(
 assert V_VALUES != V_VALUES_0002
 
 
-def _replace_values_view(sql: str) -> None:
-    op.execute("DROP VIEW IF EXISTS v_values")
-    op.execute(sql)
-
-
 def _views() -> list[tuple[str, str]]:
+    """Every view's name and SQL (SQLite only: PostgreSQL alters a table under its views)."""
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return []
@@ -79,28 +75,38 @@ def _views() -> list[tuple[str, str]]:
 
 
 def _nullable(nullable: bool) -> None:
-    views = _views()
-    for name, _ in views:
-        op.execute(f'DROP VIEW "{name}"')
     with op.batch_alter_table("value", schema=None) as batch_op:
         batch_op.alter_column("measure", existing_type=sa.String(), nullable=nullable)
         batch_op.alter_column("year", existing_type=sa.Integer(), nullable=nullable)
         batch_op.alter_column("unit", existing_type=sa.String(), nullable=nullable)
     with op.batch_alter_table("report_table", schema=None) as batch_op:
         batch_op.alter_column("unit", existing_type=sa.String(), nullable=nullable)
-    for _, sql in views:
-        op.execute(sql)
+
+
+def _recreate(views: list[tuple[str, str]], values_sql: str) -> None:
+    for name, sql in views:
+        if name != "v_values":
+            op.execute(sql)
+    op.execute("DROP VIEW IF EXISTS v_values")
+    op.execute(values_sql)
 
 
 def upgrade() -> None:
+    views = _views()
+    for name, _ in views:
+        op.execute(f'DROP VIEW "{name}"')
+    op.execute("DROP VIEW IF EXISTS v_values")  # PostgreSQL: it reads the altered columns
     op.add_column("value", sa.Column("header", sa.String(), nullable=True))
     op.add_column("document", sa.Column("uncaptured", sa.Integer(), nullable=True))
     _nullable(True)
-    _replace_values_view(V_VALUES)
+    _recreate(views, V_VALUES)
 
 
 def downgrade() -> None:
-    _replace_values_view(V_VALUES_0002)
+    views = _views()
+    for name, _ in views:
+        op.execute(f'DROP VIEW "{name}"')
+    op.execute("DROP VIEW IF EXISTS v_values")  # PostgreSQL: it reads the altered columns
     op.execute("DELETE FROM value WHERE measure IS NULL OR year IS NULL OR unit IS NULL")
     op.execute("UPDATE report_table SET unit = '' WHERE unit IS NULL")
     _nullable(False)
@@ -108,3 +114,4 @@ def downgrade() -> None:
         batch_op.drop_column("uncaptured")
     with op.batch_alter_table("value", schema=None) as batch_op:
         batch_op.drop_column("header")
+    _recreate(views, V_VALUES_0002)
