@@ -12,11 +12,12 @@ import re
 from kommunkoll.vocabulary import MEASURE_HEADER_ORDER, MEASURES
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_FOOTNOTE = re.compile(r"[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")  # a footnote marker on a header: "2024¹", "Budget*"
 
 
 def normalise_header(text: str) -> str:
     """Collapse whitespace and undo hyphenation at a wrap: "Delårs- bokslut" → "delårsbokslut"."""
-    text = " ".join(text.split()).casefold()
+    text = " ".join(_FOOTNOTE.sub(" ", text).split()).casefold()
     return re.sub(r"(\w)- (?!och\b|eller\b)(\w)", r"\1\2", text)
 
 

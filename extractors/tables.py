@@ -39,6 +39,7 @@ _KIND_WORDS = tuple(
     (kind.key, re.compile(kind.title, re.I)) for kind in TABLE_KINDS.values() if kind.title
 )
 _KIND_PATTERN = dict(_KIND_WORDS)
+_CONTINUED = re.compile(r"\(?\bforts(?:\.|ättning)", re.I)
 _PRINTED_UNITS = (  # the most specific first: "mnkr" before "kr"
     (MNKR, re.compile(r"\bmn?kr\b|miljon\w* kronor", re.I)),
     (TKR, re.compile(r"\btkr\b|tusent\w* kronor", re.I)),
@@ -64,10 +65,12 @@ class Candidate:
     lines: list[Line]
     columns: list[Column]
     label_edge: float  # tokens whose centre is left of this are labels
+    label_left: float = 0.0  # where the labels start
     header_lines: list[Line] = field(default_factory=list)
     above: list[Line] = field(default_factory=list)  # the lines above the header, nearest last
     first_on_page: bool = False
     last_on_page: bool = False
+    lead: list[Line] = field(default_factory=list)  # the page's lines above the table
 
 
 def value_tail(line: Line) -> tuple[list[Token], list[Token]]:
@@ -76,6 +79,8 @@ def value_tail(line: Line) -> tuple[list[Token], list[Token]]:
     cut = len(tokens)
     while cut > 0 and tokens[cut - 1].is_value:
         cut -= 1
+    if cut == 0 and len(tokens) >= 3 and _YEAR_ONLY.match(tokens[0].text):
+        cut = 1  # "2024 7,0 4,1 ...": a year naming the row (a table printed transposed)
     return tokens[:cut], tokens[cut:]
 
 
@@ -149,7 +154,8 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
         labels = [t for line in body for t in value_tail(line)[0]]
         label_right = max((t.x1 for t in labels), default=None)
         label_edge = (label_right + columns[0].x0) / 2 if label_right is not None else -1.0
-        candidate = Candidate(page_number, body, columns, label_edge)
+        label_left = min((t.x0 for t in labels), default=-1.0)
+        candidate = Candidate(page_number, body, columns, label_edge, label_left)
         own = len(body)
         _attach_header(candidate, lines, start)
         # Body lines are contiguous from `start`; nothing close below means the page ends it.
@@ -201,11 +207,12 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
         wrapped = []
     candidate.lines[:0] = wrapped
     candidate.first_on_page = k < 0
+    candidate.lead = list(lines[: k + 1])
     candidate.header_lines = header
     candidate.above = list(lines[max(0, k - 5) : k + 1])
     for line in header:
         for phrase in phrases(line.tokens):
-            tokens = [t for t in phrase if t.center >= candidate.label_edge]
+            tokens = _over_columns(phrase, candidate)
             if not tokens:
                 continue
             x0, x1 = tokens[0].x0, tokens[-1].x1
@@ -221,11 +228,15 @@ def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> 
     a line whose every phrase stands over a column is a wrapped header whatever it says."""
     if is_data_row(line):
         return False
-    over_columns = [t for t in line.tokens if t.center >= candidate.label_edge]
+    columns = candidate.columns
+    reach = columns[0].x0 - 0.5 * line.size if columns else candidate.label_edge
+    over_columns = [
+        t for t in line.tokens if t.center >= candidate.label_edge and t.x1 > reach
+    ]  # "Drift, tkr": a title whose unit ends left of the first column heads none
     if not over_columns:
         return False
     if not any(is_header_word(t.text) for t in line.tokens) and not (
-        stacked and len(over_columns) == len(line.tokens)
+        (stacked and len(over_columns) == len(line.tokens)) or _column_aligned(line, candidate)
     ):
         return False
     separators = [
@@ -237,6 +248,25 @@ def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> 
         x0, x1 = phrase[0].x0, phrase[-1].x1
         if any(x0 < s < x1 for s in separators) and len(phrase) > 3:
             return False  # a phrase running across columns is prose, not a header
+    return True
+
+
+def _column_aligned(line: Line, candidate: Candidate) -> bool:
+    """Short phrases each over one column of their own, two columns or more: a header row of
+    names ("Kvinnor Män < 29 år ..."), whatever words it uses."""
+    columns = candidate.columns
+    heads = [p for p in phrases(line.tokens) if _over_columns(p, candidate)]
+    if len(heads) < 2 or len(heads) < len(phrases(line.tokens)) - 1:
+        return False
+    used: set[int] = set()
+    for phrase in heads:
+        if len(phrase) > 3:
+            return False
+        x0, x1 = phrase[0].x0, phrase[-1].x1
+        under = [i for i, c in enumerate(columns) if c.x0 < x1 + 1 and c.x1 > x0 - 1]
+        if len(under) != 1 or under[0] in used:
+            return False
+        used.add(under[0])
     return True
 
 
@@ -318,6 +348,18 @@ def build_tables(
             title_line = _title_line(candidate)
             title = title_line.text if title_line else None
             known = all(c.key and c.key[0] for c in candidate.columns)
+            if not known and (rows := _transposed(candidate, report_year)) is not None:
+                kind = _kind_of(candidate, title)
+                if kind is not None and kind != ARBETSMILJOMAL:
+                    table = Table(
+                        kind=kind,  # type: ignore[arg-type]
+                        title=title if _KIND_PATTERN[kind].search(title or "") else None,
+                        page=candidate.page,
+                        unit=_unit(kind, candidate, title),  # type: ignore[arg-type]
+                        rows=rows,
+                    )
+                    found.append((table, candidate))
+                    continue
             kind = _kind_of(candidate, title) if known else None
             if kind is None:
                 kind = OVRIGT  # every column keeps its printed header; measure where it says
@@ -347,6 +389,76 @@ def build_tables(
     return found
 
 
+def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
+    """A table printed with its groups as columns and its measures as rows ("Kvinnor Män
+    < 29 år ..." over rows "2024", "2023", "Förändring"): one row per group. None unless
+    every row's label names a distinct (measure, year) and every other column has a header."""
+    columns = candidate.columns
+    lines = [line for line in candidate.lines if is_data_row(line)]
+    keyed: list[tuple[str, tuple[str, int], list[Token]]] = []
+    firsts = [
+        next((v for v in value_tail(line)[1] if _column_of(v.center, columns) == 0), None)
+        for line in lines
+    ]
+    # A headless first column of years ("Jan–aug" / "2024 7,0 ..."): part of the row labels.
+    year_column = (
+        not columns[0].text
+        and any(firsts)
+        and all(t is None or _YEAR_ONLY.match(t.text) for t in firsts)
+    )
+    prefix: list[str] = []
+    for line in candidate.lines:
+        if not is_data_row(line):
+            prefix.append(line.text)  # a row label wrapped, its figures on its last line
+            continue
+        label_tokens, values = value_tail(line)
+        if year_column and values and _column_of(values[0].center, columns) == 0:
+            label_tokens, values = label_tokens + values[:1], values[1:]
+        label = " ".join([*prefix, *(t.text for t in label_tokens)])
+        prefix = []
+        key = measure_of(label, report_year) if label else None
+        if key is None:
+            return None
+        keyed.append((label, key, values))
+    groups = [i for i, c in enumerate(columns) if c.text and not (year_column and i == 0)]
+    if len({k for _, k, _ in keyed}) != len(keyed) or len(groups) < 2:
+        return None
+    if any(not columns[i].text for i in range(1 if year_column else 0, len(columns))):
+        return None
+    rows: list[Row] = []
+    for i in groups:
+        column = columns[i]
+        cells = []
+        for label, (measure, year), values in keyed:
+            token = next((v for v in values if _column_of(v.center, columns) == i), None)
+            cells.append(
+                Cell(
+                    measure=measure,  # type: ignore[arg-type]
+                    year=year,
+                    value=parse_number(token.text) if token else None,
+                    bbox=token.bbox if token else None,
+                    page=candidate.page,
+                    text=token.text if token else "",
+                    header=label,
+                )
+            )
+        top = min(t.top for t in column.header)
+        rows.append(
+            Row(
+                label=re.sub(r"(\d)- (\d)", r"\1-\2", column.text or ""),  # "Dag 1-" / "14"
+                cells=cells,
+                page=candidate.page,
+                bbox=(
+                    round(column.x0, 2),
+                    round(top, 2),
+                    round(column.x1, 2),
+                    round(max(line.bottom for line in lines), 2),
+                ),
+            )
+        )
+    return rows
+
+
 def _name_columns(candidate: Candidate, report_year: int) -> None:
     """Each column's printed header, and the (measure, year) it names; a header that names
     no known measure keeps its text with measure None (and the year it prints, if any)."""
@@ -371,13 +483,26 @@ def _numeric_block(candidate: Candidate) -> bool:
     return len(rows) >= 3 and len(candidate.columns) >= 2
 
 
+def _over_columns(phrase: Sequence[Token], candidate: Candidate) -> list[Token]:
+    """The tokens of a header phrase that head columns. A phrase reaching over the columns
+    that does not start at the labels' left edge ("Avv. prognos/budget", centred wider than
+    its column) heads them whole; a stub or title at the left edge keeps its own words."""
+    over = [t for t in phrase if t.center >= candidate.label_edge]
+    if over and phrase[0].x0 > candidate.label_left + 2 * phrase[0].size:
+        return list(phrase)
+    return over
+
+
 def _label_head(candidate: Candidate) -> str | None:
     """The text of the header lines over the labels (stub or title)."""
-    text = " ".join(
-        t.text for line in candidate.header_lines for t in line.tokens
-        if t.center < candidate.label_edge
-    )  # fmt: skip
-    return " ".join(text.split()) or None
+    words = [
+        t.text
+        for line in candidate.header_lines
+        for phrase in phrases(line.tokens)
+        for t in phrase
+        if t not in _over_columns(phrase, candidate)
+    ]
+    return " ".join(" ".join(words).split()) or None
 
 
 def _unit(kind: str, candidate: Candidate, title: str | None) -> str | None:
@@ -403,7 +528,7 @@ def _continues(previous: Candidate, candidate: Candidate) -> bool:
     """The next page's first table goes on with the last one: same columns, nothing between."""
     if candidate.page != previous.page + 1 or not previous.last_on_page:
         return False
-    if not candidate.first_on_page:
+    if not candidate.first_on_page and not _continued_title(candidate):
         return False
     if candidate.header_lines:
         keys = [c.key for c in candidate.columns]
@@ -416,6 +541,11 @@ def _continues(previous: Candidate, candidate: Candidate) -> bool:
     for mine, theirs in zip(candidate.columns, previous.columns, strict=True):
         mine.key = theirs.key
     return True
+
+
+def _continued_title(candidate: Candidate) -> bool:
+    """Only a "(forts.)" title stands above the table on its page: the last one goes on."""
+    return len(candidate.lead) == 1 and bool(_CONTINUED.search(candidate.lead[0].text))
 
 
 def _append_rows(

@@ -142,7 +142,7 @@ TABLE_KINDS: dict[str, TableKind] = _index(
         DRIFT,
         "Drift",
         TKR,
-        title=r"^drift\b|driftredovisning|resultaträkning",
+        title=r"^drifts?\b|drifts?redovisning|resultaträkning",
         rows=r"verksamhetens (?:netto)?kostnader|årets resultat",
         fixed_unit=True,
     ),
