@@ -569,6 +569,7 @@ def _append_rows(
             continue
         words = prefix + label_tokens
         label = " ".join(" ".join(t.text for t in words).split()) or default_label or ""
+        label = re.sub(r"(\S)/ (?=\S)", r"\1/", label)  # "Kommunbidrag/" wrapped: one word
         row_top = min([line.top, *(t.top for t in words)])
         row_bottom = max([line.bottom, *(t.bottom for t in words)])
         by_column: dict[int, Token] = {}
