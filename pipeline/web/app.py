@@ -53,6 +53,7 @@ from ..compare import (
     number_key,
     swedish_number,
 )
+from ..inbox import find_processed
 from .pdfpage import box_percent, page_png, page_size
 from .svg import line_chart
 
@@ -217,10 +218,9 @@ def find_pdf(document: Document) -> Path | None:
     if not document.path:
         return None
     stored = Path(document.path)
-    for candidate in (stored, stored.parent / "processed" / document.filename):
-        if candidate.is_file():
-            return candidate
-    return None
+    if stored.is_file():
+        return stored
+    return find_processed(stored.parent, document.filename, document.sha256)
 
 
 def document_list(engine: Engine) -> dict[str, object]:
