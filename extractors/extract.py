@@ -1,50 +1,45 @@
 """One PDF in, one `Extraction` out: the only entry point callers need.
 
 Pure apart from reading the file: no database, no Prefect. Each page is opened once: its
-text names the document, and while it is open the kind-specific reader takes what it needs
-(positioned word lines for a delårsbokslut's tables, words and boxes for an enkät's answers).
+text names the document, and while it is open the kind's reader (READERS) takes what it needs
+(positioned word lines for a report's tables, words and boxes for an enkät's answers).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 import pdfplumber
 
 from kommunkoll import EXTRACTOR_VERSION, __version__
-from kommunkoll.vocabulary import DELARSBOKSLUT, ENKAT
+from kommunkoll.vocabulary import DOCUMENT_KINDS
 
 from .contract import DocumentInfo, Extraction, Extractor, Source
-from .enkat import answers_of
 from .errors import ExtractionError
-from .identify import document_kind, identify
+from .identify import identify
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
-from .page_lines import PageLayout, read_page
+from .pages import PageContent, Pages
 from .pdf import open_pdf, require_text
-from .report_tables import read_report
-from .words import Line, page_lines
+from .readers import arsredovisning, delarsbokslut, enkat
+
+# Document kind → its reader (see readers/__init__.py for what a reader is).
+READERS: dict[str, ModuleType] = {
+    reader.KIND: reader for reader in (enkat, delarsbokslut, arsredovisning)
+}
 
 
-@dataclass
-class PageContent:
-    """What the extractors need of one page, read while it is open."""
-
-    text: str
-    height: float
-    lines: list[Line] | None = None  # delårsbokslut: word lines regrouped by number grammar
-    layout: PageLayout | None = None  # enkät: words with fonts, drawn and form boxes
+def document_kind(pages: Pages) -> str | None:
+    """The kind whose reader recognises `pages` most surely; None when none does."""
+    scores = {kind: reader.recognise(pages) for kind, reader in READERS.items()}
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] > 0 else None
 
 
-@dataclass
-class Pages:
-    content: list[PageContent] = field(default_factory=list)
-    read_for: str | None = None  # the kind whose page data was read along with the text
-
-    @property
-    def texts(self) -> list[str]:
-        return [page.text for page in self.content]
+def _kinds_sentence() -> str:
+    names = [kind.name.lower() for kind in DOCUMENT_KINDS.values()]
+    return ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def extract_pdf(path: Path | str) -> Extraction:
@@ -53,27 +48,28 @@ def extract_pdf(path: Path | str) -> Extraction:
     with open_pdf(path) as (source, pdf):
         require_text(pdf, source.filename)
         pages = read_pages(pdf, source.filename)
-        who = identify(pages.texts)
-        missing = [f for f in ("kind", "kommun", "namnd", "year") if getattr(who, f) is None]
-        if who.kind is None:
+        kind = document_kind(pages)
+        if kind is None:
             raise ExtractionError(
                 "unrecognised",
-                "the text is neither a delårsbokslut nor a revisorernas enkät (no title "
-                "such as 'Delårsbokslut 2025' and no Ja/Nej/Delvis/Vet ej answer columns)",
+                f"the text is none of the kinds read ({_kinds_sentence()}): no title such "
+                "as 'Delårsbokslut 2025' and no Ja/Nej/Delvis/Vet ej answer columns",
                 source.filename,
             )
+        who = identify(pages.texts, kind)
+        missing = [f for f in ("kommun", "namnd", "year") if getattr(who, f) is None]
         if missing:
             raise ExtractionError(
                 "unrecognised",
-                f"a {who.kind} whose {', '.join(missing)} could not be read from its text",
+                f"a {kind} whose {', '.join(missing)} could not be read from its text",
                 source.filename,
             )
-        if pages.read_for != who.kind:  # page 1 did not say what the document is: read again
-            pages = read_pages(pdf, source.filename, kind=who.kind)
+        if pages.read_for != kind:  # page 1 did not say what the document is: read again
+            pages = read_pages(pdf, source.filename, kind=kind)
         extraction = Extraction(
             source=Source(filename=source.filename, sha256=source.sha256, pages=source.pages),
             document=DocumentInfo(
-                kind=who.kind,  # type: ignore[arg-type]
+                kind=kind,
                 kommun=who.kommun,  # type: ignore[arg-type]
                 namnd=who.namnd,  # type: ignore[arg-type]
                 year=who.year,  # type: ignore[arg-type]
@@ -81,41 +77,30 @@ def extract_pdf(path: Path | str) -> Extraction:
             ),
             extractor=Extractor(version=__version__, extractor_version=EXTRACTOR_VERSION),
         )
-        structural = []
-        if who.kind == ENKAT:
-            extraction.answers, warnings = answers_of([p.layout for p in pages.content])  # type: ignore[misc]
-            extraction.warnings.extend(warnings)
-        else:
-            report = read_report(
-                [p.lines for p in pages.content],  # type: ignore[misc]
-                [p.height for p in pages.content],
-                who.year,  # type: ignore[arg-type]
-            )
-            extraction.tables = report.tables
-            extraction.internal_controls = report.internal_controls
-            extraction.warnings.extend(report.warnings)
-            structural = report.findings
+        parts = READERS[kind].read(pages, who.year)
+        extraction.tables = parts.tables
+        extraction.internal_controls = parts.internal_controls
+        extraction.answers = parts.answers
+        extraction.warnings.extend(parts.warnings)
         # The internkontroll's risks and åtgärder first, then what the NLP finds in the text.
-        extraction.findings = merge_findings(structural, find_findings(pages.texts))
+        extraction.findings = merge_findings(parts.findings, find_findings(pages.texts))
         return extraction
 
 
 def read_pages(pdf: pdfplumber.PDF, filename: str, kind: str | None = None) -> Pages:
-    """Each page's text, plus the page data of `kind` (guessed from page 1 when not given).
-
-    A page that cannot be parsed makes the PDF broken.
+    """Each page's text, plus the page data of `kind`'s reader (guessed from page 1 when not
+    given). A page that cannot be parsed makes the PDF broken.
     """
     pages = Pages(read_for=kind)
     for number, page in enumerate(pdf.pages, start=1):
         try:
             text = page.extract_text(x_tolerance=1.5) or ""
+            content = PageContent(number=number, text=text, height=float(page.height))
             if number == 1 and kind is None:
-                pages.read_for = document_kind(text, text)
-            content = PageContent(text=text, height=float(page.height))
-            if pages.read_for == DELARSBOKSLUT:
-                content.lines = page_lines(page)
-            elif pages.read_for == ENKAT:
-                content.layout = read_page(page, number)
+                pages.read_for = document_kind(Pages([content]))
+            reader = READERS.get(pages.read_for or "")
+            if reader is not None:
+                content.data = reader.page_data(page, number)
             pages.content.append(content)
         except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
             raise ExtractionError(

@@ -3,8 +3,8 @@
 The scan reads every product module (kommunkoll/, extractors/, models/, pipeline/, their
 templates) except vocabulary.py itself and the Alembic migrations (history: a migration must
 keep the words it was written with). It fails on:
-- a string literal (docstrings and description=/help= texts aside) equal to a document kind, table kind or answer value,
-  as stored ("vet_ej") or as shown ("Vet ej"), compared casefolded;
+- a string literal (docstrings and description=/help= texts aside) equal to a document kind,
+  table kind or answer value, as stored ("vet_ej") or as shown ("Vet ej"), compared casefolded;
 - any mark glyph (☒ ✓ ■ ...) in a string literal or template;
 - a family of such values spelled as a collection: a tuple/list/set/dict holding two or more
   measure keys.
