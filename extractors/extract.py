@@ -1,12 +1,15 @@
 """One PDF in, one `Extraction` out: the only entry point callers need.
 
-Pure apart from reading the file: no database, no Prefect. Each page is opened once: its
-text names the document, and while it is open the kind's reader (READERS) takes what it needs
-(positioned word lines for a report's tables, words and boxes for an enkät's answers).
+Pure apart from reading the file: no database, no Prefect. Each page is opened once and
+split into words once (layout.py, the one page model): its lines' text names the document
+and feeds the NLP; the kind's reader (READERS) reads its part: a report's tables from the
+lines, an enkät's answers from the marks and boxes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
@@ -18,26 +21,43 @@ from kommunkoll.vocabulary import DOCUMENT_KINDS
 from .contract import DocumentInfo, Extraction, Extractor, Source
 from .errors import ExtractionError
 from .identify import identify
+from .layout import Page, mark_furniture, read_page
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
-from .pages import PageContent, Pages
 from .pdf import open_pdf, require_text
 from .readers import arsredovisning, delarsbokslut, enkat
 
-# Document kind → its reader (see readers/__init__.py for what a reader is).
+# Document kind → its reader (readers/__init__.py says what a reader is). The reader that
+# recognises a document most surely reads it.
 READERS: dict[str, ModuleType] = {
     reader.KIND: reader for reader in (enkat, delarsbokslut, arsredovisning)
 }
 
 
-def document_kind(pages: Pages) -> str | None:
+@dataclass
+class Pages:
+    content: list[Page] = field(default_factory=list)
+    read_for: str | None = None  # the kind whose page data was read along with the words
+
+    @property
+    def texts(self) -> list[str]:
+        """Each page's whole text (running heads too: they may name kommun and nämnd)."""
+        return [page.text for page in self.content]
+
+    @property
+    def body_texts(self) -> list[str]:
+        """Each page's text without running headers, footers and page numbers."""
+        return ["\n".join(line.text for line in page.body) for page in self.content]
+
+
+def document_kind(pages: Sequence[Page]) -> str | None:
     """The kind whose reader recognises `pages` most surely; None when none does."""
     scores = {kind: reader.recognise(pages) for kind, reader in READERS.items()}
     best = max(scores, key=scores.__getitem__)
     return best if scores[best] > 0 else None
 
 
-def _kinds_sentence() -> str:
+def _kinds() -> str:
     names = [kind.name.lower() for kind in DOCUMENT_KINDS.values()]
     return ", ".join(names[:-1]) + " or " + names[-1]
 
@@ -48,12 +68,12 @@ def extract_pdf(path: Path | str) -> Extraction:
     with open_pdf(path) as (source, pdf):
         require_text(pdf, source.filename)
         pages = read_pages(pdf, source.filename)
-        kind = document_kind(pages)
+        kind = document_kind(pages.content)
         if kind is None:
             raise ExtractionError(
                 "unrecognised",
-                f"the text is none of the kinds read ({_kinds_sentence()}): no title such "
-                "as 'Delårsbokslut 2025' and no Ja/Nej/Delvis/Vet ej answer columns",
+                f"the text is none of the kinds read ({_kinds()}): no title such as "
+                "'Delårsbokslut 2025' and no Ja/Nej/Delvis/Vet ej answer columns",
                 source.filename,
             )
         who = identify(pages.texts, kind)
@@ -77,35 +97,42 @@ def extract_pdf(path: Path | str) -> Extraction:
             ),
             extractor=Extractor(version=__version__, extractor_version=EXTRACTOR_VERSION),
         )
-        parts = READERS[kind].read(pages, who.year)
+        parts = READERS[kind].read(pages.content, who.year)
         extraction.tables = parts.tables
         extraction.internal_controls = parts.internal_controls
         extraction.answers = parts.answers
         extraction.warnings.extend(parts.warnings)
         # The internkontroll's risks and åtgärder first, then what the NLP finds in the text.
-        extraction.findings = merge_findings(parts.findings, find_findings(pages.texts))
+        extraction.findings = merge_findings(parts.findings, find_findings(pages.body_texts))
         return extraction
 
 
+def _boxes(kind: str | None) -> bool:
+    reader = READERS.get(kind or "")
+    return bool(reader and reader.BOXES)
+
+
 def read_pages(pdf: pdfplumber.PDF, filename: str, kind: str | None = None) -> Pages:
-    """Each page's text, plus the page data of `kind`'s reader (guessed from page 1 when not
-    given). A page that cannot be parsed makes the PDF broken.
+    """Every page in the page model, furniture marked, with answer boxes too when the reader
+    of `kind` (guessed from page 1 when not given) needs them.
+
+    A page that cannot be parsed makes the PDF broken.
     """
     pages = Pages(read_for=kind)
     for number, page in enumerate(pdf.pages, start=1):
         try:
-            text = page.extract_text(x_tolerance=1.5) or ""
-            content = PageContent(number=number, text=text, height=float(page.height))
             if number == 1 and kind is None:
-                pages.read_for = document_kind(Pages([content]))
-            reader = READERS.get(pages.read_for or "")
-            if reader is not None:
-                content.data = reader.page_data(page, number)
-            pages.content.append(content)
+                first = read_page(page, number)
+                pages.read_for = document_kind([first])
+                if not _boxes(pages.read_for):
+                    pages.content.append(first)
+                    continue
+            pages.content.append(read_page(page, number, boxes=_boxes(pages.read_for)))
         except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
             raise ExtractionError(
                 "broken", f"page {number} is damaged and cannot be read ({exc})", filename
             ) from None
         finally:
             page.close()  # frees the page's parsed objects: memory stays flat on long reports
+    mark_furniture(pages.content)
     return pages

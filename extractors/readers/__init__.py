@@ -2,9 +2,9 @@
 
 A reader is a module with
 - `KIND`: its document kind (a key of `vocabulary.DOCUMENT_KINDS`);
-- `recognise(pages) -> float`: how surely `pages` is this kind (0: not at all); the reader
-  with the highest score reads the document;
-- `page_data(page, number)`: what it needs of one open pdfplumber page;
+- `BOXES`: whether it needs the page model's drawn and form answer boxes too;
+- `recognise(pages) -> float`: how surely these pages (layout.Page, the one page model) are
+  this kind (0: not at all); the reader with the highest score reads the document;
 - `read(pages, year) -> Parts`: the kind's part of the Extraction.
 `extract.READERS` lists them; adding a document kind is one vocabulary entry and one reader.
 """
@@ -12,13 +12,14 @@ A reader is a module with
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
 from kommunkoll.vocabulary import DOCUMENT_KINDS
 
 from ..contract import Answer, Finding, InternalControl, Table
-from ..pages import Pages
+from ..layout import Page
 
 
 @dataclass
@@ -34,20 +35,28 @@ class Parts:
 
 class Reader(Protocol):
     KIND: str
+    BOXES: bool
 
-    def recognise(self, pages: Pages) -> float: ...
+    def recognise(self, pages: Sequence[Page]) -> float: ...
 
-    def page_data(self, page: Any, number: int) -> object: ...
-
-    def read(self, pages: Pages, year: int) -> Parts: ...
+    def read(self, pages: Sequence[Page], year: int) -> Parts: ...
 
 
-def title_score(pages: Pages, kind: str) -> float:
+def first_text(pages: Sequence[Page]) -> str:
+    """The title page's text: what a document says it is."""
+    return pages[0].text if pages else ""
+
+
+def all_text(pages: Sequence[Page]) -> str:
+    return "\n".join(page.text for page in pages)
+
+
+def title_score(pages: Sequence[Page], kind: str) -> float:
     """A kind named on the title page scores 2 and a little more the nearer the top it
     stands (so "Delårsrapport ... enligt årsredovisningslagen" stays a delårsrapport); named
     twice or more in the text only, 1; else 0."""
     title = re.compile(DOCUMENT_KINDS[kind].title, re.I)
-    on_first = title.search(pages.first)
+    on_first = title.search(first_text(pages))
     if on_first:
         return 2 + 1 / (1 + on_first.start())
-    return 1.0 if len(title.findall(pages.text)) >= 2 else 0.0
+    return 1.0 if len(title.findall(all_text(pages))) >= 2 else 0.0

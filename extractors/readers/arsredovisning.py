@@ -4,15 +4,17 @@ but its outcome columns cover the whole year ("Bokslut 2025", "Utfall helår": m
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kommunkoll.vocabulary import ARSREDOVISNING
 
-from ..pages import Pages
+from ..layout import Page
 from . import delarsbokslut, title_score
 
 KIND = ARSREDOVISNING
-page_data = delarsbokslut.page_data
+BOXES = False
 read = delarsbokslut.read
 
 
-def recognise(pages: Pages) -> float:
+def recognise(pages: Sequence[Page]) -> float:
     return title_score(pages, KIND)

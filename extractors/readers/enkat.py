@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Sequence
 
 from kommunkoll.vocabulary import ANSWER_WORDS, DOCUMENT_KINDS, ENKAT
 
 from ..enkat import answers_of
-from ..page_lines import read_page
-from ..pages import Pages
-from . import Parts
+from ..layout import Page
+from . import Parts, all_text, first_text
 
 KIND = ENKAT
+BOXES = True  # answers may be drawn boxes or form fields, not only printed marks
 
 
 def _is_answer_header(line: str) -> bool:
@@ -20,18 +20,14 @@ def _is_answer_header(line: str) -> bool:
     return all(re.search(rf"(?<!\w){w}(?!\w)", words) for w in ANSWER_WORDS)
 
 
-def recognise(pages: Pages) -> float:
+def recognise(pages: Sequence[Page]) -> float:
     """The Ja/Nej/Delvis/Vet ej header anywhere, or the enkät's title on page 1: an enkät
     mentions delårsbokslut and årsredovisning often, so it outranks a title found in them."""
-    if any(_is_answer_header(line) for line in pages.text.splitlines()):
+    if any(_is_answer_header(line) for line in all_text(pages).splitlines()):
         return 3.0
-    return 3.0 if re.search(DOCUMENT_KINDS[KIND].title, pages.first, re.I) else 0.0
+    return 3.0 if re.search(DOCUMENT_KINDS[KIND].title, first_text(pages), re.I) else 0.0
 
 
-def page_data(page: Any, number: int) -> object:
-    return read_page(page, number)
-
-
-def read(pages: Pages, year: int) -> Parts:
-    answers, warnings = answers_of([p.data for p in pages.content])  # type: ignore[misc]
+def read(pages: Sequence[Page], year: int) -> Parts:
+    answers, warnings = answers_of(list(pages))
     return Parts(answers=answers, warnings=warnings)
