@@ -52,12 +52,14 @@ ARSREDOVISNING = "arsredovisning"
 class DocumentKind:
     """A kind of document. `title` is a regex that names the kind on a title page (the year
     printed beside it is the report year); `period` says whether the document covers part
-    of a year (januari-augusti) rather than a whole one."""
+    of a year (januari-augusti) rather than a whole one; `holds` what its reader reads
+    ("tables" or "answers"), so a document without any is flagged."""
 
     key: str
     name: str
     title: str
     period: bool = False
+    holds: str = "tables"
 
 
 DOCUMENT_KINDS: dict[str, DocumentKind] = _index(
@@ -71,6 +73,7 @@ DOCUMENT_KINDS: dict[str, DocumentKind] = _index(
         ENKAT,
         "Enkät",
         r"grundläggande granskning|revisorernas? (?:frågor|enkät)|enkät|frågor till",
+        holds="answers",
     ),
     DocumentKind(
         ARSREDOVISNING,

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 import pandas as pd
 
-from kommunkoll.vocabulary import ANSWERS, NO_ANSWER
+from kommunkoll.vocabulary import ANSWERS, NO_ANSWER, UTFALL
 
 ANSWER_LABELS = {key: answer.name for key, answer in ANSWERS.items()}
 
@@ -166,6 +167,7 @@ class FigurePoint:
     document_id: int
     filename: str
     page: int | None
+    measure: str = UTFALL
 
 
 class UnknownLine(ValueError):
@@ -176,7 +178,7 @@ def figure_series(
     values: pd.DataFrame,
     table: str,
     line: str,
-    measure: str = "utfall",
+    measure: str | Sequence[str] = UTFALL,
     kommun: str | None = None,
     namnd: str | None = None,
     years: tuple[int, int] | None = None,
@@ -184,8 +186,11 @@ def figure_series(
     """One line's value per nämnd and year, with the change from the year before.
 
     A year printed by several reports (utfall 2024 in the 2024 and the 2025 report) is taken
-    from that year's own report, else from the latest report that prints it.
+    from that year's own report, else from the latest report that prints it. Several
+    measures ("utfall,bokslut": the delår against the whole year) give one series each,
+    side by side per nämnd and year.
     """
+    measures = [m.strip() for m in measure.split(",")] if isinstance(measure, str) else measure
     in_table = values[values["table_kind"].str.casefold() == table.casefold()]
     matching = in_table[in_table["line"].str.casefold() == line.strip().casefold()]
     if matching.empty:
@@ -194,6 +199,21 @@ def figure_series(
             f"no line {line!r} in table {table!r}"
             + (f"; lines there: {', '.join(known)}" if known else "; that table holds nothing")
         )
+    points: list[FigurePoint] = []
+    for one in measures:
+        points += _series(matching, line, one, kommun, namnd, years)
+    order = {m: i for i, m in enumerate(measures)}
+    return sorted(points, key=lambda p: (p.kommun, p.namnd, p.year, order[p.measure]))
+
+
+def _series(
+    matching: pd.DataFrame,
+    line: str,
+    measure: str,
+    kommun: str | None,
+    namnd: str | None,
+    years: tuple[int, int] | None,
+) -> list[FigurePoint]:
     chosen = matching[matching["measure"].str.casefold() == measure.casefold()]
     if chosen.empty:
         known = sorted(set(matching["measure"]))
@@ -225,6 +245,7 @@ def figure_series(
                         int(r.document_id),
                         r.filename,
                         None if pd.isna(r.page) else int(r.page),
+                        r.measure,
                     )
                 )
             before = number

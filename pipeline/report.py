@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from kommunkoll.extractors import Extraction
-from kommunkoll.vocabulary import DOCUMENT_KINDS, name_of
+from kommunkoll.vocabulary import DOCUMENT_KINDS, MEASURES, name_of
 
 if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is printed
     import pandas as pd
@@ -118,7 +118,8 @@ def figure_table(points: Sequence[FigurePoint], title: str) -> Table:
     from .compare import swedish_number
 
     table = Table(title=title, title_justify="left")
-    for name in ("kommun", "nämnd", "year"):
+    several = len({p.measure for p in points}) > 1  # e.g. the delår's utfall and the bokslut
+    for name in ("kommun", "nämnd", "year", *(("measure",) if several else ())):
         table.add_column(name)
     for name in ("value", "change", "change %"):
         table.add_column(name, justify="right")
@@ -129,6 +130,7 @@ def figure_table(points: Sequence[FigurePoint], title: str) -> Table:
             p.kommun,
             p.namnd,
             str(p.year),
+            *((name_of(MEASURES, p.measure),) if several else ()),
             f"{swedish_number(p.number, _decimals(p.unit))} {p.unit}",
             f"[{style}]{swedish_number(p.change, _decimals(p.unit), sign=True)}[/]"
             if style

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kommunkoll.vocabulary import DELARSBOKSLUT
+from kommunkoll.vocabulary import DELARSBOKSLUT, UTFALL
 
 from ..layout import Page
 from ..report_tables import read_report
@@ -18,8 +18,8 @@ def recognise(pages: Sequence[Page]) -> float:
     return title_score(pages, KIND)
 
 
-def read(pages: Sequence[Page], year: int) -> Parts:
-    report = read_report(pages, year)
+def read(pages: Sequence[Page], year: int, outcome: str = UTFALL) -> Parts:
+    report = read_report(pages, year, outcome)
     return Parts(
         tables=report.tables,
         internal_controls=report.internal_controls,

@@ -33,10 +33,8 @@ from kommunkoll.models import (
     Value,
 )
 from kommunkoll.vocabulary import (
-    DELARSBOKSLUT,
     DOCUMENT_KINDS,
     DRIFT,
-    ENKAT,
     ICON_FAILED,
     ICON_OK,
     MEASURES,
@@ -268,9 +266,10 @@ def document_list(engine: Engine) -> dict[str, object]:
 def _warnings(document: Document, count: dict[str, int]) -> list[str]:
     """What a reader should know before trusting a document's numbers."""
     warnings = []
-    if document.kind == DELARSBOKSLUT and not count["tables"]:
+    holds = DOCUMENT_KINDS[document.kind].holds if document.kind in DOCUMENT_KINDS else None
+    if holds == "tables" and not count["tables"]:
         warnings.append("inga tabeller hittades")
-    if document.kind == ENKAT and not count["answers"]:
+    if holds == "answers" and not count["answers"]:
         warnings.append("inga svar hittades")
     if document.extractor_version != EXTRACTOR_VERSION:
         warnings.append(
