@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
+from ..layout import SETTINGS, LayoutSettings, Line, phrases
 from .rules import MONTHS
 
 _BODY = r"[A-ZÅÄÖ]{2,6}"
@@ -38,8 +38,6 @@ REFERENCE = re.compile(
     + ")"
 )
 
-# Words further apart than this (× font size) are in different cells of a row.
-CELL_GAP = 0.6
 # A column goes on to the next line when it is at most this far (× font size) below.
 LINE_GAP = 1.0
 
@@ -80,20 +78,12 @@ class Reference:
     boxes: list[Box] = field(default_factory=list)
 
 
-def _box(w: Any) -> Box:
-    return (round(w["x0"], 2), round(w["top"], 2), round(w["x1"], 2), round(w["bottom"], 2))
-
-
-def phrases_of(words: Sequence[Any], page: int) -> list[Phrase]:
-    """A line's words (mappings with text, x0, x1, top, bottom, size) split into cells."""
-    out: list[Phrase] = []
-    for w in sorted(words, key=lambda w: w["x0"]):
-        size = float(w.get("size") or 10.0)
-        if out and w["x0"] - out[-1].x1 <= CELL_GAP * size:
-            out[-1].words.append((w["text"], _box(w)))
-        else:
-            out.append(Phrase(page, [(w["text"], _box(w))], size))
-    return out
+def phrases_of(line: Line, settings: LayoutSettings = SETTINGS) -> list[Phrase]:
+    """A page-model line split into its cells (the page model's one phrase splitter)."""
+    return [
+        Phrase(line.page, [(w.text, w.bbox) for w in words], max(w.size for w in words))
+        for words in phrases(line.words, settings)
+    ]
 
 
 def text_lines(lines: Iterable[tuple[str, int]]) -> list[list[Phrase]]:
@@ -195,4 +185,3 @@ def find_references(lines: Sequence[list[Phrase]]) -> list[Reference]:
             kept.boxes += [b for b in ref.boxes if b not in kept.boxes]
             kept.top = min(kept.top, ref.top)
     return sorted(unique.values(), key=lambda r: (r.page, r.top))
-

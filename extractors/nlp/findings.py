@@ -57,8 +57,9 @@ def find(pages: list[str], lines: list[list[Phrase]] | None = None) -> list[Find
 
     Decision references come from `lines` (the document's lines as positioned phrases,
     furniture dropped) when given, else from the texts' lines: once per reference and page
-    (decisions.py). A sentence's tags are the cue rules' and the small classifier's together: the rules are
-    precise, the classifier (trained on the dev sentences) adds actions worded without cues.
+    (decisions.py). A sentence's tags are the cue rules' and the small classifier's
+    together: the rules are precise, the classifier (trained on the dev sentences) adds
+    actions worded without cues.
     """
     document = blocks(pages)
     docs = list(swedish().pipe(b.text for b in document))
