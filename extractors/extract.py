@@ -24,6 +24,7 @@ from .identify import identify
 from .layout import Page, mark_furniture, read_page
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
+from .nlp.decisions import Phrase, phrases_of
 from .pdf import open_pdf, require_text
 from .readers import arsredovisning, delarsbokslut, enkat
 
@@ -103,8 +104,14 @@ def extract_pdf(path: Path | str) -> Extraction:
         extraction.answers = parts.answers
         extraction.warnings.extend(parts.warnings)
         # The internkontroll's risks and åtgärder first, then what the NLP finds in the text.
-        extraction.findings = merge_findings(parts.findings, find_findings(pages.body_texts))
+        found = find_findings(pages.body_texts, body_phrases(pages.content))
+        extraction.findings = merge_findings(parts.findings, found)
         return extraction
+
+
+def body_phrases(pages: list[Page]) -> list[list[Phrase]]:
+    """Every page's lines without furniture, each split into its cells, for the NLP."""
+    return [phrases_of(line) for page in pages for line in page.body]
 
 
 def _boxes(kind: str | None) -> bool:

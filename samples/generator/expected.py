@@ -80,6 +80,19 @@ def kind_of(doc: Enkat | Delarsbokslut) -> str:
     return "delarsbokslut" if isinstance(doc, Delarsbokslut) else "enkat"
 
 
+def once_per_page(findings: list[dict]) -> list[dict]:
+    """A decision reference cited several times on one page is one finding (the first)."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for f in findings:
+        if f["kind"] == "decision":
+            if (f["text"], f["page"]) in seen:
+                continue
+            seen.add((f["text"], f["page"]))
+        out.append(f)
+    return out
+
+
 def build(doc: Enkat | Delarsbokslut, pdf: Path) -> tuple[dict, list[str]]:
     """The expected JSON for `doc` rendered as `pdf`, and any location warnings."""
     found: Located = locate(doc, pdf)
@@ -100,7 +113,7 @@ def build(doc: Enkat | Delarsbokslut, pdf: Path) -> tuple[dict, list[str]]:
         },
         "tables": [],
         "answers": [],
-        "findings": found.findings,
+        "findings": once_per_page(found.findings),
     }
     if is_report:
         tables = [b for b in doc.blocks if isinstance(b, Table)]
