@@ -85,9 +85,10 @@ def column_widths(pt: PrintedTable, layout: Layout) -> list[float]:
     nums = []
     for i in range(n):
         values = [r.values[i] for r in pt.rows]
-        words = pt.header[i + 1].replace("\n", " ").split()
         w = max([text_width(v, layout, bold=True) for v in values] + [0.0])
-        w = max(w, *(text_width(x, layout, bold=True, size=size) for x in words or [""]))
+        w = max(
+            w, *(text_width(x, layout, bold=True, size=size) for x in unbroken(pt.header[i + 1]))
+        )
         nums.append(max(MIN_NUM_W, w + 2 * PAD + SLACK))
     spare = TEXT_W - label_w - sum(nums)
     if spare > 0:  # widen the value columns a little, as a template would
@@ -96,6 +97,20 @@ def column_widths(pt: PrintedTable, layout: Layout) -> list[float]:
     elif spare < 0:
         label_w = max(label_w + spare, 60.0)
     return [label_w, *nums]
+
+
+def unbroken(header: str) -> list[str]:
+    """What a column must fit so a producer wraps `header` only at spaces: each word, and
+    for a word with a hyphen or dash inside ("1-14", "jan–aug") its line up to that word,
+    since LibreOffice and Chromium would rather break after the hyphen ("Dag 1-" / "14"),
+    which no reader can tell from a printed "Dag 1- 14"."""
+    out = []
+    for line in header.split("\n"):
+        words = line.split()
+        for j, word in enumerate(words):
+            inner = any(d in word[1:-1] for d in "-–")
+            out.append(" ".join(words[: j + 1]) if inner else word)
+    return out or [""]
 
 
 def wrap_to(text: str, width: float, layout: Layout, bold: bool = True) -> list[str]:
