@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kommunkoll.vocabulary import UTFALL
+
 from .checks import check_table, failed
 from .completeness import find_gaps, gap_warning
 from .contract import Finding, Gap, InternalControl, Table
@@ -29,11 +31,19 @@ class Report:
     gaps: list[Gap]  # what is printed but no table read
 
 
-def read_report(pages: Sequence[Page], year: int) -> Report:
-    """Tables, checks and internkontroll from the pages' lines (furniture already marked)."""
+def read_report(pages: Sequence[Page], year: int, outcome: str = UTFALL) -> Report:
+    """Tables, checks and internkontroll from the pages' lines (furniture already marked).
+
+    `outcome` is what a plain outcome column ("Utfall 2025", "2025") measures: the period's
+    utfall in a delårsbokslut, the whole year's bokslut in an årsredovisning.
+    """
     body = [page.body for page in pages]
     tables = [strip_internal(t) for t, _ in build_tables(body, year)]
     for table in tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.measure == UTFALL:
+                    cell.measure = outcome
         table.checks = check_table(table)
     controls, findings = extract_internal_controls(body)
     gaps = find_gaps(pages, tables)
