@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from kommunkoll.vocabulary import KNOWN_TABLE_HEADINGS, USUAL_TABLE_LINES
 
 from .contract import Gap, Table
-from .layout import Line, Page
+from .layout import Line, Page, in_margin
 from .tables import is_data_row, value_tail
 
 _HEADING = re.compile(KNOWN_TABLE_HEADINGS, re.I)
@@ -68,8 +68,8 @@ def find_gaps(pages: Sequence[Page], tables: Sequence[Table]) -> list[Gap]:
                     gaps.append(Gap(page=page.number, text=text, reason="heading_without_table"))
                 continue
             _, values = value_tail(line)
-            if not values or _captured(line, page.number, tables):
-                continue
+            if not values or in_margin(line, page) or _captured(line, page.number, tables):
+                continue  # a footer on one page only ("... årsredovisning 2025   2") is no row
             if _USUAL.match(text):
                 gaps.append(Gap(page=page.number, text=text, reason="usual_line_not_read"))
             elif len(values) >= 2 and is_data_row(line):
