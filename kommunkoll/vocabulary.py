@@ -320,6 +320,63 @@ HIGHER_IS_BETTER: dict[str, bool] = {
 }
 
 
+# Column titles of the exports' xlsx form (CSV and Parquet keep the snake_case names).
+EXPORT_TITLES: dict[str, str] = {
+    "document_id": "Dokument-id",
+    "value_id": "Värde-id",
+    "answer_id": "Svar-id",
+    "finding_id": "Iakttagelse-id",
+    "check_id": "Kontroll-id",
+    "namnd_id": "Nämnd-id",
+    "kommun": "Kommun",
+    "namnd": "Nämnd",
+    "year": "År",
+    "document_year": "Rapportens år",
+    "document_kind": "Dokumenttyp",
+    "kind": "Typ",
+    "period": "Period",
+    "pages": "Sidor",
+    "filename": "Fil",
+    "sha256": "SHA-256",
+    "extractor_version": "Extraktorversion",
+    "path": "Sökväg",
+    "ingested_at": "Inläst",
+    "table_kind": "Tabell",
+    "table_title": "Tabellens rubrik",
+    "table_position": "Tabellens ordning",
+    "line": "Rad",
+    "parent_line": "Överordnad rad",
+    "line_position": "Radens ordning",
+    "measure": "Mått",
+    "number": "Tal",
+    "unit": "Enhet",
+    "page": "Sida",
+    "x0": "x0 (pt)",
+    "top": "topp (pt)",
+    "x1": "x1 (pt)",
+    "bottom": "botten (pt)",
+    "question_key": "Frågans nyckel",
+    "question": "Fråga (senaste lydelse)",
+    "question_text": "Fråga (som tryckt)",
+    "answer": "Svar",
+    "comment": "Kommentar",
+    "year_before": "År före",
+    "number_before": "Nr före",
+    "answer_before": "Svar före",
+    "comment_before": "Kommentar före",
+    "page_before": "Sida före",
+    "document_id_before": "Dokument-id före",
+    "position": "Ordning",
+    "text": "Text",
+    "entities": "Namngivet",
+    "origin": "Ursprung",
+    "name": "Kontroll",
+    "ok": "Stämmer",
+    "expected": "Väntat",
+    "found": "Funnet",
+}
+
+
 def name_of(family: dict[str, Term] | dict[str, TableKind] | dict[str, Measure], key: str) -> str:
     """The Swedish name of `key` in one family, or the key itself when it is not known
     (an unknown value keeps its stored text rather than disappearing)."""
