@@ -377,6 +377,16 @@ EXPORT_TITLES: dict[str, str] = {
 }
 
 
+# What a search result is, by the kind of entry (findings by their own kind).
+SEARCH_KINDS: dict[str, str] = {
+    **{key: term.name for key, term in FINDING_KINDS.items()},
+    "answer": "Enkätsvar",
+    "line": "Tabellrad",
+}
+SEARCH_COLUMNS = ("Typ", "Text", "Kommun · nämnd år", "Dokument och sida")
+SEARCH_NONE = "Inget matchar {query!r}."
+
+
 def name_of(family: dict[str, Term] | dict[str, TableKind] | dict[str, Measure], key: str) -> str:
     """The Swedish name of `key` in one family, or the key itself when it is not known
     (an unknown value keeps its stored text rather than disappearing)."""

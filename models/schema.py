@@ -133,6 +133,12 @@ class Answer(SQLModel, table=True):
     answer: str | None = None  # ja | nej | delvis | vet_ej | null
     comment: str = ""
     page: int
+    # The marked box (the answer's provenance): page and x0/top/x1/bottom in PDF points.
+    mark_page: int | None = None
+    mark_x0: float | None = None
+    mark_top: float | None = None
+    mark_x1: float | None = None
+    mark_bottom: float | None = None
 
 
 class Finding(SQLModel, table=True):

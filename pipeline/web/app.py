@@ -13,9 +13,10 @@ from importlib.resources import files
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request, Response
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
@@ -40,6 +41,7 @@ from kommunkoll.vocabulary import (
     ICON_FAILED,
     ICON_OK,
     MEASURES,
+    SEARCH_KINDS,
     TABLE_KINDS,
 )
 
@@ -56,6 +58,7 @@ from ..compare import (
     restatement_note,
     swedish_number,
 )
+from .onpage import answer_on_page, finding_on_page
 from .pdfpage import box_percent, page_png, page_size
 from .svg import line_chart
 
@@ -74,6 +77,8 @@ def create_app(engine: Engine) -> FastAPI:
     env.filters["change"] = change_amount
     env.filters["change_percent"] = change_percent_text
     env.filters["restated"] = restatement_note
+    env.filters["marked"] = _marked
+    env.globals["SEARCH_KINDS"] = SEARCH_KINDS
     env.globals.update(
         MEASURE_NAMES=MEASURE_NAMES,
         KIND_NAMES=KIND_NAMES,
@@ -112,6 +117,33 @@ def create_app(engine: Engine) -> FastAPI:
     def value(request: Request, value_id: int) -> HTMLResponse:
         return page(request, "value.html", **value_detail(engine, value_id))
 
+    @app.get("/answers/{answer_id}", response_class=HTMLResponse)
+    def answer_page(request: Request, answer_id: int) -> HTMLResponse:
+        return page(request, "onpage.html", on=answer_on_page(engine, answer_id, find_pdf))
+
+    @app.get("/findings/{finding_id}", response_class=HTMLResponse)
+    def finding_page(request: Request, finding_id: int) -> HTMLResponse:
+        return page(request, "onpage.html", on=finding_on_page(engine, finding_id, find_pdf))
+
+    @app.get("/lines/{line_id}")
+    def line_page(line_id: int) -> RedirectResponse:
+        """A table line is shown as its first value with a box."""
+        with Session(engine) as session:
+            values = session.exec(
+                select(Value).where(Value.line_id == line_id).order_by(Value.id)
+            ).all()
+        if not values:
+            raise HTTPException(404, f"ingen rad {line_id}")
+        boxed = [v for v in values if v.x0 is not None] or values
+        return RedirectResponse(f"/values/{boxed[0].id}", status_code=303)
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search_page(request: Request, q: str = "") -> HTMLResponse:
+        from ..search import search
+
+        hits = search(engine, q) if q.strip() else []
+        return page(request, "search.html", query=q, hits=hits)
+
     @app.get("/answers", response_class=HTMLResponse)
     def answers(
         request: Request,
@@ -137,6 +169,12 @@ def create_app(engine: Engine) -> FastAPI:
             matrix=matrix,
             rows=rows,
             changes=[] if changes is None else list(changes.itertuples()),
+            answer_ids={
+                (int(d), str(n)): int(i)
+                for d, n, i in zip(
+                    frame["document_id"], frame["number"], frame["answer_id"], strict=True
+                )
+            },
             kommuner=sorted(set(frame["kommun"])),
             namnder=sorted(set(frame["namnd"])),
             years=all_years,
@@ -191,6 +229,14 @@ def create_app(engine: Engine) -> FastAPI:
         )
 
     return app
+
+
+def _marked(snippet: str) -> Markup:
+    """A search snippet as HTML: the text escaped, its matched words in <mark>."""
+    from ..search import MARK_END, MARK_START
+
+    escaped = str(escape(snippet))
+    return Markup(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
 def _span(year_from: str, year_to: str, years: list[int]) -> tuple[int, int] | None:
