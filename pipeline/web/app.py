@@ -11,8 +11,9 @@ import os
 from collections import defaultdict
 from importlib.resources import files
 from pathlib import Path
+from typing import Annotated
 
-from fastapi import FastAPI, HTTPException, Request, Response
+from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -43,6 +44,7 @@ from kommunkoll.vocabulary import (
     MEASURES,
     SEARCH_KINDS,
     TABLE_KINDS,
+    UTFALL,
 )
 
 from ..compare import (
@@ -152,14 +154,20 @@ def create_app(engine: Engine) -> FastAPI:
         year_from: str = "",
         year_to: str = "",
         changes_only: str = "",
+        enhet: Annotated[list[str] | None, Query()] = None,
     ) -> HTMLResponse:
-        frame = frames.answers(engine)
-        all_years = sorted({int(y) for y in frame["year"]})
+        """`enhet` (repeated, "Kommun / Nämnd") picks any set of nämnder across kommuner."""
+        every = frames.answers(engine)
+        units = sorted({f"{k} / {n}" for k, n in zip(every["kommun"], every["namnd"], strict=True)})
+        frame = _units(every, enhet)
+        all_years = sorted({int(y) for y in every["year"]})
         span = _span(year_from, year_to, all_years)
         matrix = answer_matrix(frame, kommun or None, namnd or None, span)
         rows = [r for r in matrix.rows if r.changed] if changes_only else matrix.rows
         changes = (
-            answer_changes(frames.answer_changes(engine), kommun or None, namnd or None, span)
+            answer_changes(
+                _units(frames.answer_changes(engine), enhet), kommun or None, namnd or None, span
+            )
             if changes_only
             else None
         )
@@ -175,15 +183,18 @@ def create_app(engine: Engine) -> FastAPI:
                     frame["document_id"], frame["number"], frame["answer_id"], strict=True
                 )
             },
-            kommuner=sorted(set(frame["kommun"])),
-            namnder=sorted(set(frame["namnd"])),
+            kommuner=sorted(set(every["kommun"])),
+            namnder=sorted(set(every["namnd"])),
+            units=units,
             years=all_years,
+            print_parts=_print_parts(len(matrix.columns)),
             chosen={
                 "kommun": kommun,
                 "namnd": namnd,
                 "year_from": year_from,
                 "year_to": year_to,
                 "changes_only": bool(changes_only),
+                "enhet": enhet or [],
             },
         )
 
@@ -192,37 +203,57 @@ def create_app(engine: Engine) -> FastAPI:
         request: Request,
         table: str = DRIFT,
         line: str = "",
-        measure: str = "utfall",
+        measure: Annotated[list[str] | None, Query()] = None,
         kommun: str = "",
+        enhet: Annotated[list[str] | None, Query()] = None,
     ) -> HTMLResponse:
-        values = frames.values(engine)
-        tables = sorted(set(values["table_kind"]))
-        in_table = values[values["table_kind"] == table]
+        """One line over the years per nämnd; several measures (budget against utfall) drawn
+        together; any set of nämnder (`enhet`, "Kommun / Nämnd") across kommuner."""
+        every = frames.values(engine)
+        units = sorted({f"{k} / {n}" for k, n in zip(every["kommun"], every["namnd"], strict=True)})
+        values = _units(every, enhet)
+        tables = sorted(set(every["table_kind"]))
+        in_table = every[every["table_kind"] == table]
         lines = _ordered_lines(in_table)
         if line not in lines:  # another table was chosen: start at its first line
             line = lines[0] if lines else ""
         measures = sorted(set(in_table.loc[in_table["line"] == line, "measure"]))
-        if measures and measure not in measures:
-            measure = "utfall" if "utfall" in measures else measures[0]
+        chosen_measures = [m for m in (measure or [UTFALL]) if m in measures]
+        if measures and not chosen_measures:
+            chosen_measures = [UTFALL if UTFALL in measures else measures[0]]
         error, points, chart = None, [], ""
         if line:
             try:
-                points = figure_series(values, table, line, measure, kommun or None)
+                for m in chosen_measures:
+                    points += [
+                        (m, p) for p in figure_series(values, table, line, m, kommun or None)
+                    ]
             except UnknownLine as exc:
                 error = str(exc)
         if points:
             series: dict[str, list[tuple[int, float | None]]] = defaultdict(list)
-            for p in points:
-                series[f"{p.namnd} ({p.kommun})"].append((p.year, p.number))
-            chart = line_chart(series, points[0].unit)
+            for m, p in points:
+                name = f"{p.namnd} ({p.kommun})"
+                if len(chosen_measures) > 1:
+                    name += f" · {MEASURE_NAMES.get(m, m)}"
+                series[name].append((p.year, p.number))
+            chart = line_chart(series, points[0][1].unit)
         return page(
             request,
             "trends.html",
             tables=tables,
             lines=lines,
             measures=measures,
-            kommuner=sorted(set(values["kommun"])),
-            chosen={"table": table, "line": line, "measure": measure, "kommun": kommun},
+            units=units,
+            kommuner=sorted(set(every["kommun"])),
+            chosen={
+                "table": table,
+                "line": line,
+                "measure": chosen_measures[0] if chosen_measures else "",
+                "measures": chosen_measures,
+                "kommun": kommun,
+                "enhet": enhet or [],
+            },
             points=points,
             chart=chart,
             error=error,
@@ -237,6 +268,23 @@ def _marked(snippet: str) -> Markup:
 
     escaped = str(escape(snippet))
     return Markup(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+PRINT_COLUMNS = 4  # answer columns per printed page (A4 landscape, beside the question)
+
+
+def _print_parts(columns: int) -> list[list[int]]:
+    """The matrix's columns in printed pages, each printed beside the question column."""
+    starts = range(0, columns, PRINT_COLUMNS)
+    return [list(range(i, min(i + PRINT_COLUMNS, columns))) for i in starts]
+
+
+def _units(frame, chosen: list[str] | None):  # type: ignore[no-untyped-def]
+    """Rows of the chosen nämnder ("Kommun / Nämnd"); all rows when none are chosen."""
+    if not chosen:
+        return frame
+    keys = frame["kommun"] + " / " + frame["namnd"]
+    return frame[keys.isin(set(chosen))]
 
 
 def _span(year_from: str, year_to: str, years: list[int]) -> tuple[int, int] | None:
