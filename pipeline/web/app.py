@@ -60,6 +60,7 @@ from ..compare import (
     restatement_note,
     swedish_number,
 )
+from ..report import abbreviation
 from .onpage import answer_on_page, finding_on_page
 from .pdfpage import box_percent, page_png, page_size
 from .svg import line_chart
@@ -80,6 +81,7 @@ def create_app(engine: Engine) -> FastAPI:
     env.filters["change_percent"] = change_percent_text
     env.filters["restated"] = restatement_note
     env.filters["marked"] = _marked
+    env.filters["abbr"] = abbreviation
     env.globals["SEARCH_KINDS"] = SEARCH_KINDS
     env.globals.update(
         MEASURE_NAMES=MEASURE_NAMES,
