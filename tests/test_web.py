@@ -536,3 +536,37 @@ def test_browser_trend_page_shows_budget_against_utfall(served: str, browser) ->
         assert circles.get_attribute("data-value") == f"{value:g}"
     assert page.locator("svg.chart text.axis-unit").text_content() == "tkr"
     assert "Drift" in page.locator("h1").inner_text()
+
+
+def test_downloads_hold_exactly_what_the_page_shows(client: TestClient, tmp_path: Path) -> None:
+    import csv
+    import html
+    import io
+
+    from openpyxl import load_workbook
+
+    params = {"kommun": "Alingsås", "namnd": VON, "year_from": "2024"}
+    page = html.unescape(client.get("/answers", params=params).text)
+    [link] = re.findall(r'<a href="([^"]+)" id="download-csv">', page)
+    rows = list(csv.reader(io.StringIO(client.get(link).content.decode("utf-8-sig"))))
+    shown = re.findall(r'<tr data-key="[^"]*"><td>([^<]+)</td>', page)
+    assert [r[0] for r in rows[1:]] == shown
+    assert rows[0][2:] == [f"Alingsås {VON} 2024", f"Alingsås {VON} 2025"]
+    [measurable] = [r for r in rows if r[1] == MEASURABLE]
+    before, now = _enkat_answer(2024, MEASURABLE), _enkat_answer(2025, MEASURABLE)
+    assert measurable[3] == f"{LABELS[now]} (var {LABELS[before]})"
+
+    [xlsx] = re.findall(r'<a href="([^"]+)" id="download-xlsx">', page)
+    (tmp_path / "svar.xlsx").write_bytes(client.get(xlsx).content)
+    sheet = load_workbook(tmp_path / "svar.xlsx")["Svar"]
+    assert [c.value for c in sheet["A"][1:]] == shown
+
+    trend = html.unescape(
+        client.get("/trends", params={"line": "Personalkostnader", "kommun": "Lerum"}).text
+    )
+    [link] = re.findall(r'<a href="([^"]+)" id="download-csv">', trend)
+    rows = list(csv.reader(io.StringIO(client.get(link).content.decode("utf-8-sig"))))
+    value = _drift_cell("lerum-von-2025-delarsbokslut", "Personalkostnader", "utfall", 2025)
+    assert [(r[0], r[3], float(r[4])) for r in rows[1:] if r[3] == "2025"] == [
+        ("Lerum", "2025", value)
+    ]

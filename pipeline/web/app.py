@@ -157,8 +157,10 @@ def create_app(engine: Engine) -> FastAPI:
         year_to: str = "",
         changes_only: str = "",
         enhet: Annotated[list[str] | None, Query()] = None,
-    ) -> HTMLResponse:
-        """`enhet` (repeated, "Kommun / Nämnd") picks any set of nämnder across kommuner."""
+        ladda: str = "",
+    ) -> Response:
+        """`enhet` (repeated, "Kommun / Nämnd") picks any set of nämnder across kommuner;
+        `ladda=csv|xlsx` downloads exactly the matrix shown."""
         every = frames.answers(engine)
         units = sorted({f"{k} / {n}" for k, n in zip(every["kommun"], every["namnd"], strict=True)})
         frame = _units(every, enhet)
@@ -173,9 +175,12 @@ def create_app(engine: Engine) -> FastAPI:
             if changes_only
             else None
         )
+        if ladda in ("csv", "xlsx"):
+            return _download_matrix(matrix, rows, changes, ladda)
         return page(
             request,
             "answers.html",
+            downloads=_downloads(request),
             matrix=matrix,
             rows=rows,
             changes=[] if changes is None else list(changes.itertuples()),
@@ -208,7 +213,8 @@ def create_app(engine: Engine) -> FastAPI:
         measure: Annotated[list[str] | None, Query()] = None,
         kommun: str = "",
         enhet: Annotated[list[str] | None, Query()] = None,
-    ) -> HTMLResponse:
+        ladda: str = "",
+    ) -> Response:
         """One line over the years per nämnd; several measures (budget against utfall) drawn
         together; any set of nämnder (`enhet`, "Kommun / Nämnd") across kommuner."""
         every = frames.values(engine)
@@ -240,9 +246,12 @@ def create_app(engine: Engine) -> FastAPI:
                     name += f" · {MEASURE_NAMES.get(m, m)}"
                 series[name].append((p.year, p.number))
             chart = line_chart(series, points[0][1].unit)
+        if ladda in ("csv", "xlsx"):
+            return _download_points(points, f"{table} · {line}", ladda)
         return page(
             request,
             "trends.html",
+            downloads=_downloads(request),
             tables=tables,
             lines=lines,
             measures=measures,
@@ -270,6 +279,75 @@ def _marked(snippet: str) -> Markup:
 
     escaped = str(escape(snippet))
     return Markup(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+def _downloads(request: Request) -> dict[str, str]:
+    """Links to this page's table as CSV and XLSX, with the same filters."""
+    query = [(k, v) for k, v in request.query_params.multi_items() if k != "ladda"]
+    from urllib.parse import urlencode
+
+    return {f: f"{request.url.path}?{urlencode([*query, ('ladda', f)])}" for f in ("csv", "xlsx")}
+
+
+def _file(data: bytes, name: str, kind: str) -> Response:
+    media = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }[kind]
+    disposition = f'attachment; filename="{name}.{kind}"'
+    return Response(data, media_type=media, headers={"Content-Disposition": disposition})
+
+
+def _download_matrix(matrix, rows, changes, kind: str) -> Response:  # type: ignore[no-untyped-def]
+    """The matrix as shown (its rows and columns): CSV with the old answer beside a changed
+    one, or the Excel workbook of `compare answers --xlsx`."""
+    import csv
+    import io
+    import tempfile
+
+    import pandas as pd
+
+    from ..xlsx import _answer_text, answers_workbook
+
+    if kind == "xlsx":
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / "svar.xlsx"
+            shown = type(matrix)(matrix.columns, rows)
+            answers_workbook(shown, changes if changes is not None else pd.DataFrame(
+                columns=["kommun", "namnd", "number", "question", "year_before",
+                         "answer_before", "comment_before", "year", "answer", "comment"]
+            ), path)  # fmt: skip
+            return _file(path.read_bytes(), "enkatsvar", kind)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["Nr", "Fråga", *(f"{c.kommun} {c.namnd} {c.year}" for c in matrix.columns)])
+    for r in rows:
+        writer.writerow([r.number, r.question, *(_answer_text(c) for c in r.cells)])
+    return _file(buffer.getvalue().encode("utf-8-sig"), "enkatsvar", kind)
+
+
+def _download_points(points, title: str, kind: str) -> Response:  # type: ignore[no-untyped-def]
+    """The trend table as shown: one row per measure, nämnd and year."""
+    import csv
+    import io
+    import tempfile
+
+    from ..xlsx import figures_workbook
+
+    if kind == "xlsx":
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / "trend.xlsx"
+            figures_workbook([p for _, p in points], title, path)
+            return _file(path.read_bytes(), "trend", kind)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["Kommun", "Nämnd", "Mått", "År", "Värde", "Enhet", "Förändring", "%",
+                     "Omräknat", "Dokument", "Sida"])  # fmt: skip
+    for m, p in points:
+        writer.writerow([p.kommun, p.namnd, MEASURE_NAMES.get(m, m), p.year, p.number, p.unit,
+                         change_amount(p), change_percent_text(p), restatement_note(p),
+                         p.filename, p.page])  # fmt: skip
+    return _file(buffer.getvalue().encode("utf-8-sig"), "trend", kind)
 
 
 PRINT_COLUMNS = 4  # answer columns per printed page (A4 landscape, beside the question)
