@@ -180,3 +180,9 @@ class IngestError(SQLModel, table=True):
     code: str
     reason: str
     at: datetime = Field(default_factory=_now)
+
+
+def modelled(_object: object, name: str | None, type_: str, _reflected: bool, _to: object) -> bool:
+    """Alembic's include_object: the full-text index (`search_entry` and FTS5's own shadow
+    tables, migration 0007) belongs to the database, not to the models."""
+    return not (type_ == "table" and name is not None and name.startswith("search_entry"))

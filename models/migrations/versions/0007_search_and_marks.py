@@ -52,10 +52,9 @@ def _values(source: str, row: str) -> str:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("answer") as batch:
-        batch.add_column(sa.Column("mark_page", sa.Integer(), nullable=True))
-        for name in MARK_COLUMNS[1:]:
-            batch.add_column(sa.Column(name, sa.Float(), nullable=True))
+    op.add_column("answer", sa.Column("mark_page", sa.Integer(), nullable=True))
+    for name in MARK_COLUMNS[1:]:
+        op.add_column("answer", sa.Column(name, sa.Float(), nullable=True))
     if op.get_bind().dialect.name == "postgresql":
         _postgresql()
     else:
@@ -121,6 +120,7 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS search_{source}_insert")
             op.execute(f"DROP TRIGGER IF EXISTS search_{source}_delete")
     op.execute("DROP TABLE IF EXISTS search_entry")
-    with op.batch_alter_table("answer") as batch:
-        for name in MARK_COLUMNS:
-            batch.drop_column(name)
+    # Plain ALTER TABLE … DROP COLUMN (SQLite ≥ 3.35): a batch copy of the table would break
+    # the views that read it.
+    for name in MARK_COLUMNS:
+        op.drop_column("answer", name)
