@@ -226,6 +226,12 @@ CHECK_RULES: dict[str, str] = {
     "avvikelse": "avvikelse = {first} − {second}",
     "differens": "differens = {first} − {second}",
 }
+# The extractor's check names (stored as written) in Swedish for the pages: phrase → Swedish.
+CHECK_PHRASES: dict[str, str] = {
+    "sum of the cost lines": "summan av kostnadsraderna",
+    "sum of its sub-lines": "summan av underraderna",
+    "sum of the investment lines": "summan av investeringsraderna",
+}
 CHECK_OK = "stämmer"
 CHECK_FAILED = "stämmer inte"
 
@@ -377,6 +383,15 @@ EXPORT_TITLES: dict[str, str] = {
 }
 
 
+# The counts `kommunkoll summary` shows per document.
+DOCUMENT_COLUMNS: dict[str, str] = {
+    "pages": "Sidor",
+    "tables": "Tabeller",
+    "values": "Värden",
+    "answers": "Svar",
+    "findings": "Iakttagelser",
+}
+
 # What a search result is, by the kind of entry (findings by their own kind).
 SEARCH_KINDS: dict[str, str] = {
     **{key: term.name for key, term in FINDING_KINDS.items()},
@@ -385,6 +400,22 @@ SEARCH_KINDS: dict[str, str] = {
 }
 SEARCH_COLUMNS = ("Typ", "Text", "Kommun · nämnd år", "Dokument och sida")
 SEARCH_NONE = "Inget matchar {query!r}."
+
+
+def check_description(name: str) -> str:
+    """A stored check name as a Swedish reader reads it: "Verksamhetens kostnader utfall/2025 =
+    sum of the cost lines" → "Verksamhetens kostnader (Utfall 2025) = summan av
+    kostnadsraderna"."""
+    import re
+
+    for phrase, swedish in CHECK_PHRASES.items():
+        name = name.replace(phrase, swedish)
+
+    def measure(match: re.Match[str]) -> str:
+        known = MEASURES.get(match[1])
+        return f"({known.name} {match[2]})" if known else match[0]
+
+    return re.sub(r"\b([a-z_]+)/(\d{4})\b", measure, name)
 
 
 def name_of(family: dict[str, Term] | dict[str, TableKind] | dict[str, Measure], key: str) -> str:

@@ -276,7 +276,7 @@ def summary(db: DbOption = None) -> None:
 
 
 def print_documents(rows: list[dict[str, object]]) -> None:
-    out.print(f"{len(rows)} documents in the database")
+    out.print(f"{len(rows)} dokument i databasen")
     for table in document_tables(rows):
         out.print(table)
 

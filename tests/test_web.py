@@ -570,3 +570,33 @@ def test_downloads_hold_exactly_what_the_page_shows(client: TestClient, tmp_path
     assert [(r[0], r[3], float(r[4])) for r in rows[1:] if r[3] == "2025"] == [
         ("Lerum", "2025", value)
     ]
+
+
+def test_document_page_says_checks_and_finding_kinds_in_swedish(tmp_path: Path) -> None:
+    """The real checks of a truth table (their stored names are the extractor's) and the
+    truth's findings, as the document page words them."""
+    import html
+
+    from kommunkoll.extractors.checks import check_table
+    from kommunkoll.pipeline.db import upgrade_schema
+    from kommunkoll.pipeline.store import store_extraction
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'k.db'}")
+    upgrade_schema(engine)
+    [(pdf, extraction)] = [
+        (p, e) for p, e in truthdb.located_truths() if p.stem == "alingsas-von-2025-delarsbokslut"
+    ]
+    extraction = extraction.model_copy(deep=True)
+    [drift] = [t for t in extraction.tables if t.kind == "drift"]
+    drift.checks = check_table(drift)
+    document_id = store_extraction(engine, extraction, path=pdf)
+    with TestClient(create_app(engine)) as client:
+        page = html.unescape(client.get(f"/documents/{document_id}").text)
+    engine.dispose()
+    assert any("sum of the cost lines" in c.name for c in drift.checks)
+    assert "= summan av kostnadsraderna" in page and "sum of the" not in page
+    assert "(Utfall 2025)" in page
+    kinds = {f.kind for f in extraction.findings}
+    names = {"decision": "Beslut", "risk": "Risk", "action": "Åtgärd"}
+    for kind in kinds:
+        assert f'<span class="badge {kind}">{names[kind]}</span>' in page

@@ -45,6 +45,7 @@ from kommunkoll.vocabulary import (
     SEARCH_KINDS,
     TABLE_KINDS,
     UTFALL,
+    check_description,
 )
 
 from ..compare import (
@@ -82,6 +83,7 @@ def create_app(engine: Engine) -> FastAPI:
     env.filters["restated"] = restatement_note
     env.filters["marked"] = _marked
     env.filters["abbr"] = abbreviation
+    env.filters["check"] = check_description
     env.globals["SEARCH_KINDS"] = SEARCH_KINDS
     env.globals.update(
         MEASURE_NAMES=MEASURE_NAMES,
