@@ -202,7 +202,7 @@ def test_browser_answers_matrix_and_year_filter(served: str, browser, tmp_path: 
     page.goto(served + "/answers")
     page.select_option("select[name=kommun]", "Alingsås")
     page.select_option("select[name=namnd]", VON)
-    page.click("button[type=submit]")
+    page.click("#filters button[type=submit]")
     page.wait_for_load_state()
     headers = page.locator("#matrix th.col").all_inner_texts()
     assert [h.split()[-1] for h in headers] == ["2023", "2024", "2025"]
@@ -216,7 +216,7 @@ def test_browser_answers_matrix_and_year_filter(served: str, browser, tmp_path: 
 
     page.select_option("select[name=year_from]", "2025")
     page.select_option("select[name=year_to]", "2025")
-    page.click("button[type=submit]")
+    page.click("#filters button[type=submit]")
     page.wait_for_load_state()
     assert "year_from=2025" in page.url
     headers = page.locator("#matrix th.col").all_inner_texts()
