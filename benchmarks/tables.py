@@ -5,16 +5,16 @@
 
 `--random`: N reports with random layouts from seeds S, S+1, ... (samples/generator/
 random_report.py; each seed's own producer, or P for all), cached under
-benchmarks/.cache/random/ by (seed, producer) so a rerun only reads. Each goes through the
-REAL extractor (`kommunkoll.extractors.extract.extract_pdf`, everything a user gets) and is
-compared with the ground truth the generator wrote from the same draw. A cell is the tuple
-(row label with whitespace collapsed, measure, year, value), plus the column's printed
-header (whitespace collapsed) when the measure is null (an `ovrigt` table's unknown
-column), compared per document as a multiset: precision = right / cells the reader gave,
-recall = right / cells in the truth. Printed per producer and per layout feature (a
-document's cells count for each feature it has), with the time of the full extraction
-against plain pdfplumber `extract_words` on the same pages in the same run. Tune on seeds
-below 1000; quote held-out figures from seeds 1000 up.
+benchmarks/.cache/random-v<generator version>/ by (seed, producer) so a rerun only reads.
+Each goes through the REAL extractor (`kommunkoll.extractors.extract.extract_pdf`,
+everything a user gets) and is compared with the ground truth the generator wrote from the
+same draw. A cell is the tuple (row label with whitespace collapsed, measure, year, value),
+plus the column's printed header (whitespace collapsed) when the measure is null (an
+`ovrigt` table's unknown column), compared per document as a multiset: precision = right /
+cells the reader gave, recall = right / cells in the truth. Printed per producer and per
+layout feature (a document's cells count for each feature it has), with the time of the full
+extraction against plain pdfplumber `extract_words` on the same pages in the same run. Tune
+on seeds below 1000; quote held-out figures from seeds 1000 up.
 
 For every sample delårsbokslut and every engine: cells right / wrong / missed against the
 sample's ground truth (a cell is (label, measure, year, value), compared as a multiset), time
@@ -246,7 +246,7 @@ def random_corpus(n: int, seed: int, producer: str | None) -> list[Path]:
     sys.path.insert(0, str(ROOT / "samples"))
     from generator import random_report
 
-    cache = ROOT / "benchmarks" / ".cache" / "random"
+    cache = ROOT / "benchmarks" / ".cache" / f"random-v{random_report.GENERATOR_VERSION}"
     jobs, paths = [], []
     for s in range(seed, seed + n):
         layout = random_report.draw(s)

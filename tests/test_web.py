@@ -600,3 +600,21 @@ def test_document_page_says_checks_and_finding_kinds_in_swedish(tmp_path: Path) 
     names = {"decision": "Beslut", "risk": "Risk", "action": "Åtgärd"}
     for kind in kinds:
         assert f'<span class="badge {kind}">{names[kind]}</span>' in page
+
+
+def test_find_pdf_follows_the_file_into_processed_under_either_name(tmp_path: Path) -> None:
+    """The flow moves a stored file to processed/, adding its hash when the name is taken."""
+    from kommunkoll.models import Document
+    from kommunkoll.pipeline.inbox import PROCESSED
+    from kommunkoll.pipeline.web.app import find_pdf
+
+    sha = "ab" * 32
+    document = Document(filename="rapport.pdf", path=str(tmp_path / "rapport.pdf"), sha256=sha)
+    assert find_pdf(document) is None
+    renamed = tmp_path / PROCESSED / f"rapport-{sha[:12]}.pdf"
+    renamed.parent.mkdir()
+    renamed.write_bytes(b"%PDF-")
+    assert find_pdf(document) == renamed
+    same_name = tmp_path / PROCESSED / "rapport.pdf"
+    same_name.write_bytes(b"%PDF-")
+    assert find_pdf(document) == same_name

@@ -17,7 +17,7 @@ from .random_doc import PrintedRow, PrintedTable
 from .random_layout import Layout
 
 PAGE_W, PAGE_H = 595.28, 841.89  # A4 in points
-MARGIN = 56.69  # 20 mm
+MARGIN = 20 * 72 / 25.4  # 20 mm, as render_reportlab.MARGIN
 TEXT_W = PAGE_W - 2 * MARGIN
 PAD = 4.0  # points either side of a cell's text
 SLACK = 7.0  # producers measure text a little wider than reportlab does
@@ -85,9 +85,10 @@ def column_widths(pt: PrintedTable, layout: Layout) -> list[float]:
     nums = []
     for i in range(n):
         values = [r.values[i] for r in pt.rows]
-        words = pt.header[i + 1].replace("\n", " ").split()
         w = max([text_width(v, layout, bold=True) for v in values] + [0.0])
-        w = max(w, *(text_width(x, layout, bold=True, size=size) for x in words or [""]))
+        w = max(
+            w, *(text_width(x, layout, bold=True, size=size) for x in unbroken(pt.header[i + 1]))
+        )
         nums.append(max(MIN_NUM_W, w + 2 * PAD + SLACK))
     spare = TEXT_W - label_w - sum(nums)
     if spare > 0:  # widen the value columns a little, as a template would
@@ -96,6 +97,20 @@ def column_widths(pt: PrintedTable, layout: Layout) -> list[float]:
     elif spare < 0:
         label_w = max(label_w + spare, 60.0)
     return [label_w, *nums]
+
+
+def unbroken(header: str) -> list[str]:
+    """What a column must fit so a producer wraps `header` only at spaces: each word, and
+    for a word with a hyphen or dash inside ("1-14", "jan–aug") its line up to that word,
+    since LibreOffice and Chromium would rather break after the hyphen ("Dag 1-" / "14"),
+    which no reader can tell from a printed "Dag 1- 14"."""
+    out = []
+    for line in header.split("\n"):
+        words = line.split()
+        for j, word in enumerate(words):
+            inner = any(d in word[1:-1] for d in "-–")
+            out.append(" ".join(words[: j + 1]) if inner else word)
+    return out or [""]
 
 
 def wrap_to(text: str, width: float, layout: Layout, bold: bool = True) -> list[str]:
@@ -130,6 +145,25 @@ def row_lines(row: PrintedRow, numbers_on: str) -> list[list[str]]:
     blank = [""] * len(row.values)
     at = 0 if numbers_on == "first" else len(parts) - 1
     return [[p, *(row.values if i == at else blank)] for i, p in enumerate(parts)]
+
+
+def tab_stops(widths: list[float]) -> list[float]:
+    """Right-aligned stops: each value column's right edge less the cell padding."""
+    stops, x = [], widths[0]
+    for w in widths[1:]:
+        x += w
+        stops.append(x - PAD)
+    return stops
+
+
+def tab_lines(
+    pt: PrintedTable, rows: list[PrintedRow], widths: list[float], header: bool, lay: Layout
+) -> list[tuple[list[str], bool, bool]]:
+    """A tab-stop table's printed lines: (cells, bold, indented), header lines first."""
+    lines = [(ln, True, False) for ln in header_lines(pt, widths, lay)] if header else []
+    for r in rows:
+        lines += [(ln, r.bold, r.indent) for ln in row_lines(r, pt.numbers_on)]
+    return lines
 
 
 def segments(pt: PrintedTable) -> list[tuple[str | None, bool, list[PrintedRow]]]:
