@@ -95,7 +95,9 @@ def random_benchmark(n: int, seed: int, out: Path | None) -> None:
             truth = json.loads((where / f"{d.name}.expected.json").read_text("utf-8"))
             found = score(where / f"{d.name}.pdf", truth)
             cells[d.form, d.producer] += found
-            bad = [t["number"] for t, (ok, _) in zip(truth["answers"], found) if not ok]
+            bad = [
+                t["number"] for t, (ok, _) in zip(truth["answers"], found, strict=True) if not ok
+            ]
             if bad:
                 print(f"  {d.name}: wrong answers {', '.join(bad)}")
         read = time.perf_counter() - start

@@ -36,7 +36,7 @@ from .answer_marks import (
     text_boxes,
 )
 from .contract import Answer, Mark
-from .layout import Line, Page, is_bold, join_words
+from .layout import Line, Page, is_bold, join_words, phrases
 from .question_identity import question_key
 
 _QNUM = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?$")  # 1.2, "4.4.", 3.1.1
@@ -243,17 +243,25 @@ def _answer_of(words: Sequence[Any]) -> str | None:
 
 
 def _take_typed_answer(line: Line, typed: tuple[float, float], boxes: list[Box]) -> None:
-    """The answer word typed in the "Svar" column of this line, taken out of its text."""
-    inside = [w for w in line.words if typed[0] <= (w["x0"] + w["x1"]) / 2 <= typed[1]]
-    value = _answer_of(inside)
-    crossing = any(
-        w["x0"] < typed[0] < w["x1"] or w["x0"] < typed[1] < w["x1"] for w in line.words
-    )
-    if value is None or crossing:
+    """The answer word typed in the "Svar" column of this line, taken out of its text: the
+    phrase (words a word space apart) standing in the column. "Vet" alone is "Vet ej" /
+    "Vet inte" wrapped in its cell; the "inte" on the next line is taken there."""
+    vet, rest = VET_WORDS
+    for words in phrases(line.words):
+        centre = (words[0]["x0"] + words[-1]["x1"]) / 2
+        if not typed[0] <= centre <= typed[1]:
+            continue
+        text = _fold(words)
+        if text in rest and boxes and boxes[-1].value == VET_EJ:
+            line.words = [w for w in line.words if w not in words]  # "inte" of a wrapped cell
+            return
+        value = VET_EJ if text == vet else _answer_of(words)
+        if value is None:
+            return
+        bbox = (words[0]["x0"], line.top, words[-1]["x1"], line.bottom)
+        boxes.append(Box(MARK_TEXT, True, bbox, value=value))
+        line.words = [w for w in line.words if w not in words]
         return
-    bbox = (inside[0]["x0"], line.top, inside[-1]["x1"], line.bottom)
-    boxes.append(Box(MARK_TEXT, True, bbox, value=value))
-    line.words = [w for w in line.words if w not in inside]
 
 
 def _take_answer_label(line: Line, boxes: list[Box]) -> bool:
@@ -466,7 +474,9 @@ def _assign_marks(
                 f"question {q.number} (page {q.page}) has answer boxes but no answer could "
                 "be read; its answer is left empty"
             )
-    if not columns_at and any(b.on for boxes in page_boxes.values() for b in boxes):
+    if not columns_at and any(
+        b.on and b.value is None for boxes in page_boxes.values() for b in boxes
+    ):
         warnings.append(
             "marks found but no answer header row (Ja, Nej, Delvis, Vet ej): the marked "
             "answers cannot be told apart and are left empty"

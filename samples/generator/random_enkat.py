@@ -170,7 +170,8 @@ def to_html(d: Draw) -> str:
     parts += [f"<p><b>{html.escape(t)}</b></p>" for t in d.title]
     columns = d.form in ("columns", "shaded", "svar")
     if columns:
-        border = ' border="1" cellspacing="0"' if d.ruled else ' border="0" cellspacing="0"'
+        border = ' border="1"' if d.ruled else ' border="0"'
+        border += ' cellspacing="0"'  # attributes: LibreOffice reads these, not the CSS
         parts.append(f"<table{border}><tr><th></th><th>Fråga</th>")
         if d.form == "svar":
             parts.append('<th class="a">Svar</th>')
@@ -181,19 +182,23 @@ def to_html(d: Draw) -> str:
         parts.append("</tr>")
         width = 2 + (1 if d.form == "svar" else len(d.order)) + (1 if d.comment_right else 0)
         for item in d.items:
-            cells = _cells(d, item) if item.boxed else ['<td class="a"></td>'] * (
-                1 if d.form == "svar" else len(d.order)
+            cells = (
+                _cells(d, item)
+                if item.boxed
+                else ['<td class="a"></td>'] * (1 if d.form == "svar" else len(d.order))
             )
             cells = [c if c.startswith("<td") else f'<td class="a">{c}</td>' for c in cells]
             comment = "".join(f"<p>{html.escape(p)}</p>" for p in item.comment)
             parts.append(
-                f"<tr><td>{item.number}</td><td class='q'>{html.escape(item.question)}</td>"
+                f"<tr valign='top'><td>{item.number}</td><td class='q'>{html.escape(item.question)}</td>"
                 + "".join(cells)
                 + (f"<td>{comment}</td>" if d.comment_right else "")
                 + "</tr>"
             )
             if not d.comment_right and item.comment:
-                parts.append(f"<tr><td></td><td colspan='{width - 1}'>{comment}</td></tr>")
+                parts.append(
+                    f"<tr valign='top'><td></td><td colspan='{width - 1}'>{comment}</td></tr>"
+                )
         parts.append("</table>")
     else:
         for item in d.items:
@@ -208,9 +213,7 @@ def to_html(d: Draw) -> str:
 def _answer_line(d: Draw, item: Item) -> str:
     if d.form == "label":
         return f"Svar: {d.label(item.answer)}" if item.answer else "Svar:"
-    return "   ".join(
-        f"{'☒' if item.answer == k else '☐'} {d.label(k)}" for k in d.order
-    )
+    return "   ".join(f"{'☒' if item.answer == k else '☐'} {d.label(k)}" for k in d.order)
 
 
 def _chromium(jobs: list[tuple[Path, Path]]) -> None:
@@ -278,7 +281,10 @@ def _reportlab(d: Draw, pdf: Path) -> None:
                       centre)
             for h in heads
         ]  # fmt: skip
-        rows = [["", p("Fråga", bold), *head_cells] + ([p("Kommentar", bold)] if d.comment_right else [])]
+        rows = [
+            ["", p("Fråga", bold), *head_cells]
+            + ([p("Kommentar", bold)] if d.comment_right else [])
+        ]
         style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
         for item in d.items:
             cells: list = []
@@ -290,11 +296,21 @@ def _reportlab(d: Draw, pdf: Path) -> None:
                 elif d.form == "shaded":
                     cells.append("")
                     if item.answer == key:
-                        style.append(("BACKGROUND", (2 + j, len(rows)), (2 + j, len(rows)), colors.Color(0.45, 0.45, 0.45)))
+                        style.append(
+                            (
+                                "BACKGROUND",
+                                (2 + j, len(rows)),
+                                (2 + j, len(rows)),
+                                colors.Color(0.45, 0.45, 0.45),
+                            )
+                        )
                 else:
                     cells.append(p(d.mark, centre) if item.answer == key else "")
             comment = [p(t) for t in item.comment]
-            rows.append([p(item.number), p(item.question, bold), *cells] + ([comment] if d.comment_right else []))
+            rows.append(
+                [p(item.number), p(item.question, bold), *cells]
+                + ([comment] if d.comment_right else [])
+            )
             if not d.comment_right and item.comment:
                 rows.append(["", comment] + [""] * (n + 0))
                 style.append(("SPAN", (1, len(rows) - 1), (-1, len(rows) - 1)))
