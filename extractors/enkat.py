@@ -196,10 +196,10 @@ def reading_order(
                 line.header = True
             elif svar is not None:
                 reach = max(15.0, svar["x1"] - svar["x0"])
-                typed = (svar["x0"] - reach, svar["x1"] + reach)
-                zone = typed
                 after = [w for w in line.words if w["x0"] > svar["x1"]]
                 side_from = after[0]["x0"] - 2 if after else None
+                typed = (svar["x0"] - reach, min(svar["x1"] + reach, side_from or 1e9))
+                zone = (svar["x0"], svar["x1"])
                 line.words = [w for w in line.words if w["x0"] < svar["x0"] - 0.5]
                 if not line.words:
                     continue
@@ -291,9 +291,17 @@ def _wrapped_vet(
 ) -> list[Column]:
     """A "Vet ej" / "Vet inte" header wrapped in its cell: "Vet" and "inte" stand on the
     lines just above and below the header row (its other labels vertically centred)."""
-    if any(c.value == VET_EJ for c in cols):
-        return cols
     vet, rest = VET_WORDS
+    have = [c for c in cols if c.value == VET_EJ]
+    if have:  # "Vet" on the header row itself: its "ej" / "inte" may stand just below
+        c = have[0]
+        for li in body[k + 1 : k + 2]:
+            if 0 < li.top - line.top < 2.5 * line.height:
+                below = [
+                    w for w in li.words if _fold([w]) in rest and c.x0 - 8 <= w["x0"] <= c.x1 + 8
+                ]
+                li.words = [w for w in li.words if w not in below]
+        return cols
     near = [
         li
         for li in (body[k - 1] if k else None, body[k + 1] if k + 1 < len(body) else None)

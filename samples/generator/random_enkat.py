@@ -341,7 +341,13 @@ def render_all(draws: list[Draw], out_dir: Path) -> None:
         for d in draws:
             pdf = out_dir / f"{d.name}.pdf"
             if d.producer == "reportlab":
-                _reportlab(d, pdf)
+                from reportlab.platypus.doctemplate import LayoutError
+
+                try:
+                    _reportlab(d, pdf)
+                except LayoutError:  # a table row cannot split: a page-long side comment
+                    d.comment_right = False  # goes below its question instead
+                    _reportlab(d, pdf)
                 continue
             source = Path(tmp) / f"{d.name}.html"
             source.write_text(to_html(d), encoding="utf-8")
