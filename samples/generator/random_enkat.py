@@ -190,7 +190,8 @@ def to_html(d: Draw) -> str:
             cells = [c if c.startswith("<td") else f'<td class="a">{c}</td>' for c in cells]
             comment = "".join(f"<p>{html.escape(p)}</p>" for p in item.comment)
             parts.append(
-                f"<tr valign='top'><td>{item.number}</td><td class='q'>{html.escape(item.question)}</td>"
+                f"<tr valign='top'><td>{item.number}</td>"
+                f"<td class='q'>{html.escape(item.question)}</td>"
                 + "".join(cells)
                 + (f"<td>{comment}</td>" if d.comment_right else "")
                 + "</tr>"
