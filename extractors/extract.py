@@ -13,6 +13,7 @@ from pathlib import Path
 import pdfplumber
 
 from kommunkoll import EXTRACTOR_VERSION, __version__
+from kommunkoll.vocabulary import DELARSBOKSLUT, ENKAT
 
 from .contract import DocumentInfo, Extraction, Extractor, Source
 from .enkat import answers_of
@@ -81,7 +82,7 @@ def extract_pdf(path: Path | str) -> Extraction:
             extractor=Extractor(version=__version__, extractor_version=EXTRACTOR_VERSION),
         )
         structural = []
-        if who.kind == "enkat":
+        if who.kind == ENKAT:
             extraction.answers, warnings = answers_of([p.layout for p in pages.content])  # type: ignore[misc]
             extraction.warnings.extend(warnings)
         else:
@@ -111,9 +112,9 @@ def read_pages(pdf: pdfplumber.PDF, filename: str, kind: str | None = None) -> P
             if number == 1 and kind is None:
                 pages.read_for = document_kind(text, text)
             content = PageContent(text=text, height=float(page.height))
-            if pages.read_for == "delarsbokslut":
+            if pages.read_for == DELARSBOKSLUT:
                 content.lines = page_lines(page)
-            elif pages.read_for == "enkat":
+            elif pages.read_for == ENKAT:
                 content.layout = read_page(page, number)
             pages.content.append(content)
         except Exception as exc:  # pdfminer's errors on damaged content streams are untyped

@@ -16,25 +16,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kommunkoll.vocabulary import ARBETSMILJOMAL, INVESTERINGAR, TABLE_KINDS, TKR
+
 from .contract import Cell, Row, Table
 from .headers import is_header_word, measure_of
 from .numbers import parse_number
 from .words import Line, Token
 
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
-_KIND_WORDS = (
-    ("personalomsattning", re.compile(r"personalomsättning", re.I)),
-    ("sjukfranvaro", re.compile(r"sjukfrånvaro", re.I)),
-    ("investeringar", re.compile(r"investering", re.I)),
-    ("drift", re.compile(r"^drift\b|driftredovisning|resultaträkning", re.I)),
+_KIND_WORDS = tuple(
+    (kind.key, re.compile(kind.title, re.I)) for kind in TABLE_KINDS.values() if kind.title
 )
-_UNITS = {
-    "drift": "tkr",
-    "investeringar": "tkr",
-    "personalomsattning": "procent",
-    "sjukfranvaro": "procent",
-    "arbetsmiljomal": "andel",
-}
 
 
 @dataclass
@@ -220,8 +212,9 @@ def _is_header_line(line: Line, candidate: Candidate) -> bool:
 
 def _kind_of(candidate: Candidate, title: str | None) -> str | None:
     keys = {c.key[0] for c in candidate.columns if c.key}
-    if keys & {"mal", "preliminart_utfall"}:
-        return "arbetsmiljomal"
+    for kind in TABLE_KINDS.values():
+        if kind.measures and keys & kind.measures:
+            return kind.key
     label_head = " ".join(
         t.text for line in candidate.header_lines for t in line.tokens
         if t.center < candidate.label_edge
@@ -231,10 +224,9 @@ def _kind_of(candidate: Candidate, title: str | None) -> str | None:
             if pattern.search(text):
                 return kind
     labels = " ".join(" ".join(t.text for t in value_tail(line)[0]) for line in candidate.lines)
-    if re.search(r"verksamhetens (?:netto)?kostnader|årets resultat", labels, re.I):
-        return "drift"
-    if re.search(r"investering|totala utgifter", labels, re.I):
-        return "investeringar"
+    for kind in TABLE_KINDS.values():
+        if kind.rows and re.search(kind.rows, labels, re.I):
+            return kind.key
     return None
 
 
@@ -302,7 +294,7 @@ def build_tables(
             kind = _kind_of(candidate, title)
             if kind is None:
                 continue
-            if kind == "arbetsmiljomal":
+            if kind == ARBETSMILJOMAL:
                 title, label = _arbetsmiljo_names(candidate)
             else:
                 label = None
@@ -321,16 +313,15 @@ def build_tables(
             if table.rows:
                 found.append((table, candidate))
     for table, _ in found:
-        if table.kind == "investeringar":
+        if table.kind == INVESTERINGAR:
             _set_parents(table)
     return found
 
 
 def _unit(kind: str, candidate: Candidate) -> str:
     head = " ".join(line.text for line in candidate.header_lines).casefold()
-    if kind in ("drift", "investeringar"):
-        return "tkr"
-    return _UNITS[kind] if "tkr" not in head else "tkr"
+    entry = TABLE_KINDS[kind]
+    return entry.unit if entry.fixed_unit or TKR not in head else TKR
 
 
 def _continues(previous: Candidate, candidate: Candidate) -> bool:

@@ -15,14 +15,30 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kommunkoll.vocabulary import (
+    ANSWERS,
+    DELVIS,
+    JA,
+    LETTER_MARKS,
+    MARK_GLYPHS,
+    NEJ,
+    VET_EJ,
+    character_class,
+)
+
 BlockKind = Literal["prose", "question", "section", "heading", "item", "table"]
 
 QUESTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+\S")
 SECTION = re.compile(r"^(\d{1,2})\s+[A-ZÅÄÖ][^.?!]*$")
 ITEM = re.compile(r"^(?:(\d{1,2})[.)]|[•●▪\-–])\s+(?=\S)")
-MARKS_ONLY = re.compile(r"^[xX✓✔☒☐☑\s]+$")
-TRAILING_MARKS = re.compile(r"(?:\s+(?:[☒☐☑✓✔]|[xX](?=\s|$)))+\s*$")
-ANSWER_COLUMNS = re.compile(r"\s*Ja\s+(?:Nej\s+Delvis|Delvis\s+Nej)\s+Vet ej\s*$")
+_GLYPHS = character_class(MARK_GLYPHS)
+_LETTERS = character_class(LETTER_MARKS)
+MARKS_ONLY = re.compile(rf"^[{_LETTERS}{_GLYPHS}\s]+$")
+TRAILING_MARKS = re.compile(rf"(?:\s+(?:[{_GLYPHS}]|[{_LETTERS}](?=\s|$)))+\s*$")
+_JA, _NEJ, _DELVIS, _VET_EJ = (re.escape(ANSWERS[k].name) for k in (JA, NEJ, DELVIS, VET_EJ))
+ANSWER_COLUMNS = re.compile(
+    rf"\s*{_JA}\s+(?:{_NEJ}\s+{_DELVIS}|{_DELVIS}\s+{_NEJ})\s+{_VET_EJ}\s*$"
+)
 NUMERIC_TOKEN = re.compile(r"^[-−–<>]?\d[\d,.%/]*%?$")
 ENDS_SENTENCE = re.compile(r"[.:!?;]\s*$")
 PAGE_NUMBER = re.compile(r"^(?:sida\s+)?\d{1,3}(?:\s*\(\d{1,3}\))?$", re.IGNORECASE)
