@@ -34,6 +34,7 @@ from .page_lines import (
     mark_furniture,
     split_marks,
 )
+from .ocr_confidence import ocr_fields
 from .question_identity import question_key
 
 _QNUM = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?$")  # 1.2, "4.4.", 3.1.1
@@ -57,6 +58,7 @@ class Question:
     fields: dict[str, str | int] = field(default_factory=dict)
     below: float | None = None  # top of the next line on the question's last page
     boxes: int = 0  # answer boxes beside the question, marked or not
+    seen: list[Box] = field(default_factory=list)  # those boxes (a scan's carry a confidence)
 
 
 def _question_number(line: Line, left: float) -> tuple[int, int, int] | None:
@@ -333,6 +335,7 @@ def _assign_marks(
                     continue
                 used.add(id(box))
                 q.boxes += 1
+                q.seen.append(box)
                 if box.on:
                     values.append(column.value)
                     q.marks.append(
@@ -393,6 +396,7 @@ def answers_of(layouts: Sequence[PageLayout]) -> tuple[list[Answer], list[str]]:
                 flags=q.flags,
                 marks=[Mark(**m) for m in q.marks],
                 boxes=q.boxes,
+                **ocr_fields(q.lines, q.rest, q.seen),
             )
         )
     return answers, warnings

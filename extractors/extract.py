@@ -3,6 +3,8 @@
 Pure apart from reading the file: no database, no Prefect. Each page is opened once: its
 text names the document, and while it is open the kind-specific reader takes what it needs
 (positioned word lines for a delårsbokslut's tables, words and boxes for an enkät's answers).
+A scanned page is read by OCR first (ocr.py) and handed to the same readers in the same
+shape (scan_pages.py); what OCR read carries its confidence (ocr_confidence.py).
 """
 
 from __future__ import annotations
@@ -21,8 +23,12 @@ from .errors import ExtractionError
 from .identify import document_kind, identify
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
+from .ocr import SETTINGS as OCR_SETTINGS
+from .ocr import OcrPage, OcrSettings, check_readable, is_scanned, page_text, read_scanned_page
+from .ocr_confidence import flag_answers, flag_cells
 from .page_lines import PageLayout, read_page
 from .pdf import open_pdf, require_text
+from .scan_pages import enkat_layout, report_lines
 from .report_tables import read_report
 from .words import Line, page_lines
 
@@ -47,12 +53,19 @@ class Pages:
         return [page.text for page in self.content]
 
 
-def extract_pdf(path: Path | str) -> Extraction:
-    """Extract one PDF; raises ExtractionError (with a reason) for a file it cannot read."""
+def extract_pdf(
+    path: Path | str, *, ocr: bool = True, ocr_settings: OcrSettings = OCR_SETTINGS
+) -> Extraction:
+    """Extract one PDF; raises ExtractionError (with a reason) for a file it cannot read.
+
+    Scanned pages are read by OCR unless `ocr` is False: then a PDF of scans is `image_only`.
+    """
     path = Path(path)
     with open_pdf(path) as (source, pdf):
-        require_text(pdf, source.filename)
-        pages = read_pages(pdf, source.filename)
+        scans = read_scans(pdf, source.filename, ocr_settings) if ocr else {}
+        if not scans:
+            require_text(pdf, source.filename)
+        pages = read_pages(pdf, source.filename, scans=scans)
         who = identify(pages.texts)
         missing = [f for f in ("kind", "kommun", "namnd", "year") if getattr(who, f) is None]
         if who.kind is None:
@@ -69,7 +82,7 @@ def extract_pdf(path: Path | str) -> Extraction:
                 source.filename,
             )
         if pages.read_for != who.kind:  # page 1 did not say what the document is: read again
-            pages = read_pages(pdf, source.filename, kind=who.kind)
+            pages = read_pages(pdf, source.filename, kind=who.kind, scans=scans)
         extraction = Extraction(
             source=Source(filename=source.filename, sha256=source.sha256, pages=source.pages),
             document=DocumentInfo(
@@ -97,25 +110,80 @@ def extract_pdf(path: Path | str) -> Extraction:
             structural = report.findings
         # The internkontroll's risks and åtgärder first, then what the NLP finds in the text.
         extraction.findings = merge_findings(structural, find_findings(pages.texts))
+        if scans:
+            extraction.warnings.extend(_ocr_review(extraction, scans, ocr_settings))
         return extraction
 
 
-def read_pages(pdf: pdfplumber.PDF, filename: str, kind: str | None = None) -> Pages:
-    """Each page's text, plus the page data of `kind` (guessed from page 1 when not given).
+def read_scans(pdf: pdfplumber.PDF, filename: str, settings: OcrSettings) -> dict[int, OcrPage]:
+    """OCR of every scanned page (by 0-based index); `ocr_failed` when none can be read."""
+    indices = [i for i, page in enumerate(pdf.pages) if is_scanned(page, settings)]
+    if not indices:
+        return {}
+    data = pdf.stream.getvalue()
+    scans = {}
+    for i in indices:
+        page = pdf.pages[i]
+        try:
+            scans[i] = read_scanned_page(data, i, float(page.width), float(page.height), settings)
+        except ExtractionError:
+            raise
+        except Exception as exc:  # a page pdfium cannot render, an image Tesseract rejects
+            raise ExtractionError(
+                "ocr_failed", f"scanned page {i + 1} cannot be read by OCR ({exc})", filename
+            ) from None
+    check_readable(list(scans.values()), filename, settings)
+    return scans
+
+
+def _ocr_review(
+    extraction: Extraction, scans: dict[int, OcrPage], settings: OcrSettings
+) -> list[str]:
+    """Confidences on what OCR read; warnings for what a person must confirm."""
+    pages = sorted(i + 1 for i in scans)
+    warnings = [
+        f"page(s) {', '.join(map(str, pages))} are scanned images and were read by OCR "
+        f"(Tesseract, {settings.lang}); values below confidence {settings.min_confidence:.0f} "
+        "are flagged for a person to confirm"
+    ]
+    warnings += flag_answers(extraction.answers, settings.min_confidence)
+    words = {i + 1: scan.words for i, scan in scans.items()}
+    warnings += flag_cells(extraction.tables, words, settings.min_confidence)
+    for scan in scans.values():
+        scan.image = None  # the pixels are no longer needed
+    extraction.document.ocr_pages = pages  # type: ignore[attr-defined]
+    extraction.document.skew = {p.number: round(p.skew, 2) for p in scans.values()}  # type: ignore[attr-defined]
+    return warnings
+
+
+def read_pages(
+    pdf: pdfplumber.PDF,
+    filename: str,
+    kind: str | None = None,
+    scans: dict[int, OcrPage] | None = None,
+) -> Pages:
+    """Each page's text, plus the page data of `kind` (guessed from page 1 when not given);
+    a scanned page's from its OCR (`scans`, by 0-based index).
 
     A page that cannot be parsed makes the PDF broken.
     """
     pages = Pages(read_for=kind)
+    scans = scans or {}
+    columns = None  # a scanned questionnaire's answer columns, carried across pages
     for number, page in enumerate(pdf.pages, start=1):
         try:
-            text = page.extract_text(x_tolerance=1.5) or ""
+            scan = scans.get(number - 1)
+            text = page_text(scan.words) if scan else page.extract_text(x_tolerance=1.5) or ""
             if number == 1 and kind is None:
                 pages.read_for = document_kind(text, text)
             content = PageContent(text=text, height=float(page.height))
             if pages.read_for == DELARSBOKSLUT:
-                content.lines = page_lines(page)
+                content.lines = report_lines(scan) if scan else page_lines(page)
             elif pages.read_for == ENKAT:
-                content.layout = read_page(page, number)
+                if scan:
+                    content.layout, columns = enkat_layout(scan, columns)
+                else:
+                    content.layout = read_page(page, number)
             pages.content.append(content)
         except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
             raise ExtractionError(

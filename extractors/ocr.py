@@ -177,31 +177,51 @@ def ocr_words(gray: np.ndarray, dpi: int, settings: OcrSettings = SETTINGS) -> l
     level = tesserocr.RIL.WORD
     if iterator is None:
         return words
-    line_box: tuple[int, int, int, int] | None = None
+    row: tuple[float, float, float, float, float] | None = None  # baseline, its slope, sizes
     while True:
         if iterator.IsAtBeginningOf(tesserocr.RIL.TEXTLINE):
-            line_box = iterator.BoundingBox(tesserocr.RIL.TEXTLINE)
+            row = _row(iterator, tesserocr.RIL.TEXTLINE)
         text = iterator.GetUTF8Text(level)
         box = iterator.BoundingBox(level)
         if text and text.strip() and box:
             x0, y0, x1, y1 = box
-            size = (line_box[3] - line_box[1]) if line_box else (y1 - y0)
+            top, bottom = float(y0), float(y1)
+            if row is not None:  # the row's font box, not the ink's (specks, accents)
+                bx, by, slope, ascent, descent = row
+                base = by + slope * ((x0 + x1) / 2 - bx)
+                top, bottom = base - ascent, base + descent
             words.append(
                 {
                     "text": text.strip(),
                     "x0": x0 * k,
                     "x1": x1 * k,
-                    "top": y0 * k,
-                    "bottom": y1 * k,
-                    "size": size * k,
+                    "top": top * k,
+                    "bottom": bottom * k,
+                    "size": (bottom - top) * k,
                     "fontname": "",
                     "conf": round(float(iterator.Confidence(level)), 1),
+                    "ink": (x0 * k, y0 * k, x1 * k, y1 * k),  # where its pixels are
                 }
             )
         if not iterator.Next(level):
             break
     api.Clear()
     return words
+
+
+def _row(iterator: Any, level: int) -> tuple[float, float, float, float, float] | None:
+    """A text line's baseline (a point and its slope) and its ascent and descent in pixels."""
+    baseline = iterator.Baseline(level)
+    attrs = iterator.RowAttributes()
+    if not baseline or not attrs:
+        return None
+    (bx0, by0), (bx1, by1) = baseline
+    slope = (by1 - by0) / (bx1 - bx0) if bx1 != bx0 else 0.0
+    ascent = float(attrs["row_height"])
+    descent = max(0.0, -float(attrs["descenders"]))
+    if ascent <= 0:
+        return None
+    return float(bx0), float(by0), slope, ascent, descent
 
 
 def read_scanned_page(
