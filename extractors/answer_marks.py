@@ -328,3 +328,36 @@ def merge_boxes(boxes: Iterable[Box]) -> list[Box]:
         if not any(_same_place(box.bbox, kept.bbox) for kept in merged):
             merged.append(box)
     return sorted(merged, key=lambda b: (b.bbox[1], b.bbox[0]))
+
+
+def _is_isolated(word: dict[str, Any], others: Sequence[dict[str, Any]]) -> bool:
+    """Not part of running text: "x" in "3 x 2" has words a space away on both sides; a mark
+    stands apart, at most with the question text ending a little to its left."""
+    size = max(word["bottom"] - word["top"], 1.0)
+    left = right = float("inf")
+    for o in others:
+        if o is word or o["bottom"] <= word["top"] or o["top"] >= word["bottom"]:
+            continue
+        if o["x1"] <= word["x0"] + 0.5:
+            left = min(left, word["x0"] - o["x1"])
+        elif o["x0"] >= word["x1"] - 0.5:
+            right = min(right, o["x0"] - word["x1"])
+        else:
+            return False  # overlapping text
+    if min(left, right) < 0.5 * size:  # an ordinary word space
+        return False
+    return not (left < 1.5 * size and right < 1.5 * size)
+
+
+def split_marks(words: Sequence[dict[str, Any]]) -> tuple[list[dict], list[dict]]:
+    """(text words, mark words): box glyphs and ticks always, the letter x when alone."""
+    marks, text = [], []
+    for w in words:
+        meaning = mark_glyph(w)
+        if meaning in ("on", "off", "tick"):
+            marks.append(w)
+        elif meaning == "letter":
+            (marks if _is_isolated(w, [o for o in words if o is not w]) else text).append(w)
+        else:
+            text.append(w)
+    return text, marks

@@ -1,10 +1,10 @@
 """One PDF in, one `Extraction` out: the only entry point callers need.
 
-Pure apart from reading the file: no database, no Prefect. Each page is opened once: its
-text names the document, and while it is open the kind-specific reader takes what it needs
-(positioned word lines for a delårsbokslut's tables, words and boxes for an enkät's answers).
-A scanned page is read by OCR first (ocr.py) and handed to the same readers in the same
-shape (scan_pages.py); what OCR read carries its confidence (ocr_confidence.py).
+Pure apart from reading the file: no database, no Prefect. Each page is opened once and
+split into words once (layout.py, the one page model): its lines' text names the document
+and feeds the NLP, its lines feed the tables, its marks and boxes the enkät's answers.
+A scanned page is read by OCR first (ocr.py) and enters the same page model with its words'
+confidences and the answer boxes seen in its pixels (scan_pages.py), so the same readers run.
 """
 
 from __future__ import annotations
@@ -15,42 +15,37 @@ from pathlib import Path
 import pdfplumber
 
 from kommunkoll import EXTRACTOR_VERSION, __version__
-from kommunkoll.vocabulary import DELARSBOKSLUT, ENKAT
+from kommunkoll.vocabulary import ENKAT
 
 from .contract import DocumentInfo, Extraction, Extractor, Source
 from .enkat import answers_of
 from .errors import ExtractionError
 from .identify import document_kind, identify
+from .layout import Page, mark_furniture, read_page
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
 from .ocr import SETTINGS as OCR_SETTINGS
-from .ocr import OcrPage, OcrSettings, check_readable, is_scanned, page_text, read_scanned_page
+from .ocr import OcrPage, OcrSettings, check_readable, is_scanned, read_scanned_page
 from .ocr_confidence import flag_answers, flag_cells
-from .page_lines import PageLayout, read_page
 from .pdf import open_pdf, require_text
-from .scan_pages import enkat_layout, report_lines
+from .scan_pages import scanned_page
 from .report_tables import read_report
-from .words import Line, page_lines
-
-
-@dataclass
-class PageContent:
-    """What the extractors need of one page, read while it is open."""
-
-    text: str
-    height: float
-    lines: list[Line] | None = None  # delårsbokslut: word lines regrouped by number grammar
-    layout: PageLayout | None = None  # enkät: words with fonts, drawn and form boxes
 
 
 @dataclass
 class Pages:
-    content: list[PageContent] = field(default_factory=list)
-    read_for: str | None = None  # the kind whose page data was read along with the text
+    content: list[Page] = field(default_factory=list)
+    read_for: str | None = None  # the kind whose page data was read along with the words
 
     @property
     def texts(self) -> list[str]:
+        """Each page's whole text (running heads too: they may name kommun and nämnd)."""
         return [page.text for page in self.content]
+
+    @property
+    def body_texts(self) -> list[str]:
+        """Each page's text without running headers, footers and page numbers."""
+        return ["\n".join(line.text for line in page.body) for page in self.content]
 
 
 def extract_pdf(
@@ -96,27 +91,23 @@ def extract_pdf(
         )
         structural = []
         if who.kind == ENKAT:
-            extraction.answers, warnings = answers_of([p.layout for p in pages.content])  # type: ignore[misc]
+            extraction.answers, warnings = answers_of(pages.content)
             extraction.warnings.extend(warnings)
         else:
-            report = read_report(
-                [p.lines for p in pages.content],  # type: ignore[misc]
-                [p.height for p in pages.content],
-                who.year,  # type: ignore[arg-type]
-            )
+            report = read_report(pages.content, who.year)  # type: ignore[arg-type]
             extraction.tables = report.tables
             extraction.internal_controls = report.internal_controls
             extraction.warnings.extend(report.warnings)
             structural = report.findings
         # The internkontroll's risks and åtgärder first, then what the NLP finds in the text.
-        extraction.findings = merge_findings(structural, find_findings(pages.texts))
+        extraction.findings = merge_findings(structural, find_findings(pages.body_texts))
         if scans:
             extraction.warnings.extend(_ocr_review(extraction, scans, ocr_settings))
         return extraction
 
 
 def read_scans(pdf: pdfplumber.PDF, filename: str, settings: OcrSettings) -> dict[int, OcrPage]:
-    """OCR of every scanned page (by 0-based index); `ocr_failed` when none can be read."""
+    """OCR of every scanned page (by 0-based index); `ocr_failed` when they cannot be read."""
     indices = [i for i, page in enumerate(pdf.pages) if is_scanned(page, settings)]
     if not indices:
         return {}
@@ -126,7 +117,8 @@ def read_scans(pdf: pdfplumber.PDF, filename: str, settings: OcrSettings) -> dic
         page = pdf.pages[i]
         try:
             scans[i] = read_scanned_page(data, i, float(page.width), float(page.height), settings)
-        except ExtractionError:
+        except ExtractionError as exc:
+            exc.filename = filename
             raise
         except Exception as exc:  # a page pdfium cannot render, an image Tesseract rejects
             raise ExtractionError(
@@ -151,8 +143,12 @@ def _ocr_review(
     warnings += flag_cells(extraction.tables, words, settings.min_confidence)
     for scan in scans.values():
         scan.image = None  # the pixels are no longer needed
-    extraction.document.ocr_pages = pages  # type: ignore[attr-defined]
-    extraction.document.skew = {p.number: round(p.skew, 2) for p in scans.values()}  # type: ignore[attr-defined]
+    extraction.document.ocr = {  # type: ignore[attr-defined]
+        "pages": pages,
+        "skew": {str(p.number): round(p.skew, 2) for p in scans.values()},
+        "dpi": settings.dpi,
+        "min_confidence": settings.min_confidence,
+    }
     return warnings
 
 
@@ -162,33 +158,34 @@ def read_pages(
     kind: str | None = None,
     scans: dict[int, OcrPage] | None = None,
 ) -> Pages:
-    """Each page's text, plus the page data of `kind` (guessed from page 1 when not given);
-    a scanned page's from its OCR (`scans`, by 0-based index).
+    """Every page in the page model, furniture marked; an enkät's pages (`kind`, guessed
+    from page 1 when not given) with their answer boxes too. A scanned page comes from its
+    OCR (`scans`, by 0-based index).
 
     A page that cannot be parsed makes the PDF broken.
     """
     pages = Pages(read_for=kind)
     scans = scans or {}
-    columns = None  # a scanned questionnaire's answer columns, carried across pages
+    columns = None  # a scanned enkät's answer columns, carried from page to page
     for number, page in enumerate(pdf.pages, start=1):
         try:
             scan = scans.get(number - 1)
-            text = page_text(scan.words) if scan else page.extract_text(x_tolerance=1.5) or ""
             if number == 1 and kind is None:
-                pages.read_for = document_kind(text, text)
-            content = PageContent(text=text, height=float(page.height))
-            if pages.read_for == DELARSBOKSLUT:
-                content.lines = report_lines(scan) if scan else page_lines(page)
-            elif pages.read_for == ENKAT:
-                if scan:
-                    content.layout, columns = enkat_layout(scan, columns)
-                else:
-                    content.layout = read_page(page, number)
-            pages.content.append(content)
+                first = scanned_page(scan)[0] if scan else read_page(page, number)
+                pages.read_for = document_kind(first.text, first.text)
+                if pages.read_for != ENKAT:
+                    pages.content.append(first)
+                    continue
+            if scan:
+                model, columns = scanned_page(scan, pages.read_for == ENKAT, columns)
+                pages.content.append(model)
+                continue
+            pages.content.append(read_page(page, number, boxes=pages.read_for == ENKAT))
         except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
             raise ExtractionError(
                 "broken", f"page {number} is damaged and cannot be read ({exc})", filename
             ) from None
         finally:
             page.close()  # frees the page's parsed objects: memory stays flat on long reports
+    mark_furniture(pages.content)
     return pages

@@ -21,7 +21,7 @@ def _mean(values: Sequence[float]) -> float | None:
 
 
 def _confs(lines: Iterable[Any]) -> list[float]:
-    return [w["conf"] for li in lines for w in li.words if "conf" in w]
+    return [w.conf for li in lines for w in li.words if w.conf is not None]
 
 
 def ocr_fields(question: Sequence[Any], rest: Sequence[Any], boxes: Sequence[Any]) -> dict:

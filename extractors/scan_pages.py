@@ -1,9 +1,9 @@
-"""A scanned page's OCR words and pixel marks in the shape the readers take from a text PDF.
+"""A scanned page's OCR words and pixel marks as the page model (layout.Page).
 
-The delårsbokslut reader takes lines of tokens (words.py), the questionnaire reader a
-PageLayout (page_lines.py): words plus answer boxes. On a scan the words come from Tesseract
-(tidied of what OCR makes of table rules and of a few glyphs it misreads) and the boxes from
-the pixels under the answer columns (pixel_marks.py); the reader code is the same.
+Every reader takes a `Page`: its lines of words, and for an enkät the answer boxes. On a
+scan the words come from Tesseract (tidied of what OCR makes of table rules and of a few
+glyphs it misreads) and the boxes from the pixels under the answer columns
+(pixel_marks.py); the reader code is the same as for a text PDF.
 """
 
 from __future__ import annotations
@@ -13,16 +13,26 @@ from typing import Any
 
 from kommunkoll import vocabulary
 
-from .answer_marks import Column, header_columns
+from .answer_marks import Box, Column, header_columns
+from .layout import Page, Word, group_lines
 from .ocr import OcrPage
-from .page_lines import PageLayout
-from .page_lines import group_lines as layout_lines
 from .pixel_marks import answer_zone, find_marks, is_text
-from .words import Line, Token, group_lines
 
 _RULE = re.compile(r"^[|¦!\[\]{}_]+$")  # a table rule or cell border read as characters
 _BULLET = re.compile(r"^[»«•·*°©+®]{1,2}$")  # what Tesseract makes of a printed "•"
 _DECISION_NUMBER = re.compile(r"^\d{1,4}/\d{4}[.,;:]?$")  # "71/2024": after a "§"
+_HEADER_WORDS = {part for word in vocabulary.ANSWER_WORDS for part in word.split()}
+
+
+def _word(w: dict[str, Any]) -> Word:
+    return Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"], conf=w["conf"])
+
+
+def _lines_of(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """OCR words (dicts) as lines, by the page model's own grouper."""
+    wrapped = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"]) for w in words]
+    back = {id(v): words[i] for i, v in enumerate(wrapped)}
+    return [[back[id(v)] for v in line.words] for line in group_lines(wrapped)]
 
 
 def tidy_words(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -30,10 +40,9 @@ def tidy_words(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
     "Vetej" (Vet ej printed tight in a header cell) as the two words it is."""
     kept = [dict(w) for w in words if not _RULE.match(w["text"])]
     out: list[dict[str, Any]] = []
-    lines = layout_lines(kept, 0)
-    for line in lines:
-        for i, w in enumerate(line.words):
-            nxt = line.words[i + 1]["text"] if i + 1 < len(line.words) else ""
+    for line in _lines_of(kept):
+        for i, w in enumerate(line):
+            nxt = line[i + 1]["text"] if i + 1 < len(line) else ""
             if w["text"] == "8" and _DECISION_NUMBER.match(nxt):
                 w["text"] = "§"
             elif i == 0 and _BULLET.match(w["text"]) and nxt[:1].isalpha():
@@ -47,55 +56,50 @@ def tidy_words(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def report_lines(page: OcrPage) -> list[Line]:
-    """A scanned delårsbokslut page as the table reader's lines of tokens."""
-    tokens = [
-        Token(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"], "")
-        for w in tidy_words(page.words)
-    ]
-    return group_lines(tokens, y_tolerance=max(1.5, _median_height(page.words) * 0.4))
-
-
-def _median_height(words: list[dict[str, Any]]) -> float:
-    heights = sorted(w["bottom"] - w["top"] for w in words)
-    return heights[len(heights) // 2] if heights else 0.0
-
-
-def enkat_layout(
-    page: OcrPage, carried: list[Column] | None
-) -> tuple[PageLayout, list[Column] | None]:
-    """A scanned questionnaire page as the questionnaire reader's PageLayout, and the answer
-    columns in force at its end (a header row applies to the pages after it too)."""
+def scanned_page(
+    page: OcrPage, boxes: bool = False, carried: list[Column] | None = None
+) -> tuple[Page, list[Column] | None]:
+    """A scanned page as the page model; with `boxes` (an enkät) also its answer boxes from
+    the pixels. Returns the answer columns in force at the page's end too (a header row
+    applies to the pages after it until the next one)."""
     words = tidy_words(page.words)
-    lines = layout_lines(words, page.number)
-    headers = []
-    for line in lines:
-        cols = _header(line.words)
+    found: list[Box] = []
+    if boxes:
+        words, found, carried = _answer_boxes(page, words, carried)
+    model = Page(page.number, page.width, page.height, group_lines(map(_word, words), page.number))
+    model.boxes = list(found)
+    return model, carried
+
+
+def _answer_boxes(
+    page: OcrPage, words: list[dict[str, Any]], carried: list[Column] | None
+) -> tuple[list[dict[str, Any]], list[Box], list[Column] | None]:
+    headers: list[tuple[float, float, list[Column]]] = []
+    for line in _lines_of(words):
+        cols = _header(line)
         if cols:
-            inside = [w for w in line.words if w["x0"] >= cols[0].x0 - 0.5]
-            junk = {id(w) for w in inside if _fold(w["text"]) not in _HEADER_WORDS}
+            junk = {
+                id(w)
+                for w in line
+                if w["x0"] >= cols[0].x0 - 0.5 and _fold(w["text"]) not in _HEADER_WORDS
+            }
             words = [w for w in words if id(w) not in junk]  # a rule read as "TJ" between
-            line.words = [w for w in line.words if id(w) not in junk]
-            headers.append((line, cols))
+            top = min(w["top"] for w in line)
+            bottom = max(w["bottom"] for w in line)
+            headers.append((top, bottom, cols))
     zones = []
     current, start = carried, 0.0
-    for line, cols in headers:
+    for top, bottom, cols in headers:
         if current:
-            zones.append((*_x(current), start, line.top))
-        current, start = cols, line.bottom + 0.5
+            zones.append((*answer_zone(current), start, top))
+        current, start = cols, bottom + 0.5
     if current:
-        zones.append((*_x(current), start, page.height))
+        zones.append((*answer_zone(current), start, page.height))
     zones = [(x0, top, x1, bottom) for x0, x1, top, bottom in zones]
-    marks = (
-        find_marks(page.image, page.scale, words, zones) if page.image is not None else []
-    )
-    boxes = [m.box.__class__(m.box.kind, m.box.on, m.box.bbox, m.confidence) for m in marks]
-    text = [w for w in words if not _in_mark(w, boxes, zones)]
-    layout = PageLayout(page.number, page.width, page.height, text, boxes)
-    return layout, current
-
-
-_HEADER_WORDS = {part for word in vocabulary.ANSWER_WORDS for part in word.split()}
+    marks = find_marks(page.image, page.scale, words, zones) if page.image is not None else []
+    found = [Box(m.box.kind, m.box.on, m.box.bbox, m.confidence) for m in marks]
+    text = [w for w in words if not _in_mark(w, found, zones)]
+    return text, found, current
 
 
 def _fold(text: str) -> str:
@@ -112,12 +116,8 @@ def _header(words: list[dict[str, Any]]) -> list[Column] | None:
     return header_columns(kept) if len(kept) < len(words) else None
 
 
-def _x(columns: list[Column]) -> tuple[float, float]:
-    return answer_zone(columns)
-
-
-def _in_mark(word: dict[str, Any], boxes: list[Any], zones: list[tuple]) -> bool:
-    """OCR's reading of a mark or box ("X", "[]"): not text of the question."""
+def _in_mark(word: dict[str, Any], boxes: list[Box], zones: list[tuple]) -> bool:
+    """OCR's reading of a mark or box ("X", "[]", "Oo"): not text of the question."""
     cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
     for box in boxes:
         x0, top, x1, bottom = box.bbox

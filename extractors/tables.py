@@ -20,8 +20,9 @@ from kommunkoll.vocabulary import ARBETSMILJOMAL, INVESTERINGAR, TABLE_KINDS, TK
 
 from .contract import Cell, Row, Table
 from .headers import is_header_word, measure_of
+from .layout import Line, phrases
+from .layout import Word as Token
 from .numbers import parse_number
-from .words import Line, Token
 
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 _KIND_WORDS = tuple(
@@ -86,16 +87,6 @@ def _column_of(x: float, columns: Sequence[Column]) -> int:
         if x < (columns[i].x1 + columns[i + 1].x0) / 2:
             return i
     return len(columns) - 1
-
-
-def _phrases(line: Line) -> list[list[Token]]:
-    phrases: list[list[Token]] = []
-    for token in line.tokens:
-        if phrases and token.x0 - phrases[-1][-1].x1 <= 0.6 * token.size:
-            phrases[-1].append(token)
-        else:
-            phrases.append([token])
-    return phrases
 
 
 def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
@@ -180,7 +171,7 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
     candidate.header_lines = header
     candidate.above = list(lines[max(0, k - 5) : k + 1])
     for line in header:
-        for phrase in _phrases(line):
+        for phrase in phrases(line.tokens):
             tokens = [t for t in phrase if t.center >= candidate.label_edge]
             if not tokens:
                 continue
@@ -203,7 +194,7 @@ def _is_header_line(line: Line, candidate: Candidate) -> bool:
     ]
     if candidate.label_edge > 0:
         separators.append(candidate.label_edge)
-    for phrase in _phrases(line):
+    for phrase in phrases(line.tokens):
         x0, x1 = phrase[0].x0, phrase[-1].x1
         if any(x0 < s < x1 for s in separators) and len(phrase) > 3:
             return False  # a phrase running across columns is prose, not a header
