@@ -25,11 +25,18 @@ from .layout import Page, mark_furniture, read_page
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
 from .ocr import SETTINGS as OCR_SETTINGS
-from .ocr import OcrPage, OcrSettings, check_readable, is_scanned, read_scanned_page
+from .ocr import (
+    OcrPage,
+    OcrSettings,
+    check_readable,
+    is_scanned,
+    ocr_enabled,
+    read_scanned_page,
+)
 from .ocr_confidence import flag_answers, flag_cells
 from .pdf import open_pdf, require_text
-from .scan_pages import scanned_page
 from .report_tables import read_report
+from .scan_pages import scanned_page
 
 
 @dataclass
@@ -49,13 +56,16 @@ class Pages:
 
 
 def extract_pdf(
-    path: Path | str, *, ocr: bool = True, ocr_settings: OcrSettings = OCR_SETTINGS
+    path: Path | str, *, ocr: bool | None = None, ocr_settings: OcrSettings = OCR_SETTINGS
 ) -> Extraction:
     """Extract one PDF; raises ExtractionError (with a reason) for a file it cannot read.
 
-    Scanned pages are read by OCR unless `ocr` is False: then a PDF of scans is `image_only`.
+    Scanned pages are read by OCR unless `ocr` is False (default: unless --no-ocr set
+    KOMMUNKOLL_NO_OCR): then a PDF of scans is `image_only`.
     """
     path = Path(path)
+    if ocr is None:
+        ocr = ocr_enabled()
     with open_pdf(path) as (source, pdf):
         scans = read_scans(pdf, source.filename, ocr_settings) if ocr else {}
         if not scans:

@@ -47,6 +47,14 @@ class OcrSettings:
 
 SETTINGS = OcrSettings()
 
+# Set (to "1") by the CLI's --no-ocr, so worker processes of a flow see it too.
+NO_OCR_ENV = "KOMMUNKOLL_NO_OCR"
+
+
+def ocr_enabled() -> bool:
+    """OCR runs unless turned off (--no-ocr): then a scan is quarantined as image_only."""
+    return os.environ.get(NO_OCR_ENV, "") != "1"
+
 
 @dataclass
 class OcrPage:
@@ -181,8 +189,11 @@ def ocr_words(gray: np.ndarray, dpi: int, settings: OcrSettings = SETTINGS) -> l
     while True:
         if iterator.IsAtBeginningOf(tesserocr.RIL.TEXTLINE):
             row = _row(iterator, tesserocr.RIL.TEXTLINE)
-        text = iterator.GetUTF8Text(level)
-        box = iterator.BoundingBox(level)
+        try:
+            text = iterator.GetUTF8Text(level)
+        except RuntimeError:  # "No text returned": an empty page or an empty block
+            text = None
+        box = iterator.BoundingBox(level) if text else None
         if text and text.strip() and box:
             x0, y0, x1, y1 = box
             top, bottom = float(y0), float(y1)
@@ -254,19 +265,3 @@ def check_readable(pages: list[OcrPage], filename: str, settings: OcrSettings = 
             f"of 100 (below {settings.unreadable_confidence:.0f}); the scan is too poor",
             filename,
         )
-
-
-def page_text(words: list[dict[str, Any]]) -> str:
-    """A page's words as lines of text, top to bottom (what `identify` reads)."""
-    lines: list[list[dict[str, Any]]] = []
-    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        h = w["bottom"] - w["top"]
-        for line in reversed(lines[-3:]):
-            top = min(o["top"] for o in line)
-            bottom = max(o["bottom"] for o in line)
-            if min(bottom, w["bottom"]) - max(top, w["top"]) >= 0.5 * min(h, bottom - top):
-                line.append(w)
-                break
-        else:
-            lines.append([w])
-    return "\n".join(" ".join(w["text"] for w in sorted(li, key=lambda w: w["x0"])) for li in lines)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -96,7 +97,7 @@ def _without_rules(ink: np.ndarray, length_px: int) -> np.ndarray:
 def answer_zone(columns: Sequence[Column]) -> tuple[float, float]:
     """The x extent in points where the answer columns' marks stand."""
     centres = sorted(c.centre for c in columns)
-    spacing = min((b - a for a, b in zip(centres, centres[1:], strict=False)), default=40.0)
+    spacing = min((b - a for a, b in pairwise(centres)), default=40.0)
     return columns[0].x0 - spacing / 2, columns[-1].x1 + spacing / 2
 
 
@@ -125,7 +126,7 @@ def find_marks(
     for word in words:
         if not is_text(word, settings):
             continue
-        x0, top, x1, bottom = word.get("ink") or (word["x0"], word["top"], word["x1"], word["bottom"])
+        x0, top, x1, bottom = word.get("ink") or _box(word)
         a, b = max(0, int(x0 * scale - pad)), min(w, int(x1 * scale + pad) + 1)
         c, d = max(0, int(top * scale - pad)), min(h, int(bottom * scale + pad) + 1)
         page[c:d, a:b] = 0
@@ -142,6 +143,10 @@ def find_marks(
         region = page[y : y + bh, x : x + bw]  # the blob's ink with its box edges intact
         marks.append(_classify(region, (x, y, bw, bh), scale, settings))
     return marks
+
+
+def _box(word: dict[str, Any]) -> tuple[float, float, float, float]:
+    return (word["x0"], word["top"], word["x1"], word["bottom"])
 
 
 def _classify(

@@ -59,9 +59,7 @@ SCANS = [
     ),
     Scan("alingsas-von-2024-enkat", seed=1302, dpi=160, noise=4.0, quality=35),
     Scan("alingsas-socialnamnden-2025-enkat", seed=1303, dpi=150, bilevel=True, noise=30.0),
-    Scan(
-        "alingsas-socialnamnden-2025-delarsbokslut", seed=1304, dpi=200, bilevel=True, noise=30.0
-    ),
+    Scan("alingsas-socialnamnden-2025-delarsbokslut", seed=1304, dpi=200, bilevel=True, noise=30.0),
 ]
 
 
@@ -101,10 +99,9 @@ def _page_image(page: pdfium.PdfPage, scan: Scan, marks, rng: random.Random) -> 
         draw = ImageDraw.Draw(image)
         for x0, top, x1, bottom in marks:
             pad = 1.0
-            draw.rectangle(
-                [(x0 - pad) * scale, (top - pad) * scale, (x1 + pad) * scale, (bottom + pad) * scale],
-                fill=255,
-            )
+            corners = [(x0 - pad) * scale, (top - pad) * scale]
+            corners += [(x1 + pad) * scale, (bottom + pad) * scale]
+            draw.rectangle(corners, fill=255)
             size = max(x1 - x0, bottom - top, 7.0) * scale * rng.uniform(1.0, 1.3)
             _hand_cross(draw, (x0 + x1) / 2 * scale, (top + bottom) / 2 * scale, size, rng)
     angle = rng.uniform(0.5, 2.0) * rng.choice((-1, 1))
@@ -145,7 +142,8 @@ def image_pdf(pages: list[Encoded], sizes: list[tuple[float, float]]) -> bytes:
         )
         objects.append(
             f"<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceGray "
-            f"/BitsPerComponent {bits} /Filter {filter_} /Length {len(stream)} >>\nstream\n".encode()
+            f"/BitsPerComponent {bits} /Filter {filter_} /Length {len(stream)} >>\n"
+            "stream\n".encode()
             + stream
             + b"\nendstream"
         )
