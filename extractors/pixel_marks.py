@@ -43,6 +43,7 @@ class PixelMarkSettings:
     inside_empty: float = 0.03  # ...and at most this much when it is clearly empty
     word_pad: float = 0.8  # text words are cleared this far beyond their box
     text_confidence: float = 60.0  # a short word OCR is less sure of may be a box
+    join_gap: float = 1.0  # ink closer than this is one blob (a broken stroke, a box's side)
 
 
 SETTINGS = PixelMarkSettings()
@@ -124,25 +125,66 @@ def find_marks(
         page[c:d, a:b] = ink[c:d, a:b]
     pad = settings.word_pad * scale
     for word in words:
-        if not is_text(word, settings):
+        if not is_text(word, settings) or _alone(word, words):
             continue
         x0, top, x1, bottom = word.get("ink") or _box(word)
         a, b = max(0, int(x0 * scale - pad)), min(w, int(x1 * scale + pad) + 1)
         c, d = max(0, int(top * scale - pad)), min(h, int(bottom * scale + pad) + 1)
         page[c:d, a:b] = 0
-    cleaned = page
-    # Strokes of one mark broken by noise or blur join again.
-    joined = cv2.dilate(cleaned, np.ones((3, 3), np.uint8))
+    # Strokes of one mark, or the sides of a box, broken by noise or blur join again.
+    grow = max(3, round(settings.join_gap * scale))
+    joined = cv2.dilate(page, np.ones((grow, grow), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    rects = [tuple(int(v) for v in stats[i][:4]) for i in range(1, count)]
+    rects = _merge_near(rects, round(settings.join_gap * scale))
     marks = []
     lo, hi = settings.min_size * scale, settings.max_size * scale
-    for i in range(1, count):
-        x, y, bw, bh, _ = stats[i]
+    for x, y, bw, bh in rects:
         if min(bw, bh) < lo or max(bw, bh) > hi:
             continue  # a speck, a piece of a rule or of a letter; or a figure, a table
         region = page[y : y + bh, x : x + bw]  # the blob's ink with its box edges intact
         marks.append(_classify(region, (x, y, bw, bh), scale, settings))
     return marks
+
+
+def _alone(word: dict[str, Any], words: Sequence[dict[str, Any]]) -> bool:
+    """A short word with no other word near it on its line: what OCR makes of a box
+    ("Eg", "Oo") standing in its column, never a word of a sentence."""
+    if sum(ch.isalnum() for ch in word["text"]) >= 4:
+        return False
+    reach = 1.5 * max(word["bottom"] - word["top"], 1.0)
+    for other in words:
+        if other is word or other["bottom"] <= word["top"] or other["top"] >= word["bottom"]:
+            continue
+        if other["x0"] - word["x1"] <= reach and word["x0"] - other["x1"] <= reach:
+            return False
+    return True
+
+
+def _merge_near(
+    rects: list[tuple[int, int, int, int]], gap: int
+) -> list[tuple[int, int, int, int]]:
+    """Blobs closer than `gap` pixels as one: the halves of a box a scan broke apart."""
+    boxes = [[x, y, x + w, y + h] for x, y, w, h in rects]
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(boxes)):
+            for j in range(i + 1, len(boxes)):
+                a, b = boxes[i], boxes[j]
+                if (
+                    a[0] - gap <= b[2]
+                    and b[0] - gap <= a[2]
+                    and a[1] - gap <= b[3]
+                    and b[1] - gap <= a[3]
+                ):
+                    boxes[i] = [min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])]
+                    del boxes[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return [(x0, y0, x1 - x0, y1 - y0) for x0, y0, x1, y1 in boxes]
 
 
 def _box(word: dict[str, Any]) -> tuple[float, float, float, float]:

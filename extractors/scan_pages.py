@@ -9,6 +9,7 @@ glyphs it misreads) and the boxes from the pixels under the answer columns
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from kommunkoll import vocabulary
@@ -21,11 +22,23 @@ from .pixel_marks import answer_zone, find_marks, is_text
 _RULE = re.compile(r"^[|¦!\[\]{}_]+$")  # a table rule or cell border read as characters
 _BULLET = re.compile(r"^[»«•·*°©+®]{1,2}$")  # what Tesseract makes of a printed "•"
 _DECISION_NUMBER = re.compile(r"^\d{1,4}/\d{4}[.,;:]?$")  # "71/2024": after a "§"
+# A question number as OCR may print it: "3,3", "4:3", ":3.7" for 3.3, 4.3, 3.7.
+_QUESTION_NUMBER = re.compile(r"^[:;.,'`]?(\d{1,2})[.,:;](\d{1,2})(?:[.,:;](\d{1,2}))?([.,:;]?)$")
 _HEADER_WORDS = {part for word in vocabulary.ANSWER_WORDS for part in word.split()}
 
 
+@dataclass(frozen=True)
+class ScanSettings:
+    speck_confidence: float = 40.0  # a word of ≤ 2 letters OCR is less sure of is no text
+
+
+SCAN_SETTINGS = ScanSettings()
+
+
 def _word(w: dict[str, Any]) -> Word:
-    return Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"], conf=w["conf"])
+    return Word(
+        w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"], w["fontname"], conf=w["conf"]
+    )
 
 
 def _lines_of(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -35,12 +48,23 @@ def _lines_of(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [[back[id(v)] for v in line.words] for line in group_lines(wrapped)]
 
 
-def tidy_words(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """OCR words less rule characters; "§" and "•" where Tesseract reads "8" and "»";
-    "Vetej" (Vet ej printed tight in a header cell) as the two words it is."""
-    kept = [dict(w) for w in words if not _RULE.match(w["text"])]
+def _speck(word: dict[str, Any], settings: ScanSettings) -> bool:
+    """A speck of dirt or a piece of a rule that OCR made a word of: short and unsure."""
+    alnum = sum(ch.isalnum() for ch in word["text"])
+    return alnum <= 2 and word["conf"] < settings.speck_confidence
+
+
+def tidy_words(
+    words: list[dict[str, Any]], settings: ScanSettings | None = None
+) -> list[dict[str, Any]]:
+    """OCR words less rule characters and specks; "§" and "•" where Tesseract reads "8" and
+    "»"; "Vetej" (Vet ej printed tight in a header cell) as the two words it is; a question
+    number whose dot OCR misread as the number it is."""
+    settings = settings or SCAN_SETTINGS
+    kept = [dict(w) for w in words if not _RULE.match(w["text"]) and not _speck(w, settings)]
     out: list[dict[str, Any]] = []
     for line in _lines_of(kept):
+        _question_number(line)
         for i, w in enumerate(line):
             nxt = line[i + 1]["text"] if i + 1 < len(line) else ""
             if w["text"] == "8" and _DECISION_NUMBER.match(nxt):
@@ -53,7 +77,26 @@ def tidy_words(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 out.append({**w, "text": w["text"][3:], "x0": split + 0.5})
                 continue
             out.append(w)
-    return out
+    return [w for w in out if w["text"]]
+
+
+def _question_number(line: list[dict[str, Any]]) -> None:
+    """The line's first word as the "n.m" number it is when OCR misread its dot ("3,3",
+    "4:3", ":3.7") or split it ("4. 2"); a numbered list item ("1. Text") is left alone."""
+    if not line:
+        return
+    first = line[0]
+    if len(line) > 2 and re.fullmatch(r"\d{1,2}[.,]", first["text"]):
+        second = line[1]
+        if re.fullmatch(r"\d{1,2}", second["text"]) and second["x0"] - first["x1"] < 4:
+            first["text"] = first["text"][:-1] + "." + second["text"]
+            first["x1"] = second["x1"]
+            line.remove(second)
+            second["text"] = ""
+    match = _QUESTION_NUMBER.match(first["text"])
+    if match:
+        parts = [p for p in match.groups()[:3] if p]
+        first["text"] = ".".join(parts) + ("." if match.group(4) else "")
 
 
 def scanned_page(
