@@ -24,6 +24,7 @@ from .identify import document_kind, identify
 from .layout import Page, mark_furniture, read_page
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
+from .nlp.decisions import Phrase, phrases_of
 from .ocr import SETTINGS as OCR_SETTINGS
 from .ocr import (
     OcrPage,
@@ -110,10 +111,16 @@ def extract_pdf(
             extraction.warnings.extend(report.warnings)
             structural = report.findings
         # The internkontroll's risks and åtgärder first, then what the NLP finds in the text.
-        extraction.findings = merge_findings(structural, find_findings(pages.body_texts))
+        found = find_findings(pages.body_texts, body_phrases(pages.content))
+        extraction.findings = merge_findings(structural, found)
         if scans:
             extraction.warnings.extend(_ocr_review(extraction, scans, ocr_settings))
         return extraction
+
+
+def body_phrases(pages: list[Page]) -> list[list[Phrase]]:
+    """Every page's lines without furniture, each split into its cells, for the NLP."""
+    return [phrases_of(line) for page in pages for line in page.body]
 
 
 def read_scans(pdf: pdfplumber.PDF, filename: str, settings: OcrSettings) -> dict[int, OcrPage]:
