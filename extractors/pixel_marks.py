@@ -43,6 +43,7 @@ class PixelMarkSettings:
     inside_empty: float = 0.03  # ...and at most this much when it is clearly empty
     word_pad: float = 0.8  # text words are cleared this far beyond their box
     text_confidence: float = 60.0  # a short word OCR is less sure of may be a box
+    mark_size: float = 6.0  # a cross, tick or x without a box is at least this big both ways
     join_gap: float = 1.0  # ink closer than this is one blob (a broken stroke, a box's side)
 
 
@@ -125,8 +126,8 @@ def find_marks(
         page[c:d, a:b] = ink[c:d, a:b]
     pad = settings.word_pad * scale
     for word in words:
-        if not is_text(word, settings) or _alone(word, words):
-            continue
+        if _alone(word, words) and not is_text(word, settings):
+            continue  # what OCR made of a box or a cross standing in its column
         x0, top, x1, bottom = word.get("ink") or _box(word)
         a, b = max(0, int(x0 * scale - pad)), min(w, int(x1 * scale + pad) + 1)
         c, d = max(0, int(top * scale - pad)), min(h, int(bottom * scale + pad) + 1)
@@ -143,13 +144,15 @@ def find_marks(
         if min(bw, bh) < lo or max(bw, bh) > hi:
             continue  # a speck, a piece of a rule or of a letter; or a figure, a table
         region = page[y : y + bh, x : x + bw]  # the blob's ink with its box edges intact
-        marks.append(_classify(region, (x, y, bw, bh), scale, settings))
+        mark = _classify(region, (x, y, bw, bh), scale, settings)
+        if mark is not None:
+            marks.append(mark)
     return marks
 
 
 def _alone(word: dict[str, Any], words: Sequence[dict[str, Any]]) -> bool:
-    """A short word with no other word near it on its line: what OCR makes of a box
-    ("Eg", "Oo") standing in its column, never a word of a sentence."""
+    """A short word with no other word near it on its line: what OCR may make of a box
+    ("Eg", "Oo") standing in its column; a word of a sentence has neighbours."""
     if sum(ch.isalnum() for ch in word["text"]) >= 4:
         return False
     reach = 1.5 * max(word["bottom"] - word["top"], 1.0)
@@ -191,10 +194,30 @@ def _box(word: dict[str, Any]) -> tuple[float, float, float, float]:
     return (word["x0"], word["top"], word["x1"], word["bottom"])
 
 
+def _frame(region: np.ndarray, dense: float = 0.6) -> tuple[int, int, int, int] | None:
+    """The outline of a box within a blob: the outermost rows and columns that are mostly
+    ink (a box's sides; a cross or tick crosses each row at a point or two)."""
+    rows = np.nonzero(region.mean(axis=1) >= dense)[0]
+    cols = np.nonzero(region.mean(axis=0) >= dense)[0]
+    h, w = region.shape
+    if len(rows) < 2 or len(cols) < 2:
+        return None
+    y0, y1, x0, x1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+    if y1 - y0 < 0.5 * min(h, w) or x1 - x0 < 0.5 * min(h, w):
+        return None
+    return int(x0), int(y0), int(x1), int(y1)
+
+
 def _classify(
     region: np.ndarray, rect: tuple[int, int, int, int], scale: float, s: PixelMarkSettings
-) -> PixelMark:
-    """A hollow square is a box, on when its inside holds ink; anything else is a mark."""
+) -> PixelMark | None:
+    """A hollow square is a box, on when its inside holds ink; a blob of a mark's size is a
+    mark; anything else (a piece of something) is None."""
+    frame = _frame(region)
+    if frame is not None and frame != (0, 0, region.shape[1], region.shape[0]):
+        fx0, fy0, fx1, fy1 = frame  # a box with something touching it: the box alone
+        region = region[fy0:fy1, fx0:fx1]
+        rect = (rect[0] + fx0, rect[1] + fy0, fx1 - fx0, fy1 - fy0)
     x, y, bw, bh = rect
     bbox = (x / scale, y / scale, (x + bw) / scale, (y + bh) / scale)
     square = s.box_ratio[0] <= bw / max(bh, 1) <= s.box_ratio[1]
@@ -206,7 +229,8 @@ def _classify(
         border_share = border.sum() / max(1, region.size - inside.size)
         edges = [region[:band].mean(), region[-band:].mean()]
         edges += [region[:, :band].mean(), region[:, -band:].mean()]
-        if border_share >= s.border_ink * 0.6 and min(edges) >= 0.25:
+        # A box whose one side the scan lost (or a rule's removal took) is still a box.
+        if border_share >= s.border_ink * 0.6 and sorted(edges)[1] >= 0.25:
             fill = float(inside.mean())
             on = fill >= s.inside_marked
             if on:
@@ -216,8 +240,10 @@ def _classify(
                 if fill > s.inside_empty:
                     confidence = min(confidence, 60.0)
             return PixelMark(Box(vocabulary.MARK_SCAN, on, bbox), round(confidence, 1))
-    # Not a box: a cross, tick or letter on its own. Its ink must fill enough of its extent
-    # to be drawn strokes rather than a stray line.
+    # Not a box: a cross, tick or letter on its own, as large as one is drawn (a piece of a
+    # box or of a letter is smaller). Its ink must fill enough of its extent to be strokes.
+    if min(bw, bh) < s.mark_size * scale:
+        return None
     density = float(region.mean())
     confidence = 90.0 if 0.06 <= density <= 0.7 else 55.0
     return PixelMark(Box(vocabulary.MARK_SCAN, True, bbox), confidence)
