@@ -19,7 +19,7 @@ ErrorCode = Literal[
     "no_text",  # pages without any text or images
     "image_only",  # scanned pages: images, no text layer, and OCR turned off (--no-ocr)
     "ocr_failed",  # scanned pages that OCR cannot read (blank, unreadable, no language data)
-    "unrecognised",  # readable, but neither a delårsbokslut nor a revisorernas enkät
+    "unrecognised",  # readable, but none of the document kinds a reader recognises
 ]
 
 
