@@ -213,9 +213,12 @@ VET_WORDS = ("vet", frozenset({"ej", "inte"}))
 # Answer flags: problems with one answer (the answer is then left null).
 MULTIPLE_MARKS = "multiple_marks"
 ANSWER_UNREAD = "answer_unread"
+# Read by OCR less surely than the threshold: kept, but a person must confirm it.
+LOW_CONFIDENCE = "low_confidence"
 ANSWER_FLAGS: dict[str, Term] = _index(
     Term(MULTIPLE_MARKS, "flera rutor markerade"),
     Term(ANSWER_UNREAD, "svaret kunde inte läsas"),
+    Term(LOW_CONFIDENCE, "osäker OCR-läsning, bekräfta"),
 )
 
 # ---------------------------------------------------------------- marks
@@ -236,11 +239,13 @@ MARK_TEXT = "text"
 MARK_GLYPH = "glyph"
 MARK_DRAWN = "drawn"
 MARK_FORM = "form"
+MARK_SCAN = "scan"
 MARK_KINDS: dict[str, Term] = _index(
     Term(MARK_TEXT, "tecken i texten"),  # an x or ✓ printed as text
     Term(MARK_GLYPH, "ruta som tecken"),  # a ☒ glyph
     Term(MARK_DRAWN, "ritad ruta"),  # a box drawn with lines, crossed or filled
     Term(MARK_FORM, "formulärfält"),  # a PDF form checkbox or radio button
+    Term(MARK_SCAN, "markering i skannad bild"),  # a box or cross seen in a scan's pixels
 )
 
 # ---------------------------------------------------------------- findings
@@ -293,6 +298,7 @@ ERROR_REASONS: dict[str, str] = {
     "no_pages": "PDF-filen har inga sidor",
     "no_text": "PDF-filens sidor innehåller ingen text",
     "image_only": "PDF-filen innehåller bara inskannade bilder och behöver OCR",
+    "ocr_failed": "de inskannade sidorna gick inte att läsa med OCR",
     "unrecognised": "texten är varken ett delårsbokslut, en årsredovisning eller en revisorsenkät",
     "changed": "filen har ändrats sedan den lästes in",
     "timeout": "läsningen tog för lång tid och avbröts",
