@@ -51,6 +51,7 @@ class Word:
     size: float
     fontname: str = ""
     space_after: str = " "  # the space printed after it: a no-break or thin one is kept
+    conf: float | None = None  # 0–100 when OCR read it from a scan (ocr.py); None when printed
 
     def __getitem__(self, key: str) -> Any:
         return getattr(self, key)
@@ -199,6 +200,7 @@ def _merge(a: Word, b: Word, sep: str) -> Word:
         max(a.size, b.size),
         a.fontname,
         b.space_after,
+        None if a.conf is None or b.conf is None else min(a.conf, b.conf),
     )
 
 

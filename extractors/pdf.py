@@ -117,7 +117,7 @@ def _explain(exc: object, name: str) -> ExtractionError:
 
 
 def require_text(pdf: pdfplumber.PDF, name: str) -> None:
-    """Reject documents with no text layer: scans need OCR, which we do not do."""
+    """Reject documents with no text layer when OCR is off (--no-ocr): scans need it."""
     images = 0
     for page in pdf.pages:
         if page.chars:
@@ -127,7 +127,7 @@ def require_text(pdf: pdfplumber.PDF, name: str) -> None:
         raise ExtractionError(
             "image_only",
             f"the PDF holds only scanned images ({images} on {len(pdf.pages)} pages) and no "
-            "text; it needs OCR before it can be read",
+            "text, and OCR is turned off (--no-ocr)",
             name,
         )
     raise ExtractionError("no_text", "the PDF's pages contain no text", name)

@@ -15,6 +15,7 @@ from rich.markup import escape
 
 from kommunkoll import __version__
 from kommunkoll.extractors import Extraction, ExtractionError, extract_pdf
+from kommunkoll.extractors.ocr import NO_OCR_ENV
 from kommunkoll.vocabulary import DELARSBOKSLUT, ENKAT, ICON_FAILED, ICON_OK
 
 from .inbox import expand
@@ -34,6 +35,18 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", help="Database URL (default: $DATABASE_URL or sqlite:///kommunkoll.db)."),
 ]
+
+
+NoOcrOption = Annotated[
+    bool,
+    typer.Option("--no-ocr", help="Do not OCR scanned pages: quarantine them as image_only."),
+]
+
+
+def _set_ocr(no_ocr: bool) -> None:
+    """--no-ocr reaches extraction in this process and in the workers it starts."""
+    if no_ocr:
+        os.environ[NO_OCR_ENV] = "1"
 
 
 def try_extract(path: Path) -> Extraction | ExtractionError:
@@ -60,8 +73,10 @@ def extract(
     out_dir: Annotated[
         Path | None, typer.Option("--out", help="Write DIR/<name>.json for each PDF.")
     ] = None,
+    no_ocr: NoOcrOption = False,
 ) -> None:
     """Extract PDFs into the contract's JSON; goes on past bad files and exits 1 if any failed."""
+    _set_ocr(no_ocr)
     failed = 0
     paths = expand(files)
     if out_dir is not None:
@@ -109,8 +124,10 @@ def ingest(
     workers: WorkersOption = 1,
     dask: DaskOption = None,
     timeout: TimeoutOption = 300.0,
+    no_ocr: NoOcrOption = False,
 ) -> None:
     """Store every PDF not stored yet, then move it to processed/ or quarantine/ beside it."""
+    _set_ocr(no_ocr)
     from .flows import ingest_flow, task_runner
     from .prefect_env import prefect_api
 
@@ -135,8 +152,10 @@ def watch(
     settle: Annotated[
         float, typer.Option(help="Seconds a file must stay unchanged before it is read.")
     ] = 2.0,
+    no_ocr: NoOcrOption = False,
 ) -> None:
     """Keep ingesting PDFs as they arrive in INBOX (waiting for copies to finish); Ctrl-C stops."""
+    _set_ocr(no_ocr)
     from .prefect_env import prefect_api
     from .watch import watch_inbox
 
@@ -172,8 +191,10 @@ def reprocess(
     all_documents: Annotated[
         bool, typer.Option("--all", help="Re-extract every document, not only older ones.")
     ] = False,
+    no_ocr: NoOcrOption = False,
 ) -> None:
     """Re-extract stored documents made by an older extractor version; replace their rows."""
+    _set_ocr(no_ocr)
     from .flows import reprocess_flow, task_runner
     from .prefect_env import prefect_api
 
@@ -276,7 +297,7 @@ def summary(db: DbOption = None) -> None:
 
 
 def print_documents(rows: list[dict[str, object]]) -> None:
-    out.print(f"{len(rows)} documents in the database")
+    out.print(f"{len(rows)} dokument i databasen")
     for table in document_tables(rows):
         out.print(table)
 
@@ -420,6 +441,41 @@ def compare_figures(
 
         figures_workbook(points, title, xlsx)
         err.print(f"[green]{ICON_OK}[/green] {escape(str(xlsx))}", highlight=False)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, or a decision such as "VON § 85/2024".')],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most N results.")] = 50,
+) -> None:
+    """Search decisions, findings, answers (question and comment) and table lines."""
+    from rich import box
+    from rich.table import Table
+
+    from kommunkoll.vocabulary import SEARCH_COLUMNS, SEARCH_KINDS, SEARCH_NONE
+
+    from .search import MARK_END, MARK_START
+    from .search import search as find
+
+    engine = _engine(db)
+    hits = find(engine, query, limit)
+    engine.dispose()
+    if not hits:
+        err.print(SEARCH_NONE.format(query=query), highlight=False)
+        raise typer.Exit(code=1)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
+    for name in SEARCH_COLUMNS:
+        table.add_column(name)
+    for h in hits:
+        snippet = escape(h.snippet).replace(MARK_START, "[bold yellow]").replace(MARK_END, "[/]")
+        table.add_row(
+            SEARCH_KINDS.get(h.kind, h.kind),
+            snippet,
+            escape(f"{h.kommun} · {h.namnd} {h.year}"),
+            escape(f"{h.filename} s.\u00a0{h.page}"),
+        )
+    out.print(table)
 
 
 @app.command()
