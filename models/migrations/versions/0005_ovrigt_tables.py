@@ -66,12 +66,18 @@ assert V_VALUES != V_VALUES_0002
 
 
 def _views() -> list[tuple[str, str]]:
-    """Every view's name and SQL (SQLite only: PostgreSQL alters a table under its views)."""
+    """Every view and trigger ("VIEW name", SQL): SQLite rebuilds a table to change a
+    column's nullability, which they would stop (PostgreSQL alters it under them)."""
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return []
-    rows = bind.execute(sa.text("SELECT name, sql FROM sqlite_master WHERE type = 'view'"))
-    return [(name, sql) for name, sql in rows]
+    rows = bind.execute(
+        sa.text(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') "
+            "ORDER BY type DESC"
+        )
+    )  # views before triggers: a trigger may read a view
+    return [(f'{kind.upper()} "{name}"', sql) for kind, name, sql in rows]
 
 
 def _nullable(nullable: bool) -> None:
@@ -85,7 +91,7 @@ def _nullable(nullable: bool) -> None:
 
 def _recreate(views: list[tuple[str, str]], values_sql: str) -> None:
     for name, sql in views:
-        if name != "v_values":
+        if name != 'VIEW "v_values"':
             op.execute(sql)
     op.execute("DROP VIEW IF EXISTS v_values")
     op.execute(values_sql)
@@ -94,7 +100,7 @@ def _recreate(views: list[tuple[str, str]], values_sql: str) -> None:
 def upgrade() -> None:
     views = _views()
     for name, _ in views:
-        op.execute(f'DROP VIEW "{name}"')
+        op.execute(f"DROP {name}")
     op.execute("DROP VIEW IF EXISTS v_values")  # PostgreSQL: it reads the altered columns
     op.add_column("value", sa.Column("header", sa.String(), nullable=True))
     op.add_column("document", sa.Column("uncaptured", sa.Integer(), nullable=True))
@@ -105,7 +111,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     views = _views()
     for name, _ in views:
-        op.execute(f'DROP VIEW "{name}"')
+        op.execute(f"DROP {name}")
     op.execute("DROP VIEW IF EXISTS v_values")  # PostgreSQL: it reads the altered columns
     op.execute("DELETE FROM value WHERE measure IS NULL OR year IS NULL OR unit IS NULL")
     op.execute("UPDATE report_table SET unit = '' WHERE unit IS NULL")
