@@ -19,6 +19,11 @@ ErrorCode = Literal[
     "no_text",  # pages without any text or images
     "image_only",  # scanned pages: images, no text layer
     "unrecognised",  # readable, but neither a delårsbokslut nor a revisorernas enkät
+    # Limits (extractors.limits.Limits), kept by the reader or by the worker that runs it:
+    "too_large",  # a bigger file than allowed, or more memory than allowed
+    "too_many_pages",  # more pages than allowed
+    "decompression_bomb",  # streams that inflate past the allowed total
+    "timeout",  # took longer than allowed: killed
 ]
 
 

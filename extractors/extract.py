@@ -18,10 +18,12 @@ from .contract import DocumentInfo, Extraction, Extractor, Source
 from .enkat import answers_of
 from .errors import ExtractionError
 from .identify import document_kind, identify
+from .limits import Limits
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
 from .page_lines import PageLayout, read_page
-from .pdf import open_pdf, require_text
+from .parser_warnings import as_warnings, parser_warnings
+from .pdf import detail, open_pdf, require_text
 from .report_tables import read_report
 from .words import Line, page_lines
 
@@ -46,10 +48,21 @@ class Pages:
         return [page.text for page in self.content]
 
 
-def extract_pdf(path: Path | str) -> Extraction:
-    """Extract one PDF; raises ExtractionError (with a reason) for a file it cannot read."""
+def extract_pdf(path: Path | str, limits: Limits | None = None) -> Extraction:
+    """Extract one PDF; raises ExtractionError (with a reason) for a file it cannot read.
+
+    `limits` bounds the file size, pages and inflated bytes here; wall time and memory need
+    a process that can be killed (`kommunkoll.pipeline.worker`).
+    """
     path = Path(path)
-    with open_pdf(path) as (source, pdf):
+    with parser_warnings() as heard:
+        extraction = _extract(path, limits)
+    extraction.warnings.extend(as_warnings(heard))
+    return extraction
+
+
+def _extract(path: Path, limits: Limits | None) -> Extraction:
+    with open_pdf(path, limits) as (source, pdf):
         require_text(pdf, source.filename)
         pages = read_pages(pdf, source.filename)
         who = identify(pages.texts)
@@ -118,7 +131,7 @@ def read_pages(pdf: pdfplumber.PDF, filename: str, kind: str | None = None) -> P
             pages.content.append(content)
         except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
             raise ExtractionError(
-                "broken", f"page {number} is damaged and cannot be read ({exc})", filename
+                "broken", f"page {number} is damaged and cannot be read ({detail(exc)})", filename
             ) from None
         finally:
             page.close()  # frees the page's parsed objects: memory stays flat on long reports
