@@ -15,6 +15,7 @@ from rich.console import Console
 from kommunkoll import __version__
 from kommunkoll.extractors import Extraction, ExtractionError
 from kommunkoll.extractors.limits import Limits
+from kommunkoll.vocabulary import ICON_FAILED, ICON_OK
 
 from .errors import UserError
 from .inbox import expand
@@ -30,6 +31,8 @@ app = typer.Typer(
 # Piped output (CI logs, `| less`) gets room for file names instead of rich's 80 columns.
 out = Console(width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 132)
 err = Console(stderr=True, soft_wrap=True)
+FAILED = f"[red]{ICON_FAILED}[/red]"
+OK = f"[green]{ICON_OK}[/green]"
 
 DbOption = Annotated[
     str | None,
@@ -76,7 +79,7 @@ def try_extract(path: Path, limits: Limits) -> Extraction | ExtractionError:
 
 def report_error(exc: ExtractionError) -> None:
     err.print(
-        f"[red]✗[/red] {markup(exc.filename)}: {markup(exc.reason)} [dim]({exc.code})[/dim]",
+        f"{FAILED} {markup(exc.filename)}: {markup(exc.reason)} [dim]({exc.code})[/dim]",
         highlight=False,
     )
 
@@ -123,7 +126,7 @@ def extract(
                 target.write_text(payload + "\n", encoding="utf-8")
             except OSError as exc:
                 raise UserError(f"kan inte skriva {target}: {exc.strerror or exc}") from None
-            err.print(f"[green]✓[/green] {markup(path.name)} → {markup(target)}", highlight=False)
+            err.print(f"{OK} {markup(path.name)} → {markup(target)}", highlight=False)
         if as_json:
             # One object for one file; JSON Lines for several, so the output stays parseable.
             sys.stdout.write(payload if len(paths) == 1 else result.model_dump_json())
@@ -246,7 +249,7 @@ def watch(
 def _watch_problem(exc: Exception) -> None:
     from kommunkoll.extractors.pdf import detail
 
-    err.print(f"[red]✗[/red] {markup(detail(exc))} (bevakningen fortsätter)", highlight=False)
+    err.print(f"{FAILED} {markup(detail(exc))} (bevakningen fortsätter)", highlight=False)
 
 
 def _inbox_files(paths: list[Path]) -> list[Path]:
@@ -294,7 +297,7 @@ def _report(
 ) -> None:
     for name, code, reason in outcome.quarantined:  # type: ignore[attr-defined]
         err.print(
-            f"[red]✗[/red] {markup(name)}: {markup(reason)} [dim]({markup(code)})[/dim]",
+            f"{FAILED} {markup(name)}: {markup(reason)} [dim]({markup(code)})[/dim]",
             highlight=False,
         )
     out.print(
@@ -471,7 +474,7 @@ def compare_answers(
         from .xlsx import answers_workbook
 
         answers_workbook(matrix, changes, xlsx)
-        err.print(f"[green]✓[/green] {xlsx}", highlight=False)
+        err.print(f"{OK} {xlsx}", highlight=False)
 
 
 @compare_app.command("figures")
@@ -500,7 +503,7 @@ def compare_figures(
     try:
         points = figure_series(values, table, line, measure, kommun, namnd, span)
     except UnknownLine as exc:
-        err.print(f"[red]✗[/red] {exc}", highlight=False)
+        err.print(f"{FAILED} {exc}", highlight=False)
         raise typer.Exit(code=1) from None
     title = f"{table} · {line} · {measure}"
     out.print(figure_table(points, title))
@@ -508,7 +511,7 @@ def compare_figures(
         from .xlsx import figures_workbook
 
         figures_workbook(points, title, xlsx)
-        err.print(f"[green]✓[/green] {xlsx}", highlight=False)
+        err.print(f"{OK} {xlsx}", highlight=False)
 
 
 @app.command()
@@ -525,7 +528,7 @@ def export(
         raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
     engine = _engine(db)
     for path in write(engine, out_dir, fmt):
-        out.print(f"[green]✓[/green] {path}", highlight=False)
+        out.print(f"{OK} {path}", highlight=False)
     engine.dispose()
 
 
@@ -550,7 +553,7 @@ def browse(
     try:
         path = sqlite_path(url)
     except ValueError as exc:
-        err.print(f"[red]✗[/red] {exc}", highlight=False)
+        err.print(f"{FAILED} {exc}", highlight=False)
         raise typer.Exit(code=1) from None
     engine = _engine(url)  # the views come with the migrations
     engine.dispose()
@@ -611,7 +614,7 @@ def main() -> None:
     try:
         app()
     except UserError as exc:
-        err.print(f"[red]✗[/red] {markup(exc.message)}", highlight=False)
+        err.print(f"{FAILED} {markup(exc.message)}", highlight=False)
         sys.exit(exc.exit_code)
     except Exception as exc:
         if debug:
@@ -619,7 +622,7 @@ def main() -> None:
         from kommunkoll.extractors.pdf import detail
 
         err.print(
-            f"[red]✗[/red] oväntat fel: {markup(detail(exc))} "
+            f"{FAILED} oväntat fel: {markup(detail(exc))} "
             "[dim](kör `kommunkoll --debug …` för detaljer)[/dim]",
             highlight=False,
         )

@@ -13,8 +13,9 @@ from itertools import pairwise
 
 import pandas as pd
 
-ANSWER_LABELS = {"ja": "Ja", "nej": "Nej", "delvis": "Delvis", "vet_ej": "Vet ej"}
-NO_ANSWER = "–"  # asked, but no box marked (or an open question)
+from kommunkoll.vocabulary import ANSWERS, NO_ANSWER
+
+ANSWER_LABELS = {key: answer.name for key, answer in ANSWERS.items()}
 
 
 def answer_label(answer: str | None) -> str:
