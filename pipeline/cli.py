@@ -338,7 +338,11 @@ def db_upgrade(
     from .db import database_problem, database_url, make_engine, schema_revision, upgrade_schema
     from .errors import DatabaseProblem
 
-    engine = make_engine(db and database_url(db))
+    url = database_url(db)
+    try:
+        engine = make_engine(url)
+    except Exception as exc:
+        raise DatabaseProblem(database_problem(exc, url)) from None
     try:
         before = schema_revision(engine)
         upgrade_schema(engine, revision)
@@ -347,7 +351,7 @@ def db_upgrade(
         message = f"okänd migrering '{revision}' (ange head eller ett nummer som 0002)"
         raise UserError(message) from None
     except Exception as exc:
-        raise DatabaseProblem(database_problem(exc, database_url(db))) from None
+        raise DatabaseProblem(database_problem(exc, url)) from None
     finally:
         engine.dispose()
     out.print(f"{database_url(db)}: {before or 'empty'} → {after}", highlight=False)
@@ -384,7 +388,10 @@ def db_current(db: DbOption = None) -> None:
     path = sqlite_file(url)
     if path is not None and not path.exists():
         raise DatabaseProblem(f"databasen {path} finns inte")
-    engine = make_engine(url)
+    try:
+        engine = make_engine(url)
+    except Exception as exc:
+        raise DatabaseProblem(database_problem(exc, url)) from None
     try:
         out.print(schema_revision(engine) or "empty", highlight=False)
     except Exception as exc:
@@ -532,20 +539,39 @@ def export(
     engine.dispose()
 
 
+PortOption = Annotated[int, typer.Option("--port", min=1, max=65535)]
 HostOption = Annotated[
     str, typer.Option("--host", help="Address to listen on (loopback unless you mean it).")
 ]
+
+
+def _port_free(host: str, port: int) -> None:
+    """Fail loudly, before anything starts, when the port is taken."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise UserError(f"okänd adress {host}: {exc.strerror or exc}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise UserError(
+                f"porten {port} på {host} är upptagen ({exc.strerror or exc}); välj en annan med"
+                " --port"
+            ) from None
 
 
 @app.command()
 def browse(
     db: DbOption = None,
     host: HostOption = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port")] = 8001,
+    port: PortOption = 8001,
 ) -> None:
     """Open the (SQLite) database read-only in Datasette, with the analyst views documented."""
-    import os
-
     from .browse import datasette_command, sqlite_path
     from .db import database_url
 
@@ -557,16 +583,33 @@ def browse(
         raise typer.Exit(code=1) from None
     engine = _engine(url)  # the views come with the migrations
     engine.dispose()
-    command = datasette_command(path, host=host, port=port)
-    err.print(f"Datasette on http://{host}:{port}/ (read-only; Ctrl-C stops)", highlight=False)
-    os.execv(command[0], command)
+    _port_free(host, port)
+    import subprocess
+    import tempfile
+
+    from .worker import die_with_parent
+
+    with tempfile.TemporaryDirectory(prefix="kommunkoll-datasette-") as scratch:
+        metadata = Path(scratch) / "metadata.json"
+        command = datasette_command(path, host=host, port=port, metadata_file=metadata)
+        err.print(f"Datasette on http://{host}:{port}/ (read-only; Ctrl-C stops)", highlight=False)
+        # A child, not exec: so its metadata file is removed when it ends.
+        signal.signal(signal.SIGTERM, _interrupt)
+        process = subprocess.Popen(command, preexec_fn=die_with_parent)
+        try:
+            status = process.wait()
+        except KeyboardInterrupt:
+            process.terminate()
+            status = process.wait()
+    if status not in (0, -signal.SIGTERM, -signal.SIGINT):
+        raise typer.Exit(code=1)
 
 
 @app.command()
 def serve(
     db: DbOption = None,
     host: HostOption = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port")] = 8000,
+    port: PortOption = 8000,
 ) -> None:
     """The web pages: documents, answers matrix, values on their PDF page, trend charts."""
     import uvicorn
@@ -574,8 +617,14 @@ def serve(
     from .web.app import create_app
 
     engine = _engine(db)
+    _port_free(host, port)
     err.print(f"kommunkoll on http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
-    uvicorn.run(create_app(engine), host=host, port=port, log_level="warning")
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(engine), host=host, port=port, log_level="critical")
+    )
+    server.run()
+    if not server.started:  # lost a race for the port, or the address is not this machine's
+        raise UserError(f"kan inte lyssna på {host}:{port} (upptagen eller fel adress)")
 
 
 @app.command()

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.markup import escape
 from rich.table import Table
 
 from kommunkoll.extractors import Extraction
 from kommunkoll.vocabulary import DOCUMENT_KINDS, name_of
+
+from .safe_text import markup
 
 if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is printed
     import pandas as pd
@@ -18,12 +19,18 @@ if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is p
     from .compare import AnswerMatrix, FigurePoint
 
 
+def escape(text: object) -> str:
+    """Untrusted text (PDF text, file names) shown as written: never rich markup, never a
+    terminal escape; its own line breaks kept."""
+    return markup(text, one_line=False)
+
+
 def extraction_summary(extraction: Extraction) -> Table:
     doc = extraction.document
     values = sum(len(row.cells) for table in extraction.tables for row in table.rows)
     checks = [check for table in extraction.tables for check in table.checks]
     failed = sum(1 for check in checks if not check.ok)
-    table = Table(title=extraction.source.filename, show_header=False, title_justify="left")
+    table = Table(title=escape(extraction.source.filename), show_header=False, title_justify="left")
     for name, value in (
         ("kind", doc.kind),
         ("kommun", doc.kommun),
@@ -37,9 +44,9 @@ def extraction_summary(extraction: Extraction) -> Table:
         ("answers", str(len(extraction.answers))),
         ("findings", str(len(extraction.findings))),
     ):
-        table.add_row(name, value)
+        table.add_row(name, escape(value))
     for warning in extraction.warnings:
-        table.add_row("[yellow]warning[/yellow]", warning)
+        table.add_row("[yellow]warning[/yellow]", escape(warning))
     return table
 
 
@@ -51,7 +58,10 @@ def document_tables(rows: Sequence[dict[str, object]]) -> list[Table]:
     tables = []
     for (kommun, namnd), members in groups.items():
         table = Table(
-            title=f"{kommun} · {namnd}", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+            title=escape(f"{kommun} · {namnd}"),
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
         )
         table.add_column("year")
         table.add_column("kind")
@@ -63,7 +73,7 @@ def document_tables(rows: Sequence[dict[str, object]]) -> list[Table]:
                 str(row["year"]),
                 name_of(DOCUMENT_KINDS, str(row["kind"])).lower(),
                 *(str(row[k]) for k in ("pages", "tables", "values", "answers", "findings")),
-                str(row["filename"]),
+                escape(row["filename"]),
             )
         tables.append(table)
     return tables
@@ -126,8 +136,8 @@ def figure_table(points: Sequence[FigurePoint], title: str) -> Table:
     for p in points:
         style = "" if p.change is None else ("green" if p.change > 0 else "red")
         table.add_row(
-            p.kommun,
-            p.namnd,
+            escape(p.kommun),
+            escape(p.namnd),
             str(p.year),
             f"{swedish_number(p.number, _decimals(p.unit))} {p.unit}",
             f"[{style}]{swedish_number(p.change, _decimals(p.unit), sign=True)}[/]"
@@ -136,7 +146,7 @@ def figure_table(points: Sequence[FigurePoint], title: str) -> Table:
             f"[{style}]{swedish_number(p.change_percent, 1, sign=True)} %[/]"
             if p.change_percent is not None
             else "–",
-            f"{p.filename} p. {p.page}",
+            escape(f"{p.filename} p. {p.page}"),
         )
     return table
 

@@ -7,6 +7,7 @@ broke before).
 
 from __future__ import annotations
 
+import contextlib
 import resource
 import shutil
 from pathlib import Path
@@ -101,9 +102,7 @@ def test_extract_reports_each_hostile_file_in_one_line_and_goes_on(tmp_path: Pat
     result = kommunkoll("extract", *files, "--timeout", "60")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert sorted(lines) == sorted(
-        line for line in lines if line.startswith("✗ ")
-    ), result.stderr
+    assert sorted(lines) == sorted(line for line in lines if line.startswith("✗ ")), result.stderr
     codes = {line.split(":")[0][2:]: line.rsplit("(", 1)[1].rstrip(")") for line in lines}
     assert codes == {
         "bomb-2gib.pdf": "decompression_bomb",
@@ -111,3 +110,96 @@ def test_extract_reports_each_hostile_file_in_one_line_and_goes_on(tmp_path: Pat
         "reference-chain.pdf": "broken",
         "self-reference.pdf": "broken",
     }
+
+
+def _variant(source: Path, target: Path, n: int) -> Path:
+    """A copy whose bytes (so sha256) differ: a PDF comment after %%EOF, which readers skip."""
+    target.write_bytes(source.read_bytes() + f"\n% kommunkoll hostile copy {n}\n".encode())
+    return target
+
+
+@pytest.mark.slow
+def test_a_batch_with_hostile_files_finishes_and_stores_the_good_ones(tmp_path: Path) -> None:
+    """The issue's batch: the self-reference, the 2 GiB bomb and ten good files, two of
+    them with names a terminal or rich would obey. It ends within the time-out plus a minute
+    (the default time-out: nothing hangs), the bad two in quarantine with their reasons."""
+    import json
+    import time
+
+    from kommunkoll.pipeline import inbox as box
+
+    from .test_pipeline_e2e import _snapshot
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    good = [shutil.copy(p, inbox / p.name) for p in SAMPLES[:8]]
+    good.append(_variant(SAMPLES[8], inbox / "[bold red]x.pdf", 1))
+    good.append(_variant(SAMPLES[9], inbox / "\x1b[31mröd\x1b[0m.pdf", 2))
+    for name in ("self-reference.pdf", "bomb-2gib.pdf"):
+        shutil.copy(HOSTILE / name, inbox / name)
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    start = time.monotonic()
+    result = kommunkoll("ingest", inbox, "--db", url)
+    elapsed = time.monotonic() - start
+    assert elapsed < Limits().timeout + 60
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "\x1b" not in result.stdout + result.stderr
+    assert "[bold red]x.pdf" in result.stdout
+    assert "stored 10, already stored 0, quarantined 2" in result.stdout
+    quarantine = inbox / box.QUARANTINE
+    reasons = {
+        name: json.loads((quarantine / f"{name}.error.json").read_text())["code"]
+        for name in ("self-reference.pdf", "bomb-2gib.pdf")
+    }
+    assert reasons == {"self-reference.pdf": "broken", "bomb-2gib.pdf": "decompression_bomb"}
+    assert sorted(p.name for p in (inbox / box.PROCESSED).iterdir()) == sorted(
+        Path(p).name for p in good
+    )
+    assert sorted(d["filename"] for d in _snapshot(url)) == sorted(Path(p).name for p in good)
+
+
+@pytest.mark.slow
+def test_after_kill_9_of_ingest_no_process_it_started_remains(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    from .test_cli import command_env
+    from .test_pipeline_e2e import _wait_for, alive, descendants
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for i, sample in enumerate(SAMPLES * 2):
+        _variant(sample, inbox / f"{i:02d}-{sample.name}", i)
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "kommunkoll", "ingest", str(inbox), "--db", url],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=command_env(),
+    )
+    seen: dict[int, str] = {}
+
+    def _commands() -> str:
+        seen.update(descendants(run.pid))
+        text = ""
+        for pid in seen:
+            with contextlib.suppress(OSError):
+                text += Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+        return text
+
+    def everything_running() -> bool:
+        # Prefect's API server and the reader, which has forked a child for a document.
+        commands = _commands()
+        if "uvicorn" not in commands or "kommunkoll.pipeline.worker" not in commands:
+            return False
+        return len(seen) >= 3
+
+    try:
+        _wait_for(everything_running, 240, "Prefect's server, the reader and a document")
+        helpers = descendants(run.pid) | seen
+    finally:
+        run.send_signal(signal.SIGKILL)
+    assert run.wait(30) == -signal.SIGKILL
+    _wait_for(lambda: not alive(helpers), 30, "every process ingest started to end")
