@@ -3,6 +3,7 @@ traceback, and nothing created by a mistyped path."""
 
 from __future__ import annotations
 
+import json
 import socket
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def test_an_unknown_migration(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "word"),
     [
-        (["serve", "--port", "70000"], "70000"),
+        (["serve", "--port", "70000"], "65535"),
         (["ingest", "INBOX", "--timeout", "-1"], "-1"),
         (["extract", "INBOX", "--timeout", "0"], "must be more than 0"),
         (["watch", "INBOX", "--interval", "0"], "must be more than 0"),
@@ -140,8 +141,12 @@ def test_two_inputs_with_one_name_both_survive(tmp_path: Path, good_pdf: Path) -
     result = kommunkoll("extract", first / "r.pdf", second / "r.pdf", "--out", out)
     assert result.returncode == 0, result.stderr
     written = sorted(p.name for p in out.iterdir())
-    assert len(written) == 2 and written[0] == "r.json", written
-    assert written[1].startswith("r-") and written[1].endswith(".json")
+    assert len(written) == 2, written
+    assert "r.json" in written
+    other = next(name for name in written if name != "r.json")
+    assert other.startswith("r-") and other.endswith(".json")
+    namnds = {json.loads((out / name).read_text())["document"]["namnd"] for name in written}
+    assert namnds == {"Socialnämnden", "Vård- och omsorgsnämnden"}
 
 
 def test_untrusted_text_is_never_markup_nor_an_escape() -> None:
