@@ -23,6 +23,7 @@ from .layout import Page, mark_furniture, read_page
 from .limits import Limits
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
+from .nlp.decisions import Phrase, phrases_of
 from .parser_warnings import as_warnings, parser_warnings
 from .pdf import detail, open_pdf, require_text
 from .report_tables import read_report
@@ -100,8 +101,14 @@ def _extract(path: Path, limits: Limits | None) -> Extraction:
             extraction.warnings.extend(report.warnings)
             structural = report.findings
         # The internkontroll's risks and åtgärder first, then what the NLP finds in the text.
-        extraction.findings = merge_findings(structural, find_findings(pages.body_texts))
+        found = find_findings(pages.body_texts, body_phrases(pages.content))
+        extraction.findings = merge_findings(structural, found)
         return extraction
+
+
+def body_phrases(pages: list[Page]) -> list[list[Phrase]]:
+    """Every page's lines without furniture, each split into its cells, for the NLP."""
+    return [phrases_of(line) for page in pages for line in page.body]
 
 
 def read_pages(pdf: pdfplumber.PDF, filename: str, kind: str | None = None) -> Pages:
