@@ -37,7 +37,7 @@ class Limits:
     memory: int = 2 * GiB  # address space a document may add to the reader's own
     pages: int = 1000  # more pages than this: too_many_pages
     file_size: int = 512 * MiB  # a bigger file is not read at all: too_large
-    inflated: int = 1 * GiB  # all streams of the document inflated together: decompression_bomb
+    inflated: int = 256 * MiB  # all streams of the document inflated: decompression_bomb
 
     def check(self) -> None:
         """Raise ValueError naming the first bound that is not a positive number."""

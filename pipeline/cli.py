@@ -181,6 +181,9 @@ def ingest(
     if pending:  # only then is there Prefect work: a run of stored files never starts it
         from .prefect_env import prefect_api, start_api
 
+        if not dask:  # the first documents read while Prefect's server starts
+            for path in pending[:workers]:
+                shared_reader().prefetch(path, Limits(timeout=timeout))
         server = start_api()
         from .flows import ingest_flow, task_runner
 

@@ -41,7 +41,7 @@ from kommunkoll.models import Document  # noqa: E402
 
 from . import inbox as box  # noqa: E402
 from .db import make_engine, upgrade_schema  # noqa: E402
-from .intake import Failure, Outcome, move_failed  # noqa: E402
+from .intake import Failure, Outcome, move_failed, refuse_symlink  # noqa: E402
 from .safe_text import markup  # noqa: E402
 from .store import (  # noqa: E402
     is_stored,
@@ -132,6 +132,10 @@ def ingest_flow(
         futures = {}
         for path in pdfs:
             folder = path.parent
+            if path.is_symlink():
+                refuse_symlink(engine, path, keep, outcome)
+                progress.update(bar, advance=1, last=markup(path.name))
+                continue
             digest = sha256_of(path)
             if digest is not None and is_stored(engine, digest):
                 outcome.skipped.append(path.name)

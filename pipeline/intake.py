@@ -55,12 +55,28 @@ def move_failed(
     record_ingest_error(engine, path.name, digest, "move_failed", reason)
 
 
+def refuse_symlink(engine: Any, path: Path, keep: bool, outcome: Outcome) -> None:
+    """A link is never followed: recorded, and (unless `keep`) the link itself, not what
+    it points at, moved to quarantine/."""
+    reason = box.symlink_reason(path)
+    outcome.quarantined.append((path.name, "symlink", reason))
+    record_ingest_error(engine, path.name, None, "symlink", reason)
+    if not keep:
+        try:
+            box.quarantine(path.parent, path, None, "symlink", reason)
+        except OSError as exc:
+            move_failed(engine, path, None, exc, Outcome())
+
+
 def settle_stored(engine: Any, paths: list[Path], keep: bool) -> tuple[list[Path], Outcome]:
     """Split `paths` into those to extract and an outcome for those already stored (moved on
     to processed/ unless `keep`)."""
     pending: list[Path] = []
     outcome = Outcome()
     for path in paths:
+        if path.is_symlink():
+            refuse_symlink(engine, path, keep, outcome)
+            continue
         digest = sha256_of(path)
         if digest is None or not is_stored(engine, digest):
             pending.append(path)

@@ -105,6 +105,7 @@ class Reader:
         self._pending: dict[int, Future[Any]] = {}
         self._ids = count()
         self._started = threading.Event()
+        self._prefetched: dict[tuple[str, Limits], Future[Any]] = {}
 
     def start(self) -> None:
         """Start the reader now (it warms up while the command does other things)."""
@@ -166,6 +167,9 @@ class Reader:
             )
 
     def submit(self, path: Path | str, limits: Limits | None = None) -> Future[Any]:
+        """Read `path` in a child; the future's result is (kind, value, stats): ("ok",
+        Extraction) or ("error", (code, reason)), and the child's `seconds` and peak
+        `memory` (resident, bytes)."""
         limits = limits or Limits()
         future: Future[Any] = Future()
         with self._lock:
@@ -180,11 +184,21 @@ class Reader:
                 raise ReaderLost(f"the reader process is gone: {exc}") from None
         return future
 
+    def prefetch(self, path: Path | str, limits: Limits) -> None:
+        """Start reading `path` now; the `extract` call for it that comes later (the flow's
+        task, once Prefect's server is up) takes this result instead of reading again."""
+        future = self.submit(path, limits)
+        with self._lock:
+            self._prefetched[(str(path), limits)] = future
+
     def extract(self, path: Path | str, limits: Limits | None = None) -> Any:
         """Like `extract_pdf`, in a limited child: the Extraction, or raises ExtractionError."""
         limits = limits or Limits()
+        with self._lock:
+            future = self._prefetched.pop((str(path), limits), None)
+        future = future or self.submit(path, limits)
         try:
-            kind, value = self.submit(path, limits).result(timeout=limits.timeout + _GRACE)
+            kind, value, _ = future.result(timeout=limits.timeout + _GRACE)
         except TimeoutError:  # the reader itself stopped answering: replace it
             self.close()
             raise ExtractionError("timeout", timeout_reason(limits), Path(path).name) from None
@@ -244,6 +258,7 @@ class _Child:
     fd: int
     deadline: float
     data: bytearray
+    started: float = 0.0
     timed_out: bool = False
 
 
@@ -313,9 +328,13 @@ def serve() -> None:
             os.close(fd)
             pid = by_fd.pop(fd)
             child = children.pop(pid)
-            _, status = os.waitpid(pid, 0)
+            _, status, usage = os.wait4(pid, 0)
             if running:
-                _send(out, (child.request_id, _outcome(child, status)))
+                stats = {
+                    "seconds": time.monotonic() - child.started,
+                    "memory": usage.ru_maxrss * 1024,
+                }
+                _send(out, (child.request_id, (*_outcome(child, status), stats)))
         now = time.monotonic()
         for pid, child in children.items():
             if not child.timed_out and now >= child.deadline:
@@ -382,7 +401,8 @@ def _fork(
         finally:
             os._exit(0)
     os.close(write_end)
-    child = _Child(request_id, limits, read_end, time.monotonic() + limits.timeout, bytearray())
+    now = time.monotonic()
+    child = _Child(request_id, limits, read_end, now + limits.timeout, bytearray(), now)
     return pid, child
 
 
