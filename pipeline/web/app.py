@@ -33,10 +33,8 @@ from kommunkoll.models import (
     Value,
 )
 from kommunkoll.vocabulary import (
-    DELARSBOKSLUT,
     DOCUMENT_KINDS,
     DRIFT,
-    ENKAT,
     ICON_FAILED,
     ICON_OK,
     MEASURES,
@@ -56,6 +54,7 @@ from ..compare import (
     restatement_note,
     swedish_number,
 )
+from ..inbox import find_processed
 from .pdfpage import box_percent, page_png, page_size
 from .svg import line_chart
 
@@ -261,12 +260,16 @@ def find_pdf(document: Document) -> Path | None:
     if not document.path:
         return None
     stored = Path(document.path)
-    for candidate in (stored, stored.parent / "processed" / document.filename):
-        # The inbox is a boundary: a stored path is resolved when it is stored, so a link
-        # anywhere in it now (the file, or a folder swapped for one) leads outside its tree.
-        if candidate.is_file() and candidate.resolve() == candidate.absolute():
+    # The inbox is a boundary: a stored path is resolved when it is stored, so a link
+    # anywhere in it now (the file, or a folder swapped for one) leads outside its tree.
+    for candidate in (stored, find_processed(stored.parent, document.filename, document.sha256)):
+        if candidate is not None and candidate.is_file() and _no_link(candidate):
             return candidate
     return None
+
+
+def _no_link(path: Path) -> bool:
+    return path.resolve() == path.absolute()
 
 
 def document_list(engine: Engine) -> dict[str, object]:
@@ -314,9 +317,10 @@ def document_list(engine: Engine) -> dict[str, object]:
 def _warnings(document: Document, count: dict[str, int]) -> list[str]:
     """What a reader should know before trusting a document's numbers."""
     warnings = []
-    if document.kind == DELARSBOKSLUT and not count["tables"]:
+    holds = DOCUMENT_KINDS[document.kind].holds if document.kind in DOCUMENT_KINDS else None
+    if holds == "tables" and not count["tables"]:
         warnings.append("inga tabeller hittades")
-    if document.kind == ENKAT and not count["answers"]:
+    if holds == "answers" and not count["answers"]:
         warnings.append("inga svar hittades")
     if document.extractor_version != EXTRACTOR_VERSION:
         warnings.append(
