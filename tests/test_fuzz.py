@@ -4,6 +4,7 @@ whole extractor in the limited worker, each ending as a result or a documented e
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ def _fuzzer():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("kommunkoll_fuzz", FUZZER)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
