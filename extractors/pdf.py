@@ -134,7 +134,9 @@ def open_pdf(path: Path, limits: Limits | None = None) -> Iterator[tuple[PdfFile
                 ) from None
             if _caused_by(exc, MemoryError):  # however wrapped: the worker names the limit
                 raise MemoryError from None
-            if isinstance(exc, RecursionError):
+            if isinstance(exc, RecursionError | PSException | PdfminerException):
+                # pdfminer's own errors met after the first page (fonts, forms, annotations
+                # read by a kind's reader): the file is damaged, not our code.
                 raise _explain(exc, name) from None
             raise
 
@@ -196,10 +198,10 @@ def detail(exc: object) -> str:
         return "objekten är för djupt nästlade"
     if isinstance(exc, ReferenceCycle):
         return str(exc)
-    if isinstance(exc, BaseException):
-        text = str(exc).strip()
-        return text if text else type(exc).__name__
-    return str(exc)
+    text = str(exc).strip() if isinstance(exc, BaseException) else str(exc)
+    if not text:
+        return type(exc).__name__
+    return text if len(text) <= 160 else text[:160] + "…"  # a damaged dict can print kilobytes
 
 
 def require_text(pdf: pdfplumber.PDF, name: str) -> None:

@@ -39,6 +39,22 @@ def test_an_object_that_refers_to_itself_is_broken_not_a_hang(name: str) -> None
     assert error.filename == name
 
 
+@pytest.mark.parametrize(
+    ("name", "detail"),
+    [
+        ("enkat-self-reference.pdf", "objekt 18 hänvisar till sig självt"),
+        ("unsupported-filter.pdf", "Unsupported filter"),
+    ],
+)
+def test_fuzz_findings_are_damaged_files_not_extractor_bugs(name: str, detail: str) -> None:
+    """Found by fuzz/mutate.py (seed 1): pdfminer's errors met while pdfplumber reads a
+    page's characters were reported as "oväntat fel i läsaren" (a bug of ours)."""
+    error = _error(HOSTILE / name)
+    assert error.code == "broken"
+    assert error.reason.startswith("the PDF is damaged and cannot be read (")
+    assert detail in error.reason
+
+
 def test_a_self_reference_is_refused_in_process_too() -> None:
     """The guard sits in the parser itself: plain extract_pdf ends too (it used to loop in
     resolve1 and again in close())."""
@@ -107,6 +123,8 @@ def test_extract_reports_each_hostile_file_in_one_line_and_goes_on(tmp_path: Pat
     assert codes == {
         "bomb-2gib.pdf": "decompression_bomb",
         "deep-mediabox.pdf": "broken",
+        "enkat-self-reference.pdf": "broken",
+        "unsupported-filter.pdf": "broken",
         "reference-chain.pdf": "broken",
         "self-reference.pdf": "broken",
     }
