@@ -173,15 +173,13 @@ def ingest(
     from .intake import settle_stored
     from .worker import shared_reader
 
-    if not dask:
-        shared_reader().start()  # warms up while the files are hashed and Prefect starts
     engine = open_database(db)
     pending, outcome = settle_stored(engine, _inbox_files(paths), keep)
     engine.dispose()
     if pending:  # only then is there Prefect work: a run of stored files never starts it
         from .prefect_env import prefect_api, start_api
 
-        if not dask:  # the first documents read while Prefect's server starts
+        if not dask:  # the reader warms up and reads the first documents while Prefect starts
             for path in pending[:workers]:
                 shared_reader().prefetch(path, Limits(timeout=timeout))
         server = start_api()

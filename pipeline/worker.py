@@ -216,7 +216,7 @@ class Reader:
         try:
             assert process.stdin is not None
             process.stdin.close()
-            process.wait(timeout=10)
+            process.wait(timeout=2)  # still warming up, it reads its input only after
         except (OSError, subprocess.TimeoutExpired):
             process.kill()
             process.wait()
