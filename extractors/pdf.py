@@ -205,7 +205,7 @@ def detail(exc: object) -> str:
 
 
 def require_text(pdf: pdfplumber.PDF, name: str) -> None:
-    """Reject documents with no text layer: scans need OCR, which we do not do."""
+    """Reject documents with no text layer when OCR is off (--no-ocr): scans need it."""
     images = 0
     for page in pdf.pages:
         if page.chars:
@@ -215,7 +215,7 @@ def require_text(pdf: pdfplumber.PDF, name: str) -> None:
         raise ExtractionError(
             "image_only",
             f"the PDF holds only scanned images ({images} on {len(pdf.pages)} pages) and no "
-            "text; it needs OCR before it can be read",
+            "text, and OCR is turned off (--no-ocr)",
             name,
         )
     raise ExtractionError("no_text", "the PDF's pages contain no text", name)

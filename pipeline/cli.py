@@ -43,6 +43,21 @@ DbOption = Annotated[
 ]
 
 
+NoOcrOption = Annotated[
+    bool,
+    typer.Option("--no-ocr", help="Do not OCR scanned pages: quarantine them as image_only."),
+]
+
+
+def _set_ocr(no_ocr: bool) -> None:
+    """--no-ocr reaches extraction in the reader process (started after this) and in the
+    workers it starts."""
+    if no_ocr:
+        from kommunkoll.extractors.ocr import NO_OCR_ENV
+
+        os.environ[NO_OCR_ENV] = "1"
+
+
 DEFAULT_TIMEOUT = Limits.timeout
 
 
@@ -102,10 +117,12 @@ def extract(
         Path | None, typer.Option("--out", help="Write DIR/<name>.json for each PDF.")
     ] = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    no_ocr: NoOcrOption = False,
 ) -> None:
     """Extract PDFs into the contract's JSON; goes on past bad files and exits 1 if any failed."""
     from .worker import shared_reader
 
+    _set_ocr(no_ocr)
     failed = 0
     paths = expand(files)
     limits = Limits(timeout=timeout)
@@ -167,11 +184,14 @@ def ingest(
     workers: WorkersOption = 1,
     dask: DaskOption = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    no_ocr: NoOcrOption = False,
 ) -> None:
     """Store every PDF not stored yet, then move it to processed/ or quarantine/ beside it."""
     from .db import open_database
     from .intake import settle_stored
     from .worker import shared_reader
+
+    _set_ocr(no_ocr)
 
     engine = open_database(db)
     pending, outcome = settle_stored(engine, _inbox_files(paths), keep)
@@ -212,12 +232,14 @@ def watch(
             help="Seconds a file must stay unchanged before it is read.", callback=_not_negative
         ),
     ] = 2.0,
+    no_ocr: NoOcrOption = False,
 ) -> None:
     """Keep ingesting PDFs as they arrive in INBOX (waiting for copies to finish); Ctrl-C stops."""
     from .db import open_database
     from .prefect_env import prefect_api, start_api
     from .worker import shared_reader
 
+    _set_ocr(no_ocr)
     try:
         inbox.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -273,11 +295,14 @@ def reprocess(
     all_documents: Annotated[
         bool, typer.Option("--all", help="Re-extract every document, not only older ones.")
     ] = False,
+    no_ocr: NoOcrOption = False,
 ) -> None:
     """Re-extract stored documents made by an older extractor version; replace their rows."""
     from .db import open_database
     from .prefect_env import prefect_api, start_api
     from .worker import shared_reader
+
+    _set_ocr(no_ocr)
 
     if not dask:
         shared_reader().start()
@@ -412,7 +437,7 @@ def summary(db: DbOption = None) -> None:
 
 
 def print_documents(rows: list[dict[str, object]]) -> None:
-    out.print(f"{len(rows)} documents in the database")
+    out.print(f"{len(rows)} dokument i databasen")
     for table in document_tables(rows):
         out.print(table)
 
@@ -555,6 +580,41 @@ def compare_figures(
 
         figures_workbook(points, title, xlsx)
         err.print(f"{OK} {markup(xlsx)}", highlight=False)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, or a decision such as "VON § 85/2024".')],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most N results.")] = 50,
+) -> None:
+    """Search decisions, findings, answers (question and comment) and table lines."""
+    from rich import box
+    from rich.table import Table
+
+    from kommunkoll.vocabulary import SEARCH_COLUMNS, SEARCH_KINDS, SEARCH_NONE
+
+    from .search import MARK_END, MARK_START
+    from .search import search as find
+
+    engine = _engine(db)
+    hits = find(engine, query, limit)
+    engine.dispose()
+    if not hits:
+        err.print(SEARCH_NONE.format(query=markup(query)), highlight=False)
+        raise typer.Exit(code=1)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
+    for name in SEARCH_COLUMNS:
+        table.add_column(name)
+    for h in hits:
+        snippet = markup(h.snippet).replace(MARK_START, "[bold yellow]").replace(MARK_END, "[/]")
+        table.add_row(
+            SEARCH_KINDS.get(h.kind, h.kind),
+            snippet,
+            markup(f"{h.kommun} · {h.namnd} {h.year}"),
+            markup(f"{h.filename} s.\u00a0{h.page}"),
+        )
+    out.print(table)
 
 
 @app.command()

@@ -11,7 +11,15 @@ from rich.table import Table
 from rich.text import Text
 
 from kommunkoll.extractors import Extraction
-from kommunkoll.vocabulary import DOCUMENT_KINDS, MEASURES, name_of
+from kommunkoll.vocabulary import (
+    COLUMNS,
+    DOCUMENT_COLUMNS,
+    DOCUMENT_KINDS,
+    MEASURES,
+    STATUS_OK,
+    STATUS_WARNING,
+    name_of,
+)
 
 from .safe_text import markup
 
@@ -33,22 +41,25 @@ def extraction_summary(extraction: Extraction) -> Table:
     checks = [check for table in extraction.tables for check in table.checks]
     failed = sum(1 for check in checks if not check.ok)
     table = Table(title=escape(extraction.source.filename), show_header=False, title_justify="left")
+    status = STATUS_WARNING if extraction.gaps else STATUS_OK
+    gaps = f": {len(extraction.gaps)} rader lästes inte" if extraction.gaps else ""
     for name, value in (
-        ("kind", doc.kind),
+        ("status", status + gaps),
+        ("typ", name_of(DOCUMENT_KINDS, doc.kind)),
         ("kommun", doc.kommun),
         ("nämnd", doc.namnd),
-        ("year", str(doc.year)),
+        ("år", str(doc.year)),
         ("period", doc.period or "–"),
-        ("pages", str(extraction.source.pages)),
-        ("tables / values", f"{len(extraction.tables)} / {values}"),
-        ("arithmetic checks", f"{len(checks) - failed} passed, {failed} failed"),
-        ("internal controls", str(len(extraction.internal_controls))),
-        ("answers", str(len(extraction.answers))),
-        ("findings", str(len(extraction.findings))),
+        ("sidor", str(extraction.source.pages)),
+        ("tabeller / värden", f"{len(extraction.tables)} / {values}"),
+        ("kontroller", f"{len(checks) - failed} stämmer, {failed} stämmer inte"),
+        ("internkontroller", str(len(extraction.internal_controls))),
+        ("svar", str(len(extraction.answers))),
+        ("iakttagelser", str(len(extraction.findings))),
     ):
         table.add_row(name, escape(value))
     for warning in extraction.warnings:
-        table.add_row("[yellow]warning[/yellow]", escape(warning))
+        table.add_row("[yellow]varning[/yellow]", escape(warning))
     return table
 
 
@@ -65,17 +76,19 @@ def document_tables(rows: Sequence[dict[str, object]]) -> list[Table]:
             box=box.SIMPLE_HEAD,
             pad_edge=False,
         )
-        table.add_column("year")
-        table.add_column("kind")
+        table.add_column(COLUMNS["year"])
+        table.add_column(COLUMNS["kind"])
         for name in ("pages", "tables", "values", "answers", "findings"):
-            table.add_column(name, justify="right")
-        table.add_column("file", overflow="fold")
+            table.add_column(DOCUMENT_COLUMNS[name], justify="right")
+        table.add_column(COLUMNS["status"])
+        table.add_column(COLUMNS["file"], overflow="fold")
         for row in members:
             table.add_row(
                 str(row["year"]),
                 name_of(DOCUMENT_KINDS, str(row["kind"])).lower(),
                 *(str(row[k]) for k in ("pages", "tables", "values", "answers", "findings")),
-                escape(row["filename"]),
+                str(row.get("status", STATUS_OK)),
+                escape(str(row["filename"])),
             )
         tables.append(table)
     return tables

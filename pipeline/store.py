@@ -31,6 +31,7 @@ from kommunkoll.models import (
     Value,
 )
 from kommunkoll.pipeline.question_groups import answer_nodes, regroup
+from kommunkoll.vocabulary import STATUS_OK, STATUS_WARNING
 
 
 def _now() -> datetime:
@@ -103,6 +104,7 @@ def _document_fields(
         "period": doc.period,
         "pages": extraction.source.pages,
         "extractor_version": extractor.extractor_version if extractor else EXTRACTOR_VERSION,
+        "uncaptured": len(extraction.gaps),
         "path": str(path) if path is not None else None,
         "ingested_at": _now(),
     }
@@ -226,6 +228,7 @@ def _store_tables(session: Session, document_id: int, extraction: Extraction) ->
                         line_id=line.id,
                         measure=cell.measure,
                         year=cell.year,
+                        header=cell.header,
                         number=cell.value,
                         unit=table.unit,
                         page=getattr(cell, "page", None) or table.page,
@@ -260,10 +263,22 @@ def _store_answers(session: Session, document_id: int, extraction: Extraction) -
                 answer=answer.answer,
                 comment=answer.comment,
                 page=answer.page,
+                **_mark_fields(answer),
             )
         )
     session.flush()
     regroup(session.connection())
+
+
+def _mark_fields(answer: object) -> dict[str, object]:
+    """The marked box of the given answer (the mark in its column), for the answer's page."""
+    marks = [m for m in _attr(answer, "marks") or [] if _attr(m, "bbox")]
+    chosen = [m for m in marks if _attr(m, "column") == _attr(answer, "answer")] or marks
+    if not chosen:
+        return {}
+    x0, top, x1, bottom = _attr(chosen[0], "bbox")  # type: ignore[misc]
+    return {"mark_page": _attr(chosen[0], "page"), "mark_x0": x0, "mark_top": top,
+            "mark_x1": x1, "mark_bottom": bottom}  # fmt: skip
 
 
 def document_counts(engine: Engine) -> list[dict[str, object]]:
@@ -311,6 +326,8 @@ def document_counts(engine: Engine) -> list[dict[str, object]]:
                 "values": values.get(d.id, 0),
                 "answers": answers.get(d.id, 0),
                 "findings": findings.get(d.id, 0),
+                "uncaptured": d.uncaptured or 0,
+                "status": STATUS_WARNING if d.uncaptured else STATUS_OK,
             }
             for d, n, k in rows
         ]
