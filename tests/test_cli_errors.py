@@ -64,7 +64,7 @@ def test_a_plain_path_is_a_sqlite_file(tmp_path: Path) -> None:
     assert (tmp_path / "k.db").stat().st_size > 0
     summary = kommunkoll("summary", "--db", "k.db", cwd=tmp_path)
     assert summary.returncode == 0, summary.stderr
-    assert summary.stdout.startswith("0 documents")
+    assert summary.stdout.startswith("0 dokument")
 
 
 @pytest.mark.parametrize(
