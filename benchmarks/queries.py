@@ -4,7 +4,8 @@ Builds a synthetic database on SQLite and on PostgreSQL (a throwaway server star
 tests start it, unless --postgres URL is given): Sweden's 290 kommuner × nämnder × years,
 a delårsbokslut and an enkät per nämnd and year. Each document is one of the samples' ground
 truths with its figures scaled per nämnd and drifting per year, and answers drawn per
-question that mostly stay from one year to the next, so `v_answer_changes` has real work.
+question that mostly stay from one year to the next, so `v_answer_changes` has real work;
+some questions are worded for their kommun, as auditors add their own.
 Rows go in with bulk inserts (COPY on PostgreSQL), through the real migrations' schema.
 
 Each command then runs as the user runs it (`python -m kommunkoll ...` in a process of its
@@ -50,6 +51,7 @@ NAMNDER = [
 ANSWERS = ["ja", "nej", "delvis", "vet_ej", None]
 ANSWER_WEIGHTS = [55, 15, 20, 5, 5]
 KEEP_ANSWER = 0.85  # the chance a question keeps last year's answer
+LOCAL_EVERY = 3  # every third question is worded for its kommun: ~2,400 question keys
 BATCH = 20_000
 
 
@@ -195,8 +197,9 @@ def build(url: str, documents: int, seed: int = 17) -> dict[str, int]:
                             _tables(rows, rng, document_id, truth, year, scale)
                         else:
                             _answers(
-                                rows, rng, document_id, truth, answered, questions, question_key
-                            )
+                                rows, rng, document_id, truth, answered, questions, question_key,
+                                kommun,
+                            )  # fmt: skip
                         for position, finding in enumerate(truth["findings"]):
                             entities = json.dumps(finding.get("entities"), ensure_ascii=False)
                             rows.add(
@@ -249,16 +252,20 @@ def _answers(
     answered: dict,
     questions: dict,
     key_of,
+    kommun: str,
 ) -> None:  # type: ignore[no-untyped-def]
-    for answer in truth["answers"]:
-        key = key_of(answer["question"])
+    for i, answer in enumerate(truth["answers"]):
+        wording = answer["question"]
+        if (i + len(kommun)) % LOCAL_EVERY == 0:  # some questions are the kommun's own
+            wording = f"{wording.rstrip('?')} i {kommun} kommun?"
+        key = key_of(wording)
         if key not in questions:
-            questions[key] = rows.add("question", (key, answer["question"]))
+            questions[key] = rows.add("question", (key, wording))
         if key not in answered or rng.random() > KEEP_ANSWER:
             answered[key] = rng.choices(ANSWERS, ANSWER_WEIGHTS)[0]
         rows.add(
             "answer",
-            (document_id, questions[key], answer["number"], answer["question"], answered[key],
+            (document_id, questions[key], answer["number"], wording, answered[key],
              answer["comment"], answer["page"]),
         )  # fmt: skip
 
