@@ -34,7 +34,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT))  # for tests.postgres; kommunkoll itself comes from the install
 
 NAMNDER = [
     "Vård- och omsorgsnämnden",
@@ -287,8 +287,9 @@ def commands(kommun: str, out: Path) -> list[tuple[str, list[str]]]:
     ]
 
 
-def run(args: list[str], url: str, timeout: float) -> tuple[float | None, float, int]:
-    """Seconds (None: killed at the timeout), peak MB and exit code of one command."""
+def run(args: list[str], url: str, timeout: float, cwd: Path) -> tuple[float | None, float, int]:
+    """Seconds (None: killed at the timeout), peak MB and exit code of one command, run
+    outside the source tree (so `python -m kommunkoll` is the installed package)."""
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
     start = time.perf_counter()
     child = subprocess.Popen(
@@ -296,6 +297,7 @@ def run(args: list[str], url: str, timeout: float) -> tuple[float | None, float,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=env,
+        cwd=cwd,
         start_new_session=True,
     )
     deadline = start + timeout
@@ -337,6 +339,9 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="Build the SQLite file in DIR and keep it.")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    import kommunkoll.pipeline
+
+    print(f"kommunkoll from {Path(kommunkoll.pipeline.__file__).parent}")
     work = Path(tempfile.mkdtemp(prefix="kommunkoll-bench-queries-"))
     folder = args.keep or work
     folder.mkdir(parents=True, exist_ok=True)
@@ -359,7 +364,7 @@ def main() -> None:
                     )
                 kommun = kommuner()[100]
                 for name, command in commands(kommun, work):
-                    seconds, peak, code = run(command, url, args.timeout)
+                    seconds, peak, code = run(command, url, args.timeout, work)
                     took = (
                         f"{seconds:7.2f} s"
                         if seconds is not None
