@@ -200,7 +200,7 @@ def _report(
 
 def _finish(outcome: object, db: str | None, **words: str) -> None:
     from .db import make_engine
-    from .store import document_counts
+    from .queries import document_counts
 
     engine = make_engine(db)
     print_documents(document_counts(engine))
@@ -263,7 +263,7 @@ def db_current(db: DbOption = None) -> None:
 def summary(db: DbOption = None) -> None:
     """What the database holds, per document."""
     from .db import create_schema, make_engine
-    from .store import document_counts
+    from .queries import document_counts
 
     engine = make_engine(db)
     create_schema(engine)
@@ -320,15 +320,16 @@ def compare_answers(
     xlsx: XlsxOption = None,
 ) -> None:
     """Questions × (nämnd, year): Ja / Nej / Delvis / Vet ej / –, changes highlighted."""
-    from kommunkoll import frames
-
+    from . import queries
     from .compare import answer_changes, answer_matrix
     from .report import answer_changes_table, answer_matrix_table
 
     span = _years(years)
     engine = _engine(db)
-    matrix = answer_matrix(frames.answers(engine), kommun, namnd, span)
-    changes = answer_changes(frames.answer_changes(engine), kommun, namnd, span)
+    matrix = answer_matrix(queries.matrix_answers(engine, kommun, namnd, span), kommun, namnd, span)
+    changes = answer_changes(
+        queries.scoped_answer_changes(engine, kommun, namnd, span), kommun, namnd, span
+    )
     engine.dispose()
     if not matrix.rows:
         err.print("no answers match (is an enkät stored? see `kommunkoll summary`)")
@@ -359,20 +360,22 @@ def compare_figures(
     xlsx: XlsxOption = None,
 ) -> None:
     """One line over years and nämnder, with the change from the year before."""
-    from kommunkoll import frames
-
+    from . import queries
     from .compare import UnknownLine, figure_series
     from .report import figure_table
 
     span = _years(years)
     engine = _engine(db)
-    values = frames.values(engine)
-    engine.dispose()
     try:
-        points = figure_series(values, table, line, measure, kommun, namnd, span)
+        values = queries.figure_values(engine, table, line, measure, kommun, namnd, span)
+        points = (
+            [] if values.empty else figure_series(values, table, line, measure, kommun, namnd, span)
+        )
     except UnknownLine as exc:
         err.print(f"[red]✗[/red] {exc}", highlight=False)
         raise typer.Exit(code=1) from None
+    finally:
+        engine.dispose()
     title = f"{table} · {line} · {measure}"
     out.print(figure_table(points, title))
     if xlsx is not None:

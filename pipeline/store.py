@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
 from kommunkoll import EXTRACTOR_VERSION
 from kommunkoll.extractors.contract import Extraction
@@ -285,56 +285,6 @@ def _store_answers(session: Session, document_id: int, extraction: Extraction) -
                 page=answer.page,
             )
         )
-
-
-def document_counts(engine: Engine) -> list[dict[str, object]]:
-    """Per stored document: what it is and how many tables, values, answers, findings it has."""
-    with Session(engine) as session:
-        tables = dict(
-            session.exec(
-                select(ReportTable.document_id, func.count()).group_by(ReportTable.document_id)
-            ).all()
-        )
-        values = dict(
-            session.exec(
-                select(ReportTable.document_id, func.count(Value.id))
-                .join(Line, Line.table_id == ReportTable.id)
-                .join(Value, Value.line_id == Line.id)
-                .group_by(ReportTable.document_id)
-            ).all()
-        )
-        answers = dict(
-            session.exec(
-                select(Answer.document_id, func.count()).group_by(Answer.document_id)
-            ).all()
-        )
-        findings = dict(
-            session.exec(
-                select(Finding.document_id, func.count()).group_by(Finding.document_id)
-            ).all()
-        )
-        rows = session.exec(
-            select(Document, Namnd, Kommun)
-            .join(Namnd, Document.namnd_id == Namnd.id)
-            .join(Kommun, Namnd.kommun_id == Kommun.id)
-            .order_by(Kommun.name, Namnd.name, Document.year, Document.kind)
-        ).all()
-        return [
-            {
-                "filename": d.filename,
-                "kind": d.kind,
-                "kommun": k.name,
-                "namnd": n.name,
-                "year": d.year,
-                "period": d.period,
-                "pages": d.pages,
-                "tables": tables.get(d.id, 0),
-                "values": values.get(d.id, 0),
-                "answers": answers.get(d.id, 0),
-                "findings": findings.get(d.id, 0),
-            }
-            for d, n, k in rows
-        ]
 
 
 def sha256_of(path: Path) -> str | None:

@@ -7,11 +7,12 @@ reports themselves.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -144,16 +145,34 @@ def figures_workbook(points: Sequence[FigurePoint], title: str, path: Path) -> P
 
 def frame_workbook(frame: pd.DataFrame, sheet_name: str, path: Path) -> Path:
     """A tidy table as a sheet: header frozen, numbers as numbers."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = sheet_name[:31]
-    _header(sheet, list(frame.columns), [max(8, min(40, len(str(c)) + 4)) for c in frame.columns])
-    for row in frame.itertuples(index=False):
-        sheet.append([_cell(v) for v in row])
-    if "number" in frame.columns:
-        column = list(frame.columns).index("number") + 1
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+    return rows_workbook(list(frame.columns), frame.itertuples(index=False), sheet_name, path)
+
+
+def rows_workbook(
+    columns: Sequence[str], rows: Iterable[Sequence[object]], sheet_name: str, path: Path
+) -> Path:
+    """Rows as a sheet, header frozen, numbers as numbers, written as they come (openpyxl's
+    write-only mode), so a table of any length takes little memory."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(sheet_name[:31])
+    for i, name in enumerate(columns, start=1):
+        width = max(8, min(40, len(str(name)) + 4))
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.freeze_panes = "A2"
+    header = []
+    for name in columns:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font, cell.alignment = HEADER_FONT, WRAP
+        header.append(cell)
+    sheet.append(header)
+    number = list(columns).index("number") if "number" in columns else None
+    for row in rows:
+        values = [_cell(v) for v in row]
+        if number is not None:
+            cell = WriteOnlyCell(sheet, value=values[number])
             cell.number_format = DECIMAL_FORMAT
+            values[number] = cell
+        sheet.append(values)
     book.save(path)
     return path
 

@@ -17,22 +17,12 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, func, select
+from sqlmodel import Session
 
-from kommunkoll import EXTRACTOR_VERSION, frames
-from kommunkoll.models import (
-    Answer,
-    Check,
-    Document,
-    Finding,
-    IngestError,
-    Kommun,
-    Line,
-    Namnd,
-    ReportTable,
-    Value,
-)
+from kommunkoll import EXTRACTOR_VERSION
+from kommunkoll.models import Document
 
+from .. import queries
 from ..compare import (
     UnknownLine,
     answer_changes,
@@ -113,13 +103,14 @@ def create_app(engine: Engine) -> FastAPI:
         year_to: str = "",
         changes_only: str = "",
     ) -> HTMLResponse:
-        frame = frames.answers(engine)
-        all_years = sorted({int(y) for y in frame["year"]})
+        choices = queries.answer_choices(engine)
+        all_years = [int(y) for y in choices["years"]]
         span = _span(year_from, year_to, all_years)
-        matrix = answer_matrix(frame, kommun or None, namnd or None, span)
+        scope = (kommun or None, namnd or None, span)
+        matrix = answer_matrix(queries.matrix_answers(engine, *scope), *scope)
         rows = [r for r in matrix.rows if r.changed] if changes_only else matrix.rows
         changes = (
-            answer_changes(frames.answer_changes(engine), kommun or None, namnd or None, span)
+            answer_changes(queries.scoped_answer_changes(engine, *scope), *scope)
             if changes_only
             else None
         )
@@ -129,8 +120,8 @@ def create_app(engine: Engine) -> FastAPI:
             matrix=matrix,
             rows=rows,
             changes=[] if changes is None else list(changes.itertuples()),
-            kommuner=sorted(set(frame["kommun"])),
-            namnder=sorted(set(frame["namnd"])),
+            kommuner=choices["kommuner"],
+            namnder=choices["namnder"],
             years=all_years,
             chosen={
                 "kommun": kommun,
@@ -149,19 +140,16 @@ def create_app(engine: Engine) -> FastAPI:
         measure: str = "utfall",
         kommun: str = "",
     ) -> HTMLResponse:
-        values = frames.values(engine)
-        tables = sorted(set(values["table_kind"]))
-        in_table = values[values["table_kind"] == table]
-        lines = _ordered_lines(in_table)
-        if line not in lines:  # another table was chosen: start at its first line
-            line = lines[0] if lines else ""
-        measures = sorted(set(in_table.loc[in_table["line"] == line, "measure"]))
+        # Another table chosen: start at its first line.
+        choices = queries.trend_choices(engine, table, line)
+        lines, line, measures = choices["lines"], choices["line"], choices["measures"]
         if measures and measure not in measures:
             measure = "utfall" if "utfall" in measures else measures[0]
         error, points, chart = None, [], ""
         if line:
             try:
-                points = figure_series(values, table, line, measure, kommun or None)
+                values = queries.figure_values(engine, table, line, measure, kommun or None)
+                points = figure_series(values, table, line, measure) if len(values) else []
             except UnknownLine as exc:
                 error = str(exc)
         if points:
@@ -172,10 +160,10 @@ def create_app(engine: Engine) -> FastAPI:
         return page(
             request,
             "trends.html",
-            tables=tables,
+            tables=choices["tables"],
             lines=lines,
             measures=measures,
-            kommuner=sorted(set(values["kommun"])),
+            kommuner=choices["kommuner"],
             chosen={"table": table, "line": line, "measure": measure, "kommun": kommun},
             points=points,
             chart=chart,
@@ -191,12 +179,6 @@ def _span(year_from: str, year_to: str, years: list[int]) -> tuple[int, int] | N
     first = int(year_from) if year_from.isdigit() else years[0]
     last = int(year_to) if year_to.isdigit() else years[-1]
     return (min(first, last), max(first, last))
-
-
-def _ordered_lines(values) -> list[str]:  # type: ignore[no-untyped-def]
-    """Lines in printed order (first seen position), each once."""
-    order = values.sort_values(["table_position", "line_position"]).drop_duplicates("line")
-    return list(order["line"])
 
 
 def _pdf_path(engine: Engine, document_id: int) -> Path:
@@ -223,37 +205,12 @@ def find_pdf(document: Document) -> Path | None:
 
 def document_list(engine: Engine) -> dict[str, object]:
     with Session(engine) as session:
-        counts = {
-            name: dict(session.exec(query).all())
-            for name, query in (
-                ("tables", select(ReportTable.document_id, func.count()).group_by("document_id")),
-                ("answers", select(Answer.document_id, func.count()).group_by("document_id")),
-                ("findings", select(Finding.document_id, func.count()).group_by("document_id")),
-                (
-                    "failed",
-                    select(Check.document_id, func.count())
-                    .where(Check.ok == False)  # noqa: E712  (SQL, not Python)
-                    .group_by("document_id"),
-                ),
-                (
-                    "values",
-                    select(ReportTable.document_id, func.count(Value.id))
-                    .join(Line, Line.table_id == ReportTable.id)
-                    .join(Value, Value.line_id == Line.id)
-                    .group_by(ReportTable.document_id),
-                ),
-            )
-        }
-        rows = session.exec(
-            select(Document, Namnd, Kommun)
-            .join(Namnd, Document.namnd_id == Namnd.id)
-            .join(Kommun, Namnd.kommun_id == Kommun.id)
-            .order_by(Kommun.name, Namnd.name, Document.year, Document.kind)
-        ).all()
-        errors = session.exec(select(IngestError).order_by(IngestError.at.desc())).all()
+        counts = queries.counts(session)
+        rows = queries.documents(session)
+        errors = queries.ingest_errors(session)
     documents = []
     for d, n, k in rows:
-        count = {name: counts[name].get(d.id, 0) for name in counts}
+        count = {name: counts[name].get(d.id, 0) for name in queries.COUNTS}
         warnings = _warnings(d, count)
         status = "fel" if count["failed"] else ("varning" if warnings else "ok")
         documents.append(
@@ -284,69 +241,26 @@ def _warnings(document: Document, count: dict[str, int]) -> list[str]:
 
 def document_detail(engine: Engine, document_id: int) -> dict[str, object]:
     with Session(engine) as session:
-        found = session.exec(
-            select(Document, Namnd, Kommun)
-            .join(Namnd, Document.namnd_id == Namnd.id)
-            .join(Kommun, Namnd.kommun_id == Kommun.id)
-            .where(Document.id == document_id)
-        ).first()
-        if found is None:
+        found = queries.documents(session, document_id)
+        if not found:
             raise HTTPException(404, f"no document {document_id}")
-        document, namnd, kommun = found
-        tables = []
-        for table in session.exec(
-            select(ReportTable)
-            .where(ReportTable.document_id == document_id)
-            .order_by(ReportTable.position)
-        ).all():
-            lines = session.exec(
-                select(Line).where(Line.table_id == table.id).order_by(Line.position)
-            ).all()
-            values = session.exec(
-                select(Value).where(Value.line_id.in_([line.id for line in lines]))
-            ).all()
-            by_line: dict[int, dict[tuple[str, int], Value]] = defaultdict(dict)
-            columns: list[tuple[str, int]] = []
-            for v in sorted(values, key=lambda v: v.id):
-                by_line[v.line_id][(v.measure, v.year)] = v
-                if (v.measure, v.year) not in columns:
-                    columns.append((v.measure, v.year))
-            checks = session.exec(select(Check).where(Check.table_id == table.id)).all()
-            tables.append(
-                {"table": table, "columns": columns, "checks": checks,
-                 "rows": [(line, by_line.get(line.id, {})) for line in lines]}
-            )  # fmt: skip
-        answers = sorted(
-            session.exec(select(Answer).where(Answer.document_id == document_id)).all(),
-            key=lambda a: number_key(a.number),
-        )
-        findings = session.exec(
-            select(Finding).where(Finding.document_id == document_id).order_by(Finding.position)
-        ).all()
-        checks = session.exec(
-            select(Check).where(Check.document_id == document_id).order_by(Check.position)
-        ).all()
+        [(document, namnd, kommun)] = found
+        contents = queries.document_contents(session, document_id)
     return {
         "doc": document,
         "namnd": namnd.name,
         "kommun": kommun.name,
-        "tables": tables,
-        "answers": answers,
-        "findings": findings,
-        "checks": checks,
+        "tables": contents.tables,
+        "answers": sorted(contents.answers, key=lambda a: number_key(a.number)),
+        "findings": contents.findings,
+        "checks": contents.checks,
         "has_pdf": find_pdf(document) is not None,
     }
 
 
 def value_detail(engine: Engine, value_id: int) -> dict[str, object]:
     with Session(engine) as session:
-        found = session.exec(
-            select(Value, Line, ReportTable, Document)
-            .join(Line, Value.line_id == Line.id)
-            .join(ReportTable, Line.table_id == ReportTable.id)
-            .join(Document, ReportTable.document_id == Document.id)
-            .where(Value.id == value_id)
-        ).first()
+        found = queries.value_in_context(session, value_id)
         if found is None:
             raise HTTPException(404, f"no value {value_id}")
         value, line, table, document = found
