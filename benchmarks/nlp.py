@@ -104,7 +104,7 @@ def document_speed() -> None:
     documents = []
     for pdf_path in sorted((DATA.parent.parent.parent / "samples").glob("*.pdf")):
         with pdfplumber.open(pdf_path) as pdf:
-            documents.append(read_pages(pdf, pdf_path.name).texts)
+            documents.append(read_pages(pdf, pdf_path.name).body_texts)
     pages = sum(len(d) for d in documents)
     start = time.perf_counter()
     found = sum(len(find(d)) for d in documents)

@@ -7,7 +7,7 @@ sample's ground truth (a cell is (label, measure, year, value), compared as a mu
 per page, pages/s, peak Python memory (tracemalloc), and the time ratio against plain
 pdfplumber `extract_words` on the same pages. Engines:
 
-- words: ours (extractors/words.py + tables.py): pdfplumber words regrouped by the Swedish
+- words: ours (extractors/layout.py + tables.py): pdfplumber words regrouped by the Swedish
   number grammar, columns from stacked values, headers mapped by meaning;
 - plumber-lines / plumber-text: pdfplumber's table finder with its lines / text strategies;
 - camelot-stream / camelot-lattice.
@@ -31,9 +31,9 @@ from pathlib import Path
 import pdfplumber
 
 from kommunkoll.extractors.headers import measure_of
+from kommunkoll.extractors.layout import mark_furniture, read_page
 from kommunkoll.extractors.numbers import is_number, parse_number
 from kommunkoll.extractors.tables import build_tables
-from kommunkoll.extractors.words import furniture, page_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,13 +81,12 @@ def grid_cells(grid: Grid, year: int) -> list[CellKey]:
 
 def words_engine(path: Path, year: int) -> list[CellKey]:
     with pdfplumber.open(path) as pdf:
-        pages, heights = [], []
-        for page in pdf.pages:
-            pages.append(page_lines(page))
-            heights.append(float(page.height))
+        pages = []
+        for number, page in enumerate(pdf.pages, start=1):
+            pages.append(read_page(page, number))
             page.close()
-    repeated = furniture(pages, heights)
-    body = [[ln for i, ln in enumerate(ls) if (p, i) not in repeated] for p, ls in enumerate(pages)]
+    mark_furniture(pages)
+    body = [page.body for page in pages]
     return [
         (r.label, c.measure, c.year, c.value)
         for t, _ in build_tables(body, year)

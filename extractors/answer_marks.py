@@ -12,16 +12,25 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any, Literal
+from typing import Any
 
-ANSWER_WORDS: dict[str, str] = {"ja": "ja", "nej": "nej", "delvis": "delvis", "vet ej": "vet_ej"}
+from kommunkoll.vocabulary import (
+    ANSWER_WORDS,
+    JA,
+    LETTER_MARKS,
+    MARK_DRAWN,
+    MARK_FORM,
+    MARK_GLYPH,
+    MARK_TEXT,
+    NEJ,
+    OFF_GLYPHS,
+    ON_GLYPHS,
+    TICKS,
+    VET_EJ,
+)
 
-# Letters and glyphs that mean "this one" when placed in a column, and the empty box glyphs.
-TICKS = frozenset("✗✘✓✔")
-ON_GLYPHS = frozenset("☒☑■▣✅")
-OFF_GLYPHS = frozenset("☐□")
+from .contract import MarkKind
 
-MarkKind = Literal["text", "glyph", "drawn", "form"]
 BBox = tuple[float, float, float, float]
 
 
@@ -74,7 +83,7 @@ def header_columns(line: Sequence[dict[str, Any]]) -> list[Column] | None:
     while i >= 0:
         text = _fold(line[i]["text"])
         if text == "ej" and i > 0 and _fold(line[i - 1]["text"]) == "vet":
-            found.append(Column("vet_ej", line[i - 1]["x0"], line[i]["x1"]))
+            found.append(Column(VET_EJ, line[i - 1]["x0"], line[i]["x1"]))
             i -= 2
             continue
         value = ANSWER_WORDS.get(text)
@@ -83,7 +92,7 @@ def header_columns(line: Sequence[dict[str, Any]]) -> list[Column] | None:
         found.append(Column(value, line[i]["x0"], line[i]["x1"]))
         i -= 1
     values = {c.value for c in found}
-    if len(found) != len(values) or not {"ja", "nej"} <= values or len(found) < 3:
+    if len(found) != len(values) or not {JA, NEJ} <= values or len(found) < 3:
         return None
     return sorted(found, key=lambda c: c.x0)
 
@@ -154,7 +163,7 @@ def mark_glyph(word: dict[str, Any]) -> str | None:
         if font.startswith(name):
             code = ord(text)
             return table.get(code - 0xF000 if 0xF000 <= code <= 0xF0FF else code)
-    if text in "xX":
+    if text in LETTER_MARKS:
         return "letter"
     if text in TICKS:
         return "tick"
@@ -172,7 +181,7 @@ def text_boxes(words: Iterable[dict[str, Any]]) -> list[Box]:
         meaning = mark_glyph(w)
         if meaning is None:
             continue
-        kind: MarkKind = "text" if meaning in ("letter", "tick") else "glyph"
+        kind: MarkKind = MARK_TEXT if meaning in ("letter", "tick") else MARK_GLYPH
         boxes.append(Box(kind, meaning != "off", (w["x0"], w["top"], w["x1"], w["bottom"])))
     return boxes
 
@@ -243,7 +252,7 @@ def drawn_boxes(
                 and inner["x1"] - inner["x0"] >= 0.3 * size
             ):
                 on = True
-        boxes.append(Box("drawn", on, bbox))
+        boxes.append(Box(MARK_DRAWN, on, bbox))
     return boxes
 
 
@@ -296,7 +305,7 @@ def form_boxes(annots: Sequence[dict[str, Any]]) -> list[Box]:
             on = value not in (None, "Off")
         else:
             on = state != "Off"
-        boxes.append(Box("form", on, (annot["x0"], annot["top"], annot["x1"], annot["bottom"])))
+        boxes.append(Box(MARK_FORM, on, (annot["x0"], annot["top"], annot["x1"], annot["bottom"])))
     return boxes
 
 
@@ -311,9 +320,42 @@ def merge_boxes(boxes: Iterable[Box]) -> list[Box]:
 
     The marked one wins; among equals the more specific kind (form over drawn) is kept.
     """
-    rank = {"form": 3, "glyph": 2, "text": 2, "drawn": 1}
+    rank = {MARK_FORM: 3, MARK_GLYPH: 2, MARK_TEXT: 2, MARK_DRAWN: 1}
     merged: list[Box] = []
     for box in sorted(boxes, key=lambda b: (not b.on, -rank[b.kind])):
         if not any(_same_place(box.bbox, kept.bbox) for kept in merged):
             merged.append(box)
     return sorted(merged, key=lambda b: (b.bbox[1], b.bbox[0]))
+
+
+def _is_isolated(word: dict[str, Any], others: Sequence[dict[str, Any]]) -> bool:
+    """Not part of running text: "x" in "3 x 2" has words a space away on both sides; a mark
+    stands apart, at most with the question text ending a little to its left."""
+    size = max(word["bottom"] - word["top"], 1.0)
+    left = right = float("inf")
+    for o in others:
+        if o is word or o["bottom"] <= word["top"] or o["top"] >= word["bottom"]:
+            continue
+        if o["x1"] <= word["x0"] + 0.5:
+            left = min(left, word["x0"] - o["x1"])
+        elif o["x0"] >= word["x1"] - 0.5:
+            right = min(right, o["x0"] - word["x1"])
+        else:
+            return False  # overlapping text
+    if min(left, right) < 0.5 * size:  # an ordinary word space
+        return False
+    return not (left < 1.5 * size and right < 1.5 * size)
+
+
+def split_marks(words: Sequence[dict[str, Any]]) -> tuple[list[dict], list[dict]]:
+    """(text words, mark words): box glyphs and ticks always, the letter x when alone."""
+    marks, text = [], []
+    for w in words:
+        meaning = mark_glyph(w)
+        if meaning in ("on", "off", "tick"):
+            marks.append(w)
+        elif meaning == "letter":
+            (marks if _is_isolated(w, [o for o in words if o is not w]) else text).append(w)
+        else:
+            text.append(w)
+    return text, marks

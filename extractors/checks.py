@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+from kommunkoll.vocabulary import (
+    DIFFERENCE_MEASURES,
+    DRIFT,
+    INVESTERINGAR,
+    PERSONALOMSATTNING,
+    SJUKFRANVARO,
+)
 
 from .contract import Check, Row, Table
 
@@ -64,18 +72,9 @@ def _keys(table: Table) -> list[tuple[str, int]]:
 
 
 def check_table(table: Table) -> list[Check]:
-    checks: list[Check] = []
+    """Every rule of the table's kind (RULES, at the end of this module), in order."""
     keys = _keys(table)
-    amounts = [k for k in keys if k[0] not in ("avvikelse", "differens")]
-    if table.kind == "drift":
-        checks += _drift_totals(table, amounts)
-    if table.kind == "investeringar":
-        checks += _investment_sums(table, amounts)
-    if table.kind in ("drift", "investeringar"):
-        checks += _avvikelse(table, keys)
-    if table.kind in ("drift", "investeringar", "personalomsattning", "sjukfranvaro"):
-        checks += _differens(table, keys)
-    return checks
+    return [check for rule in RULES.get(table.kind, ()) for check in rule(table, keys)]
 
 
 def _sum_check(name: str, total: Row, lines: Sequence[Row], measure: str, year: int) -> Check:
@@ -84,7 +83,13 @@ def _sum_check(name: str, total: Row, lines: Sequence[Row], measure: str, year: 
     return _check(name, sum(p or 0 for p in parts), _value(total, measure, year), parts)
 
 
-def _drift_totals(table: Table, amounts: Sequence[tuple[str, int]]) -> list[Check]:
+def _amounts(keys: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The columns that state an amount, not a difference between two others."""
+    return [k for k in keys if k[0] not in DIFFERENCE_MEASURES]
+
+
+def _drift_totals(table: Table, keys: Sequence[tuple[str, int]]) -> list[Check]:
+    amounts = _amounts(keys)
     rows = table.rows
     income = _find(rows, r"^verksamhetens intäkter")
     costs = _find(rows, r"^verksamhetens kostnader")
@@ -104,7 +109,8 @@ def _drift_totals(table: Table, amounts: Sequence[tuple[str, int]]) -> list[Chec
     return checks
 
 
-def _investment_sums(table: Table, amounts: Sequence[tuple[str, int]]) -> list[Check]:
+def _investment_sums(table: Table, keys: Sequence[tuple[str, int]]) -> list[Check]:
+    amounts = _amounts(keys)
     checks: list[Check] = []
     for parent in table.rows:
         kids = [r for r in table.rows if getattr(r, "parent", None) == parent.label]
@@ -178,6 +184,16 @@ def _differens(table: Table, keys: Sequence[tuple[str, int]]) -> list[Check]:
                 )
             )
     return checks
+
+
+Rule = Callable[[Table, Sequence[tuple[str, int]]], list[Check]]
+# The checks each table kind gets; a kind without rules is read and stored unchecked.
+RULES: dict[str, tuple[Rule, ...]] = {
+    DRIFT: (_drift_totals, _avvikelse, _differens),
+    INVESTERINGAR: (_investment_sums, _avvikelse, _differens),
+    PERSONALOMSATTNING: (_differens,),
+    SJUKFRANVARO: (_differens,),
+}
 
 
 def failed(tables: Sequence[Table]) -> list[str]:

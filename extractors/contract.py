@@ -12,18 +12,18 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kommunkoll import vocabulary
+
 SCHEMA_VERSION = 1
 
-DocumentKind = Literal["delarsbokslut", "enkat"]
-TableKind = Literal[
-    "drift", "investeringar", "personalomsattning", "sjukfranvaro", "arbetsmiljomal"
-]
-Unit = Literal["tkr", "procent", "andel"]
-Measure = Literal[
-    "budget", "prognos", "avvikelse", "utfall", "differens", "mal", "preliminart_utfall"
-]
-AnswerValue = Literal["ja", "nej", "delvis", "vet_ej"]
-FindingKind = Literal["risk", "action", "decision"]
+DocumentKind = Literal[tuple(vocabulary.DOCUMENT_KINDS)]  # type: ignore[valid-type]
+TableKind = Literal[tuple(vocabulary.TABLE_KINDS)]  # type: ignore[valid-type]
+Unit = Literal[tuple(vocabulary.UNITS)]  # type: ignore[valid-type]
+Measure = Literal[tuple(vocabulary.MEASURES)]  # type: ignore[valid-type]
+AnswerValue = Literal[tuple(vocabulary.ANSWERS)]  # type: ignore[valid-type]
+FindingKind = Literal[tuple(vocabulary.FINDING_KINDS)]  # type: ignore[valid-type]
+MarkKind = Literal[tuple(vocabulary.MARK_KINDS)]  # type: ignore[valid-type]
+FindingOrigin = Literal[tuple(vocabulary.FINDING_ORIGINS)]  # type: ignore[valid-type]
 
 BBox = tuple[float, float, float, float]
 
@@ -93,7 +93,7 @@ class Mark(_Open):
     """Where a marked answer was seen: provenance for the `answer` a revisor relies on."""
 
     column: AnswerValue
-    kind: Literal["text", "glyph", "drawn", "form"] = Field(
+    kind: MarkKind = Field(
         description="an x/✓ printed as text, a ☒ glyph, a drawn box with a cross or fill, "
         "or a PDF form checkbox/radio button"
     )
@@ -148,8 +148,8 @@ class Finding(_Open):
     entities: FindingEntities | None = Field(
         default=None, description="units, amounts, dates, percentages and decisions named"
     )
-    origin: Literal["text", "list", "internkontroll"] = Field(
-        default="text",
+    origin: FindingOrigin = Field(
+        default=vocabulary.ORIGIN_TEXT,
         description="where it was found: a sentence of the text, an item of a numbered list "
         "of risks (Utmaningar och risker), or the internkontroll table",
     )

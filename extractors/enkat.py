@@ -1,6 +1,6 @@
 """The auditors' questionnaire: sections, numbered questions, the marked answer, the comment.
 
-Read from lines of positioned words (page_lines.py) and the boxes found on each page
+Read from the page model's lines (layout.py) and the boxes found on each page
 (answer_marks.py), in reading order. Decisions are made from structure and relative
 position: a question is a line that starts with an "n.m" number in an increasing sequence;
 its text is the first paragraph after the number; its comment is what follows up to the next
@@ -25,15 +25,7 @@ from .answer_marks import (
     text_boxes,
 )
 from .contract import Answer, Mark
-from .page_lines import (
-    Line,
-    PageLayout,
-    group_lines,
-    is_bold,
-    join_words,
-    mark_furniture,
-    split_marks,
-)
+from .layout import Line, Page, is_bold, join_words
 from .question_identity import question_key
 
 _QNUM = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?$")  # 1.2, "4.4.", 3.1.1
@@ -135,16 +127,13 @@ def question_fields(question: str, comment: str) -> dict[str, str | int]:
 ColumnsAt = list[tuple[tuple[int, float], list[Column]]]
 
 
-def parse_enkat(layouts: Sequence[PageLayout]) -> tuple[list[Question], list[str]]:
-    """Every question of a questionnaire with its answer, comment and fields; and warnings."""
+def parse_enkat(pages: Sequence[Page]) -> tuple[list[Question], list[str]]:
+    """Every question of a questionnaire with its answer, comment and fields; and warnings.
+
+    `pages` come from the page model with furniture already marked (layout.mark_furniture).
+    """
     warnings: list[str] = []
-    pages: list[tuple[PageLayout, list[Line]]] = []
-    page_boxes: dict[int, list[Box]] = {}
-    for layout in layouts:
-        text, marks = split_marks(layout.words)
-        pages.append((layout, group_lines(text, layout.number)))
-        page_boxes[layout.number] = merge_boxes(text_boxes(marks) + layout.boxes)
-    mark_furniture(pages)
+    page_boxes = {p.number: merge_boxes(text_boxes(p.marks) + p.boxes) for p in pages}
     lines, columns_at, side = reading_order(pages, page_boxes)
     questions = split_questions(lines)
     _attach_side_comments(questions, side)
@@ -155,7 +144,7 @@ def parse_enkat(layouts: Sequence[PageLayout]) -> tuple[list[Question], list[str
 
 
 def reading_order(
-    pages: Sequence[tuple[PageLayout, list[Line]]], page_boxes: dict[int, list[Box]]
+    pages: Sequence[Page], page_boxes: dict[int, list[Box]]
 ) -> tuple[list[Line], ColumnsAt, list[Line]]:
     """Body lines page by page, furniture dropped and answer-header words taken out; where
     each header row stands (its columns apply from there on, across pages); and the lines of
@@ -170,8 +159,8 @@ def reading_order(
     columns_at: ColumnsAt = []
     side_from: float | None = None
     zone = (0.0, 0.0)
-    for layout, page_lines in pages:
-        body = [li for li in page_lines if not li.furniture]
+    for layout in pages:
+        body = layout.body
         left = min((li.x0 for li in body), default=0.0)
         for line in body:
             cols = header_columns(line.words)
@@ -367,9 +356,9 @@ def _assign_marks(
                     )
 
 
-def answers_of(layouts: Sequence[PageLayout]) -> tuple[list[Answer], list[str]]:
+def answers_of(pages: Sequence[Page]) -> tuple[list[Answer], list[str]]:
     """The contract's answers (with key, section, bbox, fields, flags, marks) and warnings."""
-    questions, warnings = parse_enkat(layouts)
+    questions, warnings = parse_enkat(pages)
     answers = []
     for q in questions:
         on_page = [li for li in q.lines if li.page == q.page]

@@ -1,8 +1,8 @@
 """One PDF in, one `Extraction` out: the only entry point callers need.
 
-Pure apart from reading the file: no database, no Prefect. Each page is opened once: its
-text names the document, and while it is open the kind-specific reader takes what it needs
-(positioned word lines for a delårsbokslut's tables, words and boxes for an enkät's answers).
+Pure apart from reading the file: no database, no Prefect. Each page is opened once and
+split into words once (layout.py, the one page model): its lines' text names the document
+and feeds the NLP, its lines feed the tables, its marks and boxes the enkät's answers.
 """
 
 from __future__ import annotations
@@ -13,37 +13,33 @@ from pathlib import Path
 import pdfplumber
 
 from kommunkoll import EXTRACTOR_VERSION, __version__
+from kommunkoll.vocabulary import ENKAT
 
 from .contract import DocumentInfo, Extraction, Extractor, Source
 from .enkat import answers_of
 from .errors import ExtractionError
 from .identify import document_kind, identify
+from .layout import Page, mark_furniture, read_page
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
-from .page_lines import PageLayout, read_page
 from .pdf import open_pdf, require_text
 from .report_tables import read_report
-from .words import Line, page_lines
-
-
-@dataclass
-class PageContent:
-    """What the extractors need of one page, read while it is open."""
-
-    text: str
-    height: float
-    lines: list[Line] | None = None  # delårsbokslut: word lines regrouped by number grammar
-    layout: PageLayout | None = None  # enkät: words with fonts, drawn and form boxes
 
 
 @dataclass
 class Pages:
-    content: list[PageContent] = field(default_factory=list)
-    read_for: str | None = None  # the kind whose page data was read along with the text
+    content: list[Page] = field(default_factory=list)
+    read_for: str | None = None  # the kind whose page data was read along with the words
 
     @property
     def texts(self) -> list[str]:
+        """Each page's whole text (running heads too: they may name kommun and nämnd)."""
         return [page.text for page in self.content]
+
+    @property
+    def body_texts(self) -> list[str]:
+        """Each page's text without running headers, footers and page numbers."""
+        return ["\n".join(line.text for line in page.body) for page in self.content]
 
 
 def extract_pdf(path: Path | str) -> Extraction:
@@ -81,45 +77,41 @@ def extract_pdf(path: Path | str) -> Extraction:
             extractor=Extractor(version=__version__, extractor_version=EXTRACTOR_VERSION),
         )
         structural = []
-        if who.kind == "enkat":
-            extraction.answers, warnings = answers_of([p.layout for p in pages.content])  # type: ignore[misc]
+        if who.kind == ENKAT:
+            extraction.answers, warnings = answers_of(pages.content)
             extraction.warnings.extend(warnings)
         else:
-            report = read_report(
-                [p.lines for p in pages.content],  # type: ignore[misc]
-                [p.height for p in pages.content],
-                who.year,  # type: ignore[arg-type]
-            )
+            report = read_report(pages.content, who.year)  # type: ignore[arg-type]
             extraction.tables = report.tables
             extraction.internal_controls = report.internal_controls
             extraction.warnings.extend(report.warnings)
             structural = report.findings
         # The internkontroll's risks and åtgärder first, then what the NLP finds in the text.
-        extraction.findings = merge_findings(structural, find_findings(pages.texts))
+        extraction.findings = merge_findings(structural, find_findings(pages.body_texts))
         return extraction
 
 
 def read_pages(pdf: pdfplumber.PDF, filename: str, kind: str | None = None) -> Pages:
-    """Each page's text, plus the page data of `kind` (guessed from page 1 when not given).
+    """Every page in the page model, furniture marked; an enkät's pages (`kind`, guessed
+    from page 1 when not given) with their answer boxes too.
 
     A page that cannot be parsed makes the PDF broken.
     """
     pages = Pages(read_for=kind)
     for number, page in enumerate(pdf.pages, start=1):
         try:
-            text = page.extract_text(x_tolerance=1.5) or ""
             if number == 1 and kind is None:
-                pages.read_for = document_kind(text, text)
-            content = PageContent(text=text, height=float(page.height))
-            if pages.read_for == "delarsbokslut":
-                content.lines = page_lines(page)
-            elif pages.read_for == "enkat":
-                content.layout = read_page(page, number)
-            pages.content.append(content)
+                first = read_page(page, number)
+                pages.read_for = document_kind(first.text, first.text)
+                if pages.read_for != ENKAT:
+                    pages.content.append(first)
+                    continue
+            pages.content.append(read_page(page, number, boxes=pages.read_for == ENKAT))
         except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
             raise ExtractionError(
                 "broken", f"page {number} is damaged and cannot be read ({exc})", filename
             ) from None
         finally:
             page.close()  # frees the page's parsed objects: memory stays flat on long reports
+    mark_furniture(pages.content)
     return pages

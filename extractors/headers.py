@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from kommunkoll.vocabulary import MEASURE_HEADER_ORDER, MEASURES
+
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -23,20 +25,9 @@ def measure_of(text: str, report_year: int) -> tuple[str, int] | None:
     t = normalise_header(text)
     years = [int(y) for y in _YEAR.findall(t)]
     year = years[-1] if years else report_year
-    if re.search(r"\bavv", t):
-        return ("avvikelse", year)
-    if re.search(r"\bdiff", t):
-        return ("differens", year)
-    if "preliminär" in t:
-        return ("preliminart_utfall", year)
-    if re.search(r"(?<!\w)mål(?!\w)", t):
-        return ("mal", year)
-    if "prognos" in t:
-        return ("prognos", year)
-    if "budget" in t:
-        return ("budget", year)
-    if re.search(r"utfall|bokslut|delår|rapport", t) or re.fullmatch(r"\s*\d{4}\s*", t):
-        return ("utfall", year)
+    for key in MEASURE_HEADER_ORDER:
+        if re.search(MEASURES[key].header, t):
+            return (key, year)
     return None
 
 

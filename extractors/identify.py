@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from kommunkoll.vocabulary import ANSWER_WORDS, DELARSBOKSLUT, ENKAT
+
 MONTHS = (
     "januari", "februari", "mars", "april", "maj", "juni",
     "juli", "augusti", "september", "oktober", "november", "december",
@@ -19,7 +21,6 @@ MONTHS = (
 _MONTH = "|".join(MONTHS)
 _DASH = "[-–—]"
 
-_ANSWER_WORDS = ("ja", "nej", "delvis", "vet ej")
 _ENKAT_TITLE = re.compile(
     r"grundläggande granskning|revisorernas? (?:frågor|enkät)|enkät|frågor till", re.I
 )
@@ -53,22 +54,22 @@ def identify(pages: list[str]) -> Identity:
         kommun=kommun_of(first, text),
         namnd=namnd_of(first, text),
         year=year_of(first, text, kind),
-        period=period_of("\n".join(pages[:2])) if kind == "delarsbokslut" else None,
+        period=period_of("\n".join(pages[:2])) if kind == DELARSBOKSLUT else None,
     )
 
 
 def _is_answer_header(line: str) -> bool:
     words = " ".join(line.casefold().split())
-    return all(re.search(rf"(?<!\w){w}(?!\w)", words) for w in _ANSWER_WORDS)
+    return all(re.search(rf"(?<!\w){w}(?!\w)", words) for w in ANSWER_WORDS)
 
 
 def document_kind(first: str, text: str) -> str | None:
     """An enkät has the answer-column header; a delårsbokslut says so on its title page."""
     answer_headers = sum(_is_answer_header(line) for line in text.splitlines())
     if answer_headers or _ENKAT_TITLE.search(first):
-        return "enkat"
+        return ENKAT
     if _DELAR_TITLE.search(first) or len(_DELAR_TITLE.findall(text)) >= 2:
-        return "delarsbokslut"
+        return DELARSBOKSLUT
     return None
 
 
@@ -145,7 +146,7 @@ def namnd_of(first: str, text: str) -> str | None:
 
 def year_of(first: str, text: str, kind: str | None) -> int | None:
     """The report year: beside the title word if printed so, else the title page's year."""
-    title = _DELAR_TITLE if kind == "delarsbokslut" else _ENKAT_TITLE
+    title = _DELAR_TITLE if kind == DELARSBOKSLUT else _ENKAT_TITLE
     near = re.search(rf"(?:{title.pattern})[^\n\d]{{0,40}}?(20\d\d)(?!\d)", first, re.I)
     if near:
         return int(near.group(1))

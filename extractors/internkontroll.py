@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .contract import Control, Finding, InternalControl
+from .layout import Line, group_lines, phrases
+from .layout import Word as Token
 from .numbers import parse_number
-from .words import Line, Token, group_lines
 
 _COLUMNS = (
     ("risk", re.compile(r"^identifierad|^risk(?!värde)", re.I)),
@@ -87,13 +88,7 @@ def _fits(line: Line, starts: Sequence[tuple[str, float]], size: float) -> bool:
     if line.size > 1.4 * size or line.tokens[0].x0 < starts[0][1] - 2:
         return False
     xs = [s for _, s in starts]
-    phrases: list[list[Token]] = []
-    for token in line.tokens:
-        if phrases and token.x0 - phrases[-1][-1].x1 <= 0.5 * token.size:
-            phrases[-1].append(token)
-        else:
-            phrases.append([token])
-    for phrase in phrases:
+    for phrase in phrases(line.tokens):
         x0, x1 = phrase[0].x0, phrase[-1].x1
         if any(x0 + 2 < s < x1 - 1 for s in xs):
             return False
@@ -102,7 +97,7 @@ def _fits(line: Line, starts: Sequence[tuple[str, float]], size: float) -> bool:
 
 def _paragraphs(page: int, tokens: Sequence[Token]) -> list[Paragraph]:
     """One column's tokens into paragraphs: a wider gap or a line ended short starts anew."""
-    lines = group_lines(tokens, y_tolerance=1.5)
+    lines = group_lines(tokens, page)
     if not lines:
         return []
     pitches = [b.top - a.top for a, b in pairwise(lines)]

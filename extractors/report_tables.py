@@ -1,8 +1,8 @@
 """A delårsbokslut's tables, checks and internkontroll, added to its Extraction.
 
-The one place extract.py calls for them: running heads and page numbers are set aside first
-(they repeat on every page and must not become rows), then tables, checks and the
-internkontroll are read from the same positioned lines.
+The one place extract.py calls for them: running heads and page numbers (marked by the page
+model's document pass) are set aside first, as they must not become rows; then tables, checks
+and the internkontroll are read from the same lines.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from .checks import check_table, failed
 from .contract import Finding, InternalControl, Table
 from .internkontroll import extract_internal_controls
+from .layout import Page
 from .tables import build_tables, strip_internal
-from .words import Line, furniture
 
 
 @dataclass
@@ -27,13 +27,9 @@ class Report:
     warnings: list[str]  # failed checks
 
 
-def read_report(pages: Sequence[Sequence[Line]], heights: Sequence[float], year: int) -> Report:
-    """Tables, checks and internkontroll from the pages' positioned lines."""
-    repeated = furniture(pages, heights)
-    body = [
-        [line for i, line in enumerate(lines) if (p, i) not in repeated]
-        for p, lines in enumerate(pages)
-    ]
+def read_report(pages: Sequence[Page], year: int) -> Report:
+    """Tables, checks and internkontroll from the pages' lines (furniture already marked)."""
+    body = [page.body for page in pages]
     tables = [strip_internal(t) for t, _ in build_tables(body, year)]
     for table in tables:
         table.checks = check_table(table)

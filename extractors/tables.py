@@ -16,25 +16,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kommunkoll.vocabulary import ARBETSMILJOMAL, INVESTERINGAR, TABLE_KINDS, TKR
+
 from .contract import Cell, Row, Table
 from .headers import is_header_word, measure_of
+from .layout import Line, phrases
+from .layout import Word as Token
 from .numbers import parse_number
-from .words import Line, Token
 
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
-_KIND_WORDS = (
-    ("personalomsattning", re.compile(r"personalomsättning", re.I)),
-    ("sjukfranvaro", re.compile(r"sjukfrånvaro", re.I)),
-    ("investeringar", re.compile(r"investering", re.I)),
-    ("drift", re.compile(r"^drift\b|driftredovisning|resultaträkning", re.I)),
+_KIND_WORDS = tuple(
+    (kind.key, re.compile(kind.title, re.I)) for kind in TABLE_KINDS.values() if kind.title
 )
-_UNITS = {
-    "drift": "tkr",
-    "investeringar": "tkr",
-    "personalomsattning": "procent",
-    "sjukfranvaro": "procent",
-    "arbetsmiljomal": "andel",
-}
 
 
 @dataclass
@@ -94,16 +87,6 @@ def _column_of(x: float, columns: Sequence[Column]) -> int:
         if x < (columns[i].x1 + columns[i + 1].x0) / 2:
             return i
     return len(columns) - 1
-
-
-def _phrases(line: Line) -> list[list[Token]]:
-    phrases: list[list[Token]] = []
-    for token in line.tokens:
-        if phrases and token.x0 - phrases[-1][-1].x1 <= 0.6 * token.size:
-            phrases[-1].append(token)
-        else:
-            phrases.append([token])
-    return phrases
 
 
 def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
@@ -188,7 +171,7 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
     candidate.header_lines = header
     candidate.above = list(lines[max(0, k - 5) : k + 1])
     for line in header:
-        for phrase in _phrases(line):
+        for phrase in phrases(line.tokens):
             tokens = [t for t in phrase if t.center >= candidate.label_edge]
             if not tokens:
                 continue
@@ -211,7 +194,7 @@ def _is_header_line(line: Line, candidate: Candidate) -> bool:
     ]
     if candidate.label_edge > 0:
         separators.append(candidate.label_edge)
-    for phrase in _phrases(line):
+    for phrase in phrases(line.tokens):
         x0, x1 = phrase[0].x0, phrase[-1].x1
         if any(x0 < s < x1 for s in separators) and len(phrase) > 3:
             return False  # a phrase running across columns is prose, not a header
@@ -220,8 +203,9 @@ def _is_header_line(line: Line, candidate: Candidate) -> bool:
 
 def _kind_of(candidate: Candidate, title: str | None) -> str | None:
     keys = {c.key[0] for c in candidate.columns if c.key}
-    if keys & {"mal", "preliminart_utfall"}:
-        return "arbetsmiljomal"
+    for kind in TABLE_KINDS.values():
+        if kind.measures and keys & kind.measures:
+            return kind.key
     label_head = " ".join(
         t.text for line in candidate.header_lines for t in line.tokens
         if t.center < candidate.label_edge
@@ -231,10 +215,9 @@ def _kind_of(candidate: Candidate, title: str | None) -> str | None:
             if pattern.search(text):
                 return kind
     labels = " ".join(" ".join(t.text for t in value_tail(line)[0]) for line in candidate.lines)
-    if re.search(r"verksamhetens (?:netto)?kostnader|årets resultat", labels, re.I):
-        return "drift"
-    if re.search(r"investering|totala utgifter", labels, re.I):
-        return "investeringar"
+    for kind in TABLE_KINDS.values():
+        if kind.rows and re.search(kind.rows, labels, re.I):
+            return kind.key
     return None
 
 
@@ -302,7 +285,7 @@ def build_tables(
             kind = _kind_of(candidate, title)
             if kind is None:
                 continue
-            if kind == "arbetsmiljomal":
+            if kind == ARBETSMILJOMAL:
                 title, label = _arbetsmiljo_names(candidate)
             else:
                 label = None
@@ -321,16 +304,15 @@ def build_tables(
             if table.rows:
                 found.append((table, candidate))
     for table, _ in found:
-        if table.kind == "investeringar":
+        if table.kind == INVESTERINGAR:
             _set_parents(table)
     return found
 
 
 def _unit(kind: str, candidate: Candidate) -> str:
     head = " ".join(line.text for line in candidate.header_lines).casefold()
-    if kind in ("drift", "investeringar"):
-        return "tkr"
-    return _UNITS[kind] if "tkr" not in head else "tkr"
+    entry = TABLE_KINDS[kind]
+    return entry.unit if entry.fixed_unit or TKR not in head else TKR
 
 
 def _continues(previous: Candidate, candidate: Candidate) -> bool:

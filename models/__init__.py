@@ -10,6 +10,8 @@ from .schema import (
     Line,
     Namnd,
     Question,
+    QuestionLink,
+    QuestionWording,
     ReportTable,
     Value,
 )
@@ -24,6 +26,8 @@ __all__ = [
     "Line",
     "Namnd",
     "Question",
+    "QuestionLink",
+    "QuestionWording",
     "ReportTable",
     "Value",
 ]

@@ -97,6 +97,32 @@ class Question(SQLModel, table=True):
     text: str  # the latest wording seen
 
 
+class QuestionWording(SQLModel, table=True):
+    """One normalised wording stored answers use, and the question group it belongs to.
+
+    The mapping behind `Answer.question_id`: regrouped over all wordings whenever a document
+    is stored or replaced (pipeline/question_groups.py), so it never depends on ingest order.
+    """
+
+    __tablename__ = "question_wording"
+    id: int | None = Field(default=None, primary_key=True)
+    wording: str = Field(unique=True, index=True)
+    question_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("question.id", ondelete="SET NULL"), index=True),
+    )
+
+
+class QuestionLink(SQLModel, table=True):
+    """Two wordings similar enough to be one question (score ≥ SAME_QUESTION), kept so a new
+    document is scored against the stored wordings once, not every pair again."""
+
+    __tablename__ = "question_link"
+    a_id: int = Field(sa_column=_parent("question_wording", primary_key=True))
+    b_id: int = Field(sa_column=_parent("question_wording", primary_key=True, index=True))
+    score: float
+
+
 class Answer(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("document_id", "number"),)
     id: int | None = Field(default=None, primary_key=True)

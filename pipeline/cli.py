@@ -14,6 +14,7 @@ from rich.console import Console
 
 from kommunkoll import __version__
 from kommunkoll.extractors import Extraction, ExtractionError, extract_pdf
+from kommunkoll.vocabulary import ICON_FAILED, ICON_OK
 
 from .inbox import expand
 from .report import document_tables, extraction_summary
@@ -45,7 +46,10 @@ def try_extract(path: Path) -> Extraction | ExtractionError:
 
 
 def report_error(exc: ExtractionError) -> None:
-    err.print(f"[red]✗[/red] {exc.filename}: {exc.reason} [dim]({exc.code})[/dim]", highlight=False)
+    err.print(
+        f"[red]{ICON_FAILED}[/red] {exc.filename}: {exc.reason} [dim]({exc.code})[/dim]",
+        highlight=False,
+    )
 
 
 @app.command()
@@ -71,7 +75,7 @@ def extract(
         if out_dir is not None:
             target = out_dir / f"{path.stem}.json"
             target.write_text(payload + "\n", encoding="utf-8")
-            err.print(f"[green]✓[/green] {path.name} → {target}", highlight=False)
+            err.print(f"[green]{ICON_OK}[/green] {path.name} → {target}", highlight=False)
         if as_json:
             # One object for one file; JSON Lines for several, so the output stays parseable.
             sys.stdout.write(payload if len(paths) == 1 else result.model_dump_json())
@@ -184,7 +188,7 @@ def _report(
     outcome: object, verb: str, stored: str = "stored", failed: str = "quarantined"
 ) -> None:
     for name, code, reason in outcome.quarantined:  # type: ignore[attr-defined]
-        err.print(f"[red]✗[/red] {name}: {reason} [dim]({code})[/dim]", highlight=False)
+        err.print(f"[red]{ICON_FAILED}[/red] {name}: {reason} [dim]({code})[/dim]", highlight=False)
     out.print(
         f"{stored} {len(outcome.stored)}, {verb} {len(outcome.skipped)}, "  # type: ignore[attr-defined]
         f"{failed} {len(outcome.quarantined)}",  # type: ignore[attr-defined]
@@ -343,7 +347,7 @@ def compare_answers(
         from .xlsx import answers_workbook
 
         answers_workbook(matrix, changes, xlsx)
-        err.print(f"[green]✓[/green] {xlsx}", highlight=False)
+        err.print(f"[green]{ICON_OK}[/green] {xlsx}", highlight=False)
 
 
 @compare_app.command("figures")
@@ -372,7 +376,7 @@ def compare_figures(
             [] if values.empty else figure_series(values, table, line, measure, kommun, namnd, span)
         )
     except UnknownLine as exc:
-        err.print(f"[red]✗[/red] {exc}", highlight=False)
+        err.print(f"[red]{ICON_FAILED}[/red] {exc}", highlight=False)
         raise typer.Exit(code=1) from None
     finally:
         engine.dispose()
@@ -382,7 +386,7 @@ def compare_figures(
         from .xlsx import figures_workbook
 
         figures_workbook(points, title, xlsx)
-        err.print(f"[green]✓[/green] {xlsx}", highlight=False)
+        err.print(f"[green]{ICON_OK}[/green] {xlsx}", highlight=False)
 
 
 @app.command()
@@ -399,7 +403,7 @@ def export(
         raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
     engine = _engine(db)
     for path in write(engine, out_dir, fmt):
-        out.print(f"[green]✓[/green] {path}", highlight=False)
+        out.print(f"[green]{ICON_OK}[/green] {path}", highlight=False)
     engine.dispose()
 
 
@@ -424,7 +428,7 @@ def browse(
     try:
         path = sqlite_path(url)
     except ValueError as exc:
-        err.print(f"[red]✗[/red] {exc}", highlight=False)
+        err.print(f"[red]{ICON_FAILED}[/red] {exc}", highlight=False)
         raise typer.Exit(code=1) from None
     engine = _engine(url)  # the views come with the migrations
     engine.dispose()

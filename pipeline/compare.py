@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-ANSWER_LABELS = {"ja": "Ja", "nej": "Nej", "delvis": "Delvis", "vet_ej": "Vet ej"}
-NO_ANSWER = "–"  # asked, but no box marked (or an open question)
+from kommunkoll.vocabulary import ANSWERS, NO_ANSWER
+
+ANSWER_LABELS = {key: answer.name for key, answer in ANSWERS.items()}
 
 
 def answer_label(answer: str | None) -> str:

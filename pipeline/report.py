@@ -10,8 +10,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from kommunkoll.extractors import Extraction
+from kommunkoll.vocabulary import DOCUMENT_KINDS, name_of
 
-KIND_NAMES = {"delarsbokslut": "delårsbokslut", "enkat": "enkät"}
 if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is printed
     import pandas as pd
 
@@ -61,7 +61,7 @@ def document_tables(rows: Sequence[dict[str, object]]) -> list[Table]:
         for row in members:
             table.add_row(
                 str(row["year"]),
-                KIND_NAMES.get(str(row["kind"]), str(row["kind"])),
+                name_of(DOCUMENT_KINDS, str(row["kind"])).lower(),
                 *(str(row[k]) for k in ("pages", "tables", "values", "answers", "findings")),
                 str(row["filename"]),
             )

@@ -7,7 +7,6 @@ it. A document already stored (same sha256) is left as it is.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from sqlmodel import Session, select
 
 from kommunkoll import EXTRACTOR_VERSION
 from kommunkoll.extractors.contract import Extraction
-from kommunkoll.extractors.question_identity import best_match, question_key
+from kommunkoll.extractors.question_identity import node_key
 from kommunkoll.models import (
     Answer,
     Check,
@@ -31,6 +30,7 @@ from kommunkoll.models import (
     ReportTable,
     Value,
 )
+from kommunkoll.pipeline.question_groups import answer_nodes, regroup
 
 
 def _now() -> datetime:
@@ -238,42 +238,19 @@ def _store_tables(session: Session, document_id: int, extraction: Extraction) ->
     return ids
 
 
-def match_question(session: Session, text: str, taken: Collection[int] = ()) -> Question:
-    """The stored question this wording asks, or a new one.
-
-    Same normalised wording: the same key. Otherwise the most similar stored question above
-    `SAME_QUESTION` (a renumbered or slightly reworded question of an earlier year), unless
-    this document already answered it: two questions of one questionnaire are never merged.
-    """
-    key = question_key(text)
-    question = session.exec(select(Question).where(Question.key == key)).first()
-    if question is None or question.id in taken:
-        known = [
-            (str(q.id), q.text)
-            for q in session.exec(select(Question)).all()
-            if q.id not in taken and q.key != key
-        ]
-        found = best_match(text, known)
-        question = session.get(Question, int(found[0])) if found else None
-    if question is None:
-        suffix = 1
-        unique = key
-        while session.exec(select(Question).where(Question.key == unique)).first():
-            suffix += 1
-            unique = f"{key}-{suffix}"
-        question = Question(key=unique, text=text)
-        session.add(question)
-        session.flush()
-    else:
-        question.text = text  # the latest wording seen
-    return question
-
-
 def _store_answers(session: Session, document_id: int, extraction: Extraction) -> None:
-    taken: set[int] = set()
-    for answer in extraction.answers:
-        question = match_question(session, answer.question, taken)
-        taken.add(question.id)  # type: ignore[arg-type]
+    """Answers first under their own wording's key, then every question regrouped over all
+    stored wordings (pipeline/question_groups.py): identity independent of ingest order."""
+    nodes = answer_nodes(
+        [(i, document_id, a.number, a.question) for i, a in enumerate(extraction.answers)]
+    )
+    for i, answer in enumerate(extraction.answers):
+        key = node_key(nodes[i])
+        question = session.exec(select(Question).where(Question.key == key)).first()
+        if question is None:
+            question = Question(key=key, text=answer.question)
+            session.add(question)
+            session.flush()
         session.add(
             Answer(
                 document_id=document_id,
@@ -285,6 +262,8 @@ def _store_answers(session: Session, document_id: int, extraction: Extraction) -
                 page=answer.page,
             )
         )
+    session.flush()
+    regroup(session.connection())
 
 
 def sha256_of(path: Path) -> str | None:

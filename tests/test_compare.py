@@ -249,7 +249,7 @@ def test_serve_and_browse_listen_on_loopback_by_default() -> None:
 
 
 def test_question_key_ignores_the_year_in_the_wording() -> None:
-    from kommunkoll.pipeline.store import question_key
+    from kommunkoll.extractors.question_identity import question_key
 
     plans = {
         year: next(

@@ -17,8 +17,9 @@ from sqlmodel import Session, select
 from kommunkoll.extractors import extract_pdf
 from kommunkoll.extractors.checks import check_table
 from kommunkoll.extractors.contract import Extraction, Table
+from kommunkoll.extractors.layout import Word as Token
+from kommunkoll.extractors.layout import regroup
 from kommunkoll.extractors.numbers import parse_number
-from kommunkoll.extractors.words import Token, regroup
 from kommunkoll.models import Line, Value
 from kommunkoll.pipeline.db import create_schema, make_engine
 from kommunkoll.pipeline.report import extraction_summary

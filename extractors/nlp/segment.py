@@ -1,7 +1,7 @@
 """Page texts → blocks of running text, each knowing the pages its characters come from.
 
-pdfplumber gives one line per printed line and no paragraph marks, so structure is read from
-the lines themselves: running headers and page-number footers are dropped, questionnaire
+The page model gives one line per printed line (running headers and page-number footers
+already dropped) and no paragraph marks, so structure is read from the lines: questionnaire
 question numbers, list items, short headings and table rows start blocks of their own, and
 every other line continues the block before it (joined by a space, so "VON §" at the end of
 one line and "85/2024" on the next, or on the next page, become one reference).
@@ -11,21 +11,35 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
+
+from kommunkoll.vocabulary import (
+    ANSWERS,
+    DELVIS,
+    JA,
+    LETTER_MARKS,
+    MARK_GLYPHS,
+    NEJ,
+    VET_EJ,
+    character_class,
+)
 
 BlockKind = Literal["prose", "question", "section", "heading", "item", "table"]
 
 QUESTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+\S")
 SECTION = re.compile(r"^(\d{1,2})\s+[A-ZÅÄÖ][^.?!]*$")
 ITEM = re.compile(r"^(?:(\d{1,2})[.)]|[•●▪\-–])\s+(?=\S)")
-MARKS_ONLY = re.compile(r"^[xX✓✔☒☐☑\s]+$")
-TRAILING_MARKS = re.compile(r"(?:\s+(?:[☒☐☑✓✔]|[xX](?=\s|$)))+\s*$")
-ANSWER_COLUMNS = re.compile(r"\s*Ja\s+(?:Nej\s+Delvis|Delvis\s+Nej)\s+Vet ej\s*$")
+_GLYPHS = character_class(MARK_GLYPHS)
+_LETTERS = character_class(LETTER_MARKS)
+MARKS_ONLY = re.compile(rf"^[{_LETTERS}{_GLYPHS}\s]+$")
+TRAILING_MARKS = re.compile(rf"(?:\s+(?:[{_GLYPHS}]|[{_LETTERS}](?=\s|$)))+\s*$")
+_JA, _NEJ, _DELVIS, _VET_EJ = (re.escape(ANSWERS[k].name) for k in (JA, NEJ, DELVIS, VET_EJ))
+ANSWER_COLUMNS = re.compile(
+    rf"\s*{_JA}\s+(?:{_NEJ}\s+{_DELVIS}|{_DELVIS}\s+{_NEJ})\s+{_VET_EJ}\s*$"
+)
 NUMERIC_TOKEN = re.compile(r"^[-−–<>]?\d[\d,.%/]*%?$")
 ENDS_SENTENCE = re.compile(r"[.:!?;]\s*$")
-PAGE_NUMBER = re.compile(r"^(?:sida\s+)?\d{1,3}(?:\s*\(\d{1,3}\))?$", re.IGNORECASE)
 # The column header of an internkontroll table: its cells are read by the table extractor.
 CONTROL_TABLE = re.compile(r"identifierad risk", re.IGNORECASE)
 CONTROL_COLUMNS = ("riskvärde", "kontroll", "åtgärd", "bedömning", "resultat")
@@ -66,27 +80,13 @@ def is_table_line(line: str) -> bool:
     return numeric >= 2 and numeric / len(tokens) >= 0.4 and bool(NUMERIC_TOKEN.match(tokens[-1]))
 
 
-def _running_lines(pages: list[str]) -> set[str]:
-    """Lines printed at the top or bottom of several pages: running headers and footers."""
-    edges: Counter[str] = Counter()
-    for text in pages:
-        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        for line in {*lines[:1], *lines[-1:]}:
-            edges[re.sub(r"\s*\d{1,3}$", "", line)] += 1
-    return {line for line, count in edges.items() if count >= 2 and line}
-
-
 def page_lines(pages: list[str]) -> list[tuple[str, int]]:
-    """Each page's lines with their page number, without running headers, footers and marks."""
-    running = _running_lines(pages)
+    """Each page's lines with their page number, without answer marks. The pages' running
+    headers, footers and page numbers are already out (the page model's document pass)."""
     out = []
     for number, text in enumerate(pages, start=1):
-        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        for i, line in enumerate(lines):
-            edge = i == 0 or i == len(lines) - 1
-            if edge and (PAGE_NUMBER.match(line) or re.sub(r"\s*\d{1,3}$", "", line) in running):
-                continue
-            if MARKS_ONLY.match(line):
+        for line in (ln.strip() for ln in text.splitlines()):
+            if not line or MARKS_ONLY.match(line):
                 continue
             line = ANSWER_COLUMNS.sub("", TRAILING_MARKS.sub("", line))
             if line:

@@ -21,6 +21,16 @@ from sqlmodel import Session
 
 from kommunkoll import EXTRACTOR_VERSION
 from kommunkoll.models import Document
+from kommunkoll.vocabulary import (
+    DELARSBOKSLUT,
+    DOCUMENT_KINDS,
+    DRIFT,
+    ENKAT,
+    ICON_FAILED,
+    ICON_OK,
+    MEASURES,
+    TABLE_KINDS,
+)
 
 from .. import queries
 from ..compare import (
@@ -37,23 +47,9 @@ from .pdfpage import box_percent, page_png, page_size
 from .svg import line_chart
 
 HERE = files("kommunkoll.pipeline.web")
-MEASURE_NAMES = {
-    "budget": "Budget",
-    "prognos": "Prognos",
-    "avvikelse": "Avvikelse",
-    "utfall": "Utfall",
-    "differens": "Differens",
-    "mal": "Mål",
-    "preliminart_utfall": "Prel. utfall",
-}
-KIND_NAMES = {"delarsbokslut": "Delårsbokslut", "enkat": "Enkät"}
-TABLE_NAMES = {  # shown when a table has no printed title
-    "drift": "Drift",
-    "investeringar": "Investeringar",
-    "personalomsattning": "Personalomsättning",
-    "sjukfranvaro": "Sjukfrånvaro",
-    "arbetsmiljomal": "Arbetsmiljömål",
-}
+MEASURE_NAMES = {key: measure.name for key, measure in MEASURES.items()}
+KIND_NAMES = {key: kind.name for key, kind in DOCUMENT_KINDS.items()}
+TABLE_NAMES = {key: kind.name for key, kind in TABLE_KINDS.items()}  # when no printed title
 
 
 def create_app(engine: Engine) -> FastAPI:
@@ -62,7 +58,13 @@ def create_app(engine: Engine) -> FastAPI:
     env = templates.env
     env.filters["sv"] = lambda v, d=0, sign=False: swedish_number(v, d, sign)
     env.filters["answer"] = lambda v: answer_label(as_none(v))
-    env.globals.update(MEASURE_NAMES=MEASURE_NAMES, KIND_NAMES=KIND_NAMES, TABLE_NAMES=TABLE_NAMES)
+    env.globals.update(
+        MEASURE_NAMES=MEASURE_NAMES,
+        KIND_NAMES=KIND_NAMES,
+        TABLE_NAMES=TABLE_NAMES,
+        ICON_OK=ICON_OK,
+        ICON_FAILED=ICON_FAILED,
+    )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     def page(request: Request, name: str, **context: object) -> HTMLResponse:
@@ -135,7 +137,7 @@ def create_app(engine: Engine) -> FastAPI:
     @app.get("/trends", response_class=HTMLResponse)
     def trends(
         request: Request,
-        table: str = "drift",
+        table: str = DRIFT,
         line: str = "",
         measure: str = "utfall",
         kommun: str = "",
@@ -223,9 +225,9 @@ def document_list(engine: Engine) -> dict[str, object]:
 def _warnings(document: Document, count: dict[str, int]) -> list[str]:
     """What a reader should know before trusting a document's numbers."""
     warnings = []
-    if document.kind == "delarsbokslut" and not count["tables"]:
+    if document.kind == DELARSBOKSLUT and not count["tables"]:
         warnings.append("inga tabeller hittades")
-    if document.kind == "enkat" and not count["answers"]:
+    if document.kind == ENKAT and not count["answers"]:
         warnings.append("inga svar hittades")
     if document.extractor_version != EXTRACTOR_VERSION:
         warnings.append(
