@@ -34,6 +34,7 @@ from kommunkoll.models import (
     ReportTable,
     Value,
 )
+from kommunkoll.vocabulary import UTFALL
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -215,7 +216,7 @@ def figure_values(
     engine: Engine,
     table: str,
     line: str,
-    measure: str = "utfall",
+    measure: str = UTFALL,
     kommun: str | None = None,
     namnd: str | None = None,
     years: Years = None,
