@@ -281,6 +281,45 @@ COLUMNS: dict[str, str] = {
 }
 
 
+# ---------------------------------------------------------------- comparison surfaces
+# What the terminal, Excel and web pages say about comparisons (compare answers/figures).
+CHANGE_UP = "ökning"
+CHANGE_DOWN = "minskning"
+CHANGE_NONE = "oförändrad"
+POINTS = "procentenheter"  # a rate's change
+REPORT_OF_YEAR = "{year} års rapport"
+RESTATED = "omräknat"
+RESTATED_NOTE = (
+    "* omräknat: en senare rapport anger årets värde annorlunda än en tidigare; "
+    "senaste rapportens värde visas"
+)
+
+MATRIX_TITLE = "{questions} frågor, {changes} ändrade svar"
+MATRIX_PART = "del {part} av {parts}"
+MATRIX_TOO_WIDE = (
+    "Alla kolumner ryms inte i terminalens bredd: tabellen visas i {parts} delar "
+    "(--xlsx FIL ger allt i ett kalkylblad)."
+)
+ANSWER_WAS = "var {answer}"
+COLUMN_NUMBER = "Nr"
+COLUMN_QUESTION = "Fråga (senaste lydelse)"
+CHANGES_TITLE = "{changes} ändrade svar"
+CHANGES_COLUMNS = ("Kommun / nämnd", "Nr", "Fråga", "Före", "Nu")
+FIGURE_COLUMNS = ("Kommun", "Nämnd", "År", "Värde", "Förändring", "%", "Källa")
+SOURCE = "rapport {year} s.\u00a0{page}"
+NO_ANSWERS = "Inga enkätsvar matchar{filters}."
+NO_CHANGES = "Inga ändrade svar{filters}."
+NO_FIGURES = "Inga värden matchar{filters}."
+UNIT_NAMES = {PROCENT: "%"}
+# Which way is good per table kind: a larger number in Drift (costs are negative, so a cost
+# that grows is a smaller number), less sick leave and staff turnover; no judgement elsewhere.
+HIGHER_IS_BETTER: dict[str, bool] = {
+    DRIFT: True,
+    SJUKFRANVARO: False,
+    PERSONALOMSATTNING: False,
+}
+
+
 def name_of(family: dict[str, Term] | dict[str, TableKind] | dict[str, Measure], key: str) -> str:
     """The Swedish name of `key` in one family, or the key itself when it is not known
     (an unknown value keeps its stored text rather than disappearing)."""

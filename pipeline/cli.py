@@ -11,10 +11,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from kommunkoll import __version__
 from kommunkoll.extractors import Extraction, ExtractionError, extract_pdf
-from kommunkoll.vocabulary import ICON_FAILED, ICON_OK
+from kommunkoll.vocabulary import DELARSBOKSLUT, ENKAT, ICON_FAILED, ICON_OK
 
 from .inbox import expand
 from .report import document_tables, extraction_summary
@@ -323,31 +324,58 @@ def compare_answers(
     ] = False,
     xlsx: XlsxOption = None,
 ) -> None:
-    """Questions × (nämnd, year): Ja / Nej / Delvis / Vet ej / –, changes highlighted."""
+    """Questions × (nämnd, year): Ja / Nej / Delvis / Vet ej / –, changes highlighted.
+
+    Fits the terminal's width (abbreviating nämnder, then showing the columns in parts);
+    exits 1 when a filter names a kommun, nämnd or years the database does not hold."""
+    from kommunkoll.vocabulary import NO_ANSWERS, NO_CHANGES
+
     from . import queries
     from .compare import answer_changes, answer_matrix
-    from .report import answer_changes_table, answer_matrix_table
+    from .report import answer_changes_table, answer_matrix_tables
 
     span = _years(years)
     engine = _engine(db)
+    _check_filters(engine, kommun, namnd, span, kind=ENKAT, what="enkäter")
     matrix = answer_matrix(queries.matrix_answers(engine, kommun, namnd, span), kommun, namnd, span)
     changes = answer_changes(
         queries.scoped_answer_changes(engine, kommun, namnd, span), kommun, namnd, span
     )
     engine.dispose()
     if not matrix.rows:
-        err.print("no answers match (is an enkät stored? see `kommunkoll summary`)")
+        err.print(NO_ANSWERS.format(filters=_described(kommun, namnd, years)), highlight=False)
         return
-    wide = Console(width=max(out.width, 60 + 22 * len(matrix.columns)))
     if changes_only:
-        out.print(answer_changes_table(changes))
+        if changes.empty:
+            err.print(NO_CHANGES.format(filters=_described(kommun, namnd, years)), highlight=False)
+        else:
+            out.print(answer_changes_table(changes))
     else:
-        wide.print(answer_matrix_table(matrix))
+        for shown in answer_matrix_tables(matrix, out.width):
+            out.print(shown)
     if xlsx is not None:
         from .xlsx import answers_workbook
 
         answers_workbook(matrix, changes, xlsx)
-        err.print(f"[green]{ICON_OK}[/green] {xlsx}", highlight=False)
+        err.print(f"[green]{ICON_OK}[/green] {escape(str(xlsx))}", highlight=False)
+
+
+def _check_filters(  # type: ignore[no-untyped-def]
+    engine, kommun: str | None, namnd: str | None, span, kind: str, what: str
+) -> None:
+    from .compare import filter_problem
+    from .queries import known
+
+    problem = filter_problem(known(engine, kind), kommun, namnd, span, what)
+    if problem:
+        engine.dispose()
+        err.print(f"[red]{ICON_FAILED}[/red] {escape(problem)}", highlight=False)
+        raise typer.Exit(code=1)
+
+
+def _described(kommun: str | None, namnd: str | None, years: str | None) -> str:
+    parts = [p for p in (kommun, namnd, years) if p]
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 @compare_app.command("figures")
@@ -363,30 +391,40 @@ def compare_figures(
     years: YearsOption = None,
     xlsx: XlsxOption = None,
 ) -> None:
-    """One line over years and nämnder, with the change from the year before."""
+    """One line over years and nämnder, with the change from the year before.
+
+    Costs (negative numbers) change by "ökning"/"minskning", rates by procentenheter; a year
+    two reports print differently is flagged and the latest report's value shown."""
+    from kommunkoll.vocabulary import NO_FIGURES
+
     from . import queries
     from .compare import UnknownLine, figure_series
     from .report import figure_table
 
     span = _years(years)
     engine = _engine(db)
+    _check_filters(engine, kommun, namnd, span, kind=DELARSBOKSLUT, what="delårsrapporter")
     try:
         values = queries.figure_values(engine, table, line, measure, kommun, namnd, span)
         points = (
             [] if values.empty else figure_series(values, table, line, measure, kommun, namnd, span)
         )
     except UnknownLine as exc:
-        err.print(f"[red]{ICON_FAILED}[/red] {exc}", highlight=False)
+        err.print(f"[red]{ICON_FAILED}[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(code=1) from None
     finally:
         engine.dispose()
+    if not points:
+        err.print(NO_FIGURES.format(filters=_described(kommun, namnd, years)), highlight=False)
+        return
     title = f"{table} · {line} · {measure}"
-    out.print(figure_table(points, title))
+    for shown in figure_table(points, title, out.width):
+        out.print(shown)
     if xlsx is not None:
         from .xlsx import figures_workbook
 
         figures_workbook(points, title, xlsx)
-        err.print(f"[green]{ICON_OK}[/green] {xlsx}", highlight=False)
+        err.print(f"[green]{ICON_OK}[/green] {escape(str(xlsx))}", highlight=False)
 
 
 @app.command()

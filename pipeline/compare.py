@@ -156,6 +156,18 @@ def answer_changes(
     return frame.sort_values(["kommun", "namnd", "year", "order"]).drop(columns="order")
 
 
+@dataclass(frozen=True)
+class Printed:
+    """One report's printing of a value: which report, what it said, where."""
+
+    document_year: int
+    number: float | None
+    value_id: int
+    document_id: int
+    filename: str
+    page: int | None
+
+
 @dataclass
 class FigurePoint:
     kommun: str
@@ -163,16 +175,74 @@ class FigurePoint:
     year: int
     number: float | None
     unit: str
-    change: float | None  # against the previous year shown for this nämnd
-    change_percent: float | None
+    change: float | None  # against the previous year shown for this nämnd, in the unit
+    change_percent: float | None  # relative to the previous year's magnitude
     value_id: int
     document_id: int
     filename: str
     page: int | None
+    table_kind: str = ""
+    document_year: int = 0
+    # Earlier reports that printed this year's value differently (a restatement); the point
+    # itself is the latest report's value.
+    restated: list[Printed] = field(default_factory=list)
+
+    @property
+    def cost(self) -> bool:
+        """A cost line: printed as a negative number, so "more cost" is a smaller number."""
+        return (
+            self.number is not None
+            and self.number < 0
+            and self.change is not None
+            and (self.number - self.change <= 0)
+        )
+
+    @property
+    def rate(self) -> bool:
+        """A rate in percent (sjukfrånvaro, personalomsättning): changes in procentenheter."""
+        from kommunkoll.vocabulary import PROCENT
+
+        return self.unit == PROCENT
+
+    @property
+    def grows(self) -> bool | None:
+        """Whether the amount grows (a cost: the cost, not the signed number); None: no change."""
+        if not self.change:
+            return None
+        return (self.change < 0) if self.cost else (self.change > 0)
+
+    @property
+    def better(self) -> bool | None:
+        """Whether the change is good for this line (None: neither, or not known)."""
+        if not self.change:
+            return None
+        from kommunkoll.vocabulary import HIGHER_IS_BETTER
+
+        direction = HIGHER_IS_BETTER.get(self.table_kind)
+        if direction is None:
+            return None
+        return (self.change > 0) == direction
 
 
 class UnknownLine(ValueError):
-    """No line of that name in that table: the message lists the ones there are."""
+    """No line (or table, or measure) of that name: the message lists the close ones."""
+
+
+def _unknown(what: str, name: str, known: list[str], where: str = "") -> UnknownLine:
+    from difflib import get_close_matches
+
+    close = get_close_matches(name, known, n=5, cutoff=0.5) or get_close_matches(
+        name.casefold(), [k.casefold() for k in known], n=5, cutoff=0.5
+    )
+    message = f"{what} {name!r} finns inte{where}"
+    if close:
+        message += f"; menade du: {', '.join(close)}?"
+    if known:
+        more = " …" if len(known) > 20 else ""
+        message += f" ({len(known)} finns: {', '.join(known[:20])}{more})"
+    else:
+        message += " (där finns inget)"
+    return UnknownLine(message)
 
 
 def figure_series(
@@ -187,31 +257,30 @@ def figure_series(
     """One line's value per nämnd and year, with the change from the year before.
 
     A year printed by several reports (utfall 2024 in the 2024 and the 2025 report) is taken
-    from that year's own report, else from the latest report that prints it.
+    from the latest report; where an earlier report printed it differently (a restatement)
+    the point lists that printing in `restated`.
     """
+    tables = sorted(set(values["table_kind"]))
+    if table.casefold() not in {t.casefold() for t in tables}:
+        raise _unknown("tabellen", table, tables)
     in_table = values[values["table_kind"].str.casefold() == table.casefold()]
     matching = in_table[in_table["line"].str.casefold() == line.strip().casefold()]
     if matching.empty:
-        known = sorted(set(in_table["line"]))
-        raise UnknownLine(
-            f"no line {line!r} in table {table!r}"
-            + (f"; lines there: {', '.join(known)}" if known else "; that table holds nothing")
-        )
+        raise _unknown("raden", line, sorted(set(in_table["line"])), f" i tabellen {table!r}")
     chosen = matching[matching["measure"].str.casefold() == measure.casefold()]
     if chosen.empty:
-        known = sorted(set(matching["measure"]))
-        raise UnknownLine(f"line {line!r} has no {measure!r}; measures: {', '.join(known)}")
-    chosen = _filter(chosen, kommun, namnd, None).copy()
-    chosen["own"] = chosen["document_year"] == chosen["year"]
-    chosen = chosen.sort_values(["namnd_id", "year", "own", "document_year"])
-    best = chosen.groupby(["namnd_id", "year"], sort=False).tail(1)
+        raise _unknown("måttet", measure, sorted(set(matching["measure"])), f" för {line!r}")
+    chosen = _filter(chosen, kommun, namnd, None).sort_values(
+        ["namnd_id", "year", "document_year", "value_id"]
+    )
     points: list[FigurePoint] = []
-    for _, group in best.sort_values(["kommun", "namnd", "year"]).groupby(
-        ["kommun", "namnd"], sort=False
-    ):
+    for _, group in chosen.groupby(["kommun", "namnd"], sort=True):
         before: float | None = None
-        for r in group.itertuples():
+        for _, printings in group.groupby("year", sort=True):
+            rows = list(printings.itertuples())
+            r = rows[-1]  # the latest report
             number = _number(r.number)
+            restated = [_printed(o) for o in rows[:-1] if not _same(_number(o.number), number)]
             change = number - before if number is not None and before is not None else None
             percent = change / abs(before) * 100 if change is not None and before else None
             if years is None or years[0] <= r.year <= years[1]:
@@ -228,10 +297,31 @@ def figure_series(
                         int(r.document_id),
                         r.filename,
                         None if pd.isna(r.page) else int(r.page),
+                        table_kind=r.table_kind,
+                        document_year=int(r.document_year),
+                        restated=restated,
                     )
                 )
             before = number
     return points
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, abs_tol=1e-9)
+
+
+def _printed(r: object) -> Printed:
+    page = r.page  # type: ignore[attr-defined]
+    return Printed(
+        int(r.document_year),  # type: ignore[attr-defined]
+        _number(r.number),  # type: ignore[attr-defined]
+        int(r.value_id),  # type: ignore[attr-defined]
+        int(r.document_id),  # type: ignore[attr-defined]
+        r.filename,  # type: ignore[attr-defined]
+        None if pd.isna(page) else int(page),
+    )
 
 
 def _number(value: object) -> float | None:
@@ -246,3 +336,77 @@ def swedish_number(value: float | None, decimals: int = 0, sign: bool = False) -
     if value < 0 and text.strip("0,\u00a0"):
         return "\u2212" + text
     return ("+" + text) if sign and value > 0 else text
+
+
+def change_amount(point: FigurePoint) -> str:
+    """The change in words a reader cannot misread: "ökning 24 906 tkr" of a cost printed as a
+    negative number, "+1,4 procentenheter" of a rate; "–" for a first year."""
+    from kommunkoll.vocabulary import CHANGE_DOWN, CHANGE_NONE, CHANGE_UP, POINTS
+
+    if point.change is None:
+        return "–"
+    if point.grows is None:
+        return CHANGE_NONE
+    decimals = 0 if point.unit == "tkr" else 1
+    amount = swedish_number(abs(point.change), decimals)
+    unit = f" {POINTS}" if point.rate else f"\u00a0{point.unit}"  # "24 906 tkr" stays whole
+    return f"{CHANGE_UP if point.grows else CHANGE_DOWN} {amount}{unit}"
+
+
+def change_percent_text(point: FigurePoint) -> str:
+    """The relative change of the amount (of the cost, for a cost line): "+4,7 %"."""
+    if point.change_percent is None:
+        return "–"
+    magnitude = abs(point.change_percent)
+    signed = magnitude if point.grows else -magnitude
+    return f"{swedish_number(signed, 1, sign=True)}\u00a0%"
+
+
+def restatement_note(point: FigurePoint) -> str:
+    """ "2024 års rapport: −529 486 tkr" for each earlier printing that differs."""
+    from kommunkoll.vocabulary import REPORT_OF_YEAR, UNIT_NAMES
+
+    decimals = 0 if point.unit == "tkr" else 1
+    return "; ".join(
+        f"{REPORT_OF_YEAR.format(year=r.document_year)}: "
+        f"{swedish_number(r.number, decimals)} {UNIT_NAMES.get(point.unit, point.unit)}"
+        for r in point.restated
+    )
+
+
+def filter_problem(
+    known: object,
+    kommun: str | None,
+    namnd: str | None,
+    years: tuple[int, int] | None,
+    what: str = "dokument",
+) -> str | None:
+    """A Swedish sentence when a filter names a kommun, nämnd or years the database does not
+    hold (with the close names it does hold); None when every named thing exists."""
+    from difflib import get_close_matches
+
+    kommuner: list[str] = known.kommuner  # type: ignore[attr-defined]
+    pairs: list[tuple[str, str]] = known.namnder  # type: ignore[attr-defined]
+    stored_years: list[int] = known.years  # type: ignore[attr-defined]
+    if not stored_years:
+        return f"databasen har inga {what} (se `kommunkoll summary`)"
+
+    def hint(name: str, names: list[str]) -> str:
+        close = get_close_matches(name, names, n=3, cutoff=0.5)
+        listed = ", ".join(close or names[:12])
+        return f"; menade du {listed}?" if close else f"; det finns: {listed}"
+
+    if kommun and kommun.casefold() not in {k.casefold() for k in kommuner}:
+        return f"ingen kommun {kommun!r} i databasen{hint(kommun, kommuner)}"
+    in_kommun = [n for k, n in pairs if not kommun or k.casefold() == kommun.casefold()]
+    if namnd and namnd.casefold() not in {n.casefold() for n in in_kommun}:
+        where = f" i {kommun}" if kommun else ""
+        return f"ingen nämnd {namnd!r}{where} i databasen{hint(namnd, sorted(set(in_kommun)))}"
+    if years and not any(years[0] <= y <= years[1] for y in stored_years):
+        span = str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
+        return (
+            f"inga {what} från {span}; databasen har {stored_years[0]}–{stored_years[-1]}"
+            if len(stored_years) > 1
+            else f"inga {what} från {span}; databasen har {stored_years[0]}"
+        )
+    return None

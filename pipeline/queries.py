@@ -223,7 +223,7 @@ def figure_values(
 ) -> pd.DataFrame:
     """One line's values in one kind of table, with every earlier year (for the change);
     raises UnknownLine (listing what there is) when the table has no such line or measure."""
-    from .compare import UnknownLine
+    from .compare import _unknown
 
     span = None if years is None else (0, years[1])
     chosen = values(
@@ -233,20 +233,19 @@ def figure_values(
     if not chosen.empty:
         return chosen
     with engine.connect() as connection:
+        tables = [k for (k,) in connection.execute(
+            text("SELECT DISTINCT kind FROM report_table ORDER BY kind")
+        )]  # fmt: skip
+        kind = next((t for t in tables if t.casefold() == table.casefold()), None)
+        if kind is None:
+            raise _unknown("tabellen", table, tables)
         labels = line_labels(connection, line)
-        kind = table.strip().casefold()
         if not labels or not _has_line(connection, kind, labels):
             known = sorted(table_lines(connection, kind))
-            raise UnknownLine(
-                f"no line {line!r} in table {table!r}"
-                + (f"; lines there: {', '.join(known)}" if known else "; that table holds nothing")
-            )
-        where = view_where(connection, "v_values", {"table_kind": kind, "line": labels})
-        measures = [m for (m,) in connection.execute(
-            where.query("SELECT DISTINCT measure FROM v_values", "measure"), where.params
-        )]  # fmt: skip
-    if measure.strip().casefold() not in measures:
-        raise UnknownLine(f"line {line!r} has no {measure!r}; measures: {', '.join(measures)}")
+            raise _unknown("raden", line, known, f" i tabellen {table!r}")
+        measures = line_measures(connection, kind, line)
+    if measure.casefold() not in {m.casefold() for m in measures}:
+        raise _unknown("måttet", measure, measures, f" för {line!r}")
     return chosen  # the line and measure exist, but not for these kommuner, nämnder or years
 
 
@@ -303,6 +302,31 @@ def trend_choices(engine: Engine, table: str, line: str) -> dict[str, list[str]]
         measures = line_measures(connection, table, chosen) if chosen else []
     return {"tables": tables, "lines": lines, "line": chosen, "measures": measures,
             "kommuner": kommuner}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Known:
+    """What a filter may name: the kommuner, nämnder and document years stored."""
+
+    kommuner: list[str]
+    namnder: list[tuple[str, str]]  # (kommun, nämnd)
+    years: list[int]
+
+
+def known(engine: Engine, kind: str | None = None) -> Known:
+    """Names and years of stored documents (of one kind, e.g. "enkat", when given)."""
+    where = "WHERE d.kind = :kind" if kind else ""
+    query = text(
+        "SELECT DISTINCT k.name, n.name, d.year FROM document d "
+        "JOIN namnd n ON n.id = d.namnd_id JOIN kommun k ON k.id = n.kommun_id " + where
+    )
+    with engine.connect() as connection:
+        rows = connection.execute(query, {"kind": kind} if kind else {}).all()
+    return Known(
+        kommuner=sorted({r[0] for r in rows}),
+        namnder=sorted({(r[0], r[1]) for r in rows}),
+        years=sorted({int(r[2]) for r in rows}),
+    )
 
 
 def answer_choices(engine: Engine) -> dict[str, list]:

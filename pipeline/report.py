@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.console import Console, RenderableType
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from kommunkoll.extractors import Extraction
 from kommunkoll.vocabulary import DOCUMENT_KINDS, name_of
@@ -69,38 +71,180 @@ def document_tables(rows: Sequence[dict[str, object]]) -> list[Table]:
     return tables
 
 
-def answer_matrix_table(matrix: AnswerMatrix) -> Table:
-    """Questions down, (nämnd, year) across; a changed answer in bold yellow with its old one."""
+def answer_matrix_tables(matrix: AnswerMatrix, width: int) -> list[RenderableType]:
+    """The matrix fitted to `width` columns without cutting a word.
+
+    Tried in turn: full nämnd names over each column; abbreviated names (VON) with a
+    legend; then the columns split into parts, a nämnd's years kept together, each part with
+    the question column again. Rich's own measurement of a table's narrowest rendering (every
+    column as wide as its longest word) decides what fits.
+    """
+    from rich.console import Console
+
+    from kommunkoll.vocabulary import MATRIX_PART, MATRIX_TITLE, MATRIX_TOO_WIDE
+
+    console = Console(width=width)
+    title = MATRIX_TITLE.format(questions=len(matrix.rows), changes=matrix.changes)
+    every = list(range(len(matrix.columns)))
+    for short in (False, True):
+        table = _matrix_table(matrix, every, short, title, width)
+        if _fits(console, table, width):
+            return [table, *_legend(matrix, every, short)]
+    parts = _parts(matrix, width, console)
+    shown: list[RenderableType] = [
+        Text(MATRIX_TOO_WIDE.format(parts=len(parts)), style="dim"),
+    ]
+    for i, part in enumerate(parts, start=1):
+        heading = f"{title} · " + MATRIX_PART.format(part=i, parts=len(parts))
+        shown += [_matrix_table(matrix, part, True, heading, width), *_legend(matrix, part, True)]
+    return shown
+
+
+def _fits(console: Console, table: Table, width: int) -> bool:
+    """Whether rich can render `table` in `width` with no column narrower than its longest
+    word (measured unconstrained, as a fixed width would shrink the columns first)."""
+    from rich.measure import Measurement
+
+    table.width = None
+    wide = console.options.update_width(100_000)
+    return Measurement.get(console, wide, table).minimum <= width
+
+
+def _parts(matrix: AnswerMatrix, width: int, console: Console) -> list[list[int]]:
+    """Columns in groups that fit, breaking between nämnder where one can."""
+    groups: list[list[int]] = []
+    for i, column in enumerate(matrix.columns):
+        previous = matrix.columns[i - 1] if i else None
+        if previous and (previous.kommun, previous.namnd) == (column.kommun, column.namnd):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    parts: list[list[int]] = []
+    for group in groups:
+        for index in group:
+            if (
+                parts
+                and _fits(
+                    console, _matrix_table(matrix, [*parts[-1], index], True, "", width), width
+                )
+                and (
+                    index != group[0]
+                    or _fits(
+                        console, _matrix_table(matrix, [*parts[-1], *group], True, "", width), width
+                    )
+                )
+            ):
+                parts[-1].append(index)
+            else:
+                parts.append([index])
+    return parts
+
+
+def abbreviation(namnd: str) -> str:
+    """ "Vård- och omsorgsnämnden" → "VON": an initial per word (not "och"), and N or S for a
+    compound ending in nämnden or styrelsen, as kommuner abbreviate their nämnder."""
+    letters = []
+    for word in namnd.replace("-", "- ").split():
+        bare = word.strip("-,.").casefold()
+        if not bare or bare in ("och", "för", "i"):
+            continue
+        letters.append(bare[0].upper())
+        for tail, letter in (("nämnden", "N"), ("nämnd", "N"), ("styrelsen", "S")):
+            if bare.endswith(tail) and bare != tail:
+                letters.append(letter)
+                break
+    return "".join(letters) or namnd
+
+
+def _matrix_table(
+    matrix: AnswerMatrix, columns: list[int], short: bool, title: str, width: int
+) -> Table:
+    """Answer columns fixed at their longest word, so only the question column wraps."""
+    from kommunkoll.vocabulary import ANSWER_WAS, COLUMN_NUMBER, COLUMN_QUESTION
+
     from .compare import answer_label
 
     table = Table(
-        title=f"{len(matrix.rows)} questions, {matrix.changes} changed answers",
-        title_justify="left",
-        show_lines=False,
-    )
-    table.add_column("nr", no_wrap=True)
-    table.add_column("question (latest wording)", overflow="fold", min_width=30)
-    for column in matrix.columns:
-        table.add_column(f"{column.namnd}\n{column.kommun} {column.year}", justify="center")
-    for row in matrix.rows:
+        title=title or None, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+        collapse_padding=True,
+    )  # fmt: skip
+    table.add_column(COLUMN_NUMBER, no_wrap=True)
+    table.add_column(COLUMN_QUESTION, min_width=16)
+    rows = [r for r in matrix.rows if any(r.cells[i].asked for i in columns)]
+    texts: dict[int, list[str]] = {}
+    for i in columns:
+        texts[i] = []
+        for row in rows:
+            cell = row.cells[i]
+            was = ANSWER_WAS.format(answer=answer_label(cell.before))
+            texts[i].append(f"{cell.label}\n({was})" if cell.changed else cell.label)
+    for i in columns:
+        c = matrix.columns[i]
+        header = f"{abbreviation(c.namnd) if short else c.namnd}\n{c.kommun}\n{c.year}"
+        lines = [line for text in texts[i] for line in text.splitlines()]
+        fixed = max(_longest_word([header]), min(12, max(map(len, lines), default=0)), 6)
+        table.add_column(escape(header), justify="center", width=fixed)
+    for n, row in enumerate(rows):
         cells = []
-        for cell in row.cells:
-            if cell.changed:
-                cells.append(
-                    f"[bold yellow]{cell.label}[/] [dim](var {answer_label(cell.before)})[/]"
-                )
-            else:
-                cells.append(cell.label)
-        table.add_row(escape(row.number), escape(row.question), *cells)
+        for i in columns:
+            label, _, was = texts[i][n].partition("\n")
+            cells.append(
+                f"[bold yellow]{escape(label)}[/]\n[dim]{escape(was)}[/]" if was else escape(label)
+            )
+        table.add_row(escape(row.number), escape(_short(row.question)), *cells)
     return table
 
 
+def _allot(console: Console, table: Table, width: int) -> None:
+    """Fix every column's width so the table fits `width` and no column is narrower than its
+    longest word: the widest columns give way first (rich's own squeeze ignores words)."""
+    from rich.measure import Measurement
+
+    wide = console.options.update_width(100_000)
+    measured = [table._measure_column(console, wide, c) for c in table.columns]
+    lows = [m.minimum for m in measured]
+    widths = [m.maximum for m in measured]
+    total = Measurement.get(console, wide, table).maximum
+    while total > width:
+        pairs = enumerate(zip(widths, lows, strict=True))
+        slack = [(w - low, i) for i, (w, low) in pairs if w > low]
+        if not slack:
+            break
+        _, i = max(slack)
+        widths[i] -= 1
+        total -= 1
+    for i, (column, allotted) in enumerate(zip(table.columns, widths, strict=True)):
+        column.width = max(1, allotted - table._get_padding_width(i))
+
+
+def _longest_word(texts: list[str]) -> int:
+    return max((len(word) for text in texts for word in text.split()), default=0)
+
+
+def _short(question: str, limit: int = 120) -> str:
+    """The wording up to `limit` characters, cut between words ("…" says it goes on)."""
+    if len(question) <= limit:
+        return question
+    return question[: question.rfind(" ", 0, limit)].rstrip(" ,;:") + " …"
+
+
+def _legend(matrix: AnswerMatrix, columns: list[int], short: bool) -> list[RenderableType]:
+    if not short:
+        return []
+    names = {(matrix.columns[i].namnd) for i in columns}
+    return [Text(", ".join(f"{abbreviation(n)} = {n}" for n in sorted(names)), style="dim")]
+
+
 def answer_changes_table(changes: pd.DataFrame) -> Table:
+    from kommunkoll.vocabulary import CHANGES_COLUMNS, CHANGES_TITLE
+
     from .compare import answer_label, as_none
 
-    table = Table(title=f"{len(changes)} changed answers", title_justify="left", show_lines=True)
-    for name in ("kommun / nämnd", "nr", "question", "before", "now"):
-        table.add_column(name, overflow="fold")
+    table = Table(
+        title=CHANGES_TITLE.format(changes=len(changes)), title_justify="left", show_lines=True
+    )
+    for name in CHANGES_COLUMNS:
+        table.add_column(name)
     for r in changes.itertuples():
         table.add_row(
             escape(f"{r.kommun}\n{r.namnd}"),
@@ -114,31 +258,55 @@ def answer_changes_table(changes: pd.DataFrame) -> Table:
     return table
 
 
-def figure_table(points: Sequence[FigurePoint], title: str) -> Table:
-    from .compare import swedish_number
+def figure_table(
+    points: Sequence[FigurePoint], title: str, width: int = 10_000
+) -> list[RenderableType]:
+    """Value, change in words (ökning/minskning of a cost, procentenheter of a rate) coloured
+    by whether it is good for that line, and restated years flagged with both printings.
+    Nämnder are abbreviated (with a legend) when their names would not fit `width`."""
+    from rich.console import Console
 
-    table = Table(title=title, title_justify="left")
-    for name in ("kommun", "nämnd", "year"):
-        table.add_column(name)
-    for name in ("value", "change", "change %"):
-        table.add_column(name, justify="right")
-    table.add_column("source", style="dim")
-    for p in points:
-        style = "" if p.change is None else ("green" if p.change > 0 else "red")
-        table.add_row(
-            p.kommun,
-            p.namnd,
-            str(p.year),
-            f"{swedish_number(p.number, _decimals(p.unit))} {p.unit}",
-            f"[{style}]{swedish_number(p.change, _decimals(p.unit), sign=True)}[/]"
-            if style
-            else "–",
-            f"[{style}]{swedish_number(p.change_percent, 1, sign=True)} %[/]"
-            if p.change_percent is not None
-            else "–",
-            f"{p.filename} p. {p.page}",
+    from kommunkoll.vocabulary import FIGURE_COLUMNS, RESTATED, RESTATED_NOTE, SOURCE, UNIT_NAMES
+
+    from .compare import change_amount, change_percent_text, restatement_note, swedish_number
+
+    console = Console(width=width)
+    for short in (False, True):
+        table = Table(
+            title=escape(title), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
         )
-    return table
+        for i, name in enumerate(FIGURE_COLUMNS):
+            table.add_column(name, justify="right" if 3 <= i <= 5 else "left")
+        notes: list[str] = []
+        for p in points:
+            style = {True: "green", False: "red", None: ""}[p.better]
+            unit = UNIT_NAMES.get(p.unit, p.unit)
+            value = f"{swedish_number(p.number, _decimals(p.unit))}\u00a0{unit}"
+            if p.restated:
+                value += " *"
+                notes.append(
+                    f"* {p.namnd} ({p.kommun}) {p.year}: {RESTATED}; {restatement_note(p)}"
+                )
+            change, percent = change_amount(p), change_percent_text(p)
+            table.add_row(
+                escape(p.kommun),
+                escape(abbreviation(p.namnd) if short else p.namnd),
+                str(p.year),
+                escape(value),
+                f"[{style}]{escape(change)}[/]" if style else escape(change),
+                f"[{style}]{escape(percent)}[/]" if style else escape(percent),
+                escape(SOURCE.format(year=p.document_year, page=p.page)),
+            )
+        if _fits(console, table, width):
+            break
+    _allot(console, table, width)
+    shown: list[RenderableType] = [table]
+    if short:
+        names = sorted({p.namnd for p in points})
+        shown.append(Text(", ".join(f"{abbreviation(n)} = {n}" for n in names), style="dim"))
+    if notes:
+        shown += [Text(n) for n in notes] + [Text(RESTATED_NOTE, style="dim")]
+    return shown
 
 
 def _decimals(unit: str) -> int:

@@ -7,6 +7,7 @@ in 2025) and Drift's Personalkostnader (utfall 2024 and 2025, and the printed di
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -133,7 +134,11 @@ def test_compare_answers_matrix_in_the_terminal(truth_db: str) -> None:
     result = kommunkoll("compare", "answers", "--db", truth_db, "--namnd", VON)
     assert result.returncode == 0, result.stderr
     assert "Lerum" in result.stdout and "2023" in result.stdout
-    assert "Delvis (var Nej)" in result.stdout
+    before, now = _answer(2024, MEASURABLE), _answer(2025, MEASURABLE)
+    # The changed answer, with the old one under it.
+    assert re.search(
+        rf"{LABELS[now['answer']]}\s.*\n.*\(var {LABELS[before['answer']]}\)", result.stdout
+    )
 
 
 def _swedish(value: float) -> str:
@@ -152,9 +157,12 @@ def test_compare_figures_with_change(truth_db: str, tmp_path: Path) -> None:
         "Personalkostnader", "--measure", "utfall", "--xlsx", str(book),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert _swedish(now - before) in result.stdout
+    # A cost (printed negative) that grows is an "ökning" of the cost and a positive percent.
+    assert now < before < 0
+    assert f"ökning {_swedish(now - before)[1:]}\u00a0tkr" in result.stdout
     percent = f"{abs((now - before) / before * 100):.1f}".replace(".", ",")
-    assert percent in result.stdout
+    assert f"+{percent}\u00a0%" in result.stdout
+    assert f"−{percent}" not in result.stdout
 
     sheet = load_workbook(book).active
     assert sheet.freeze_panes == "A2"
@@ -163,7 +171,7 @@ def test_compare_figures_with_change(truth_db: str, tmp_path: Path) -> None:
     assert (row[3].value, row[4].value) == (now, now - before)
     assert row[5].value == pytest.approx((now - before) / abs(before) * 100, abs=1e-3)
     assert row[3].number_format.startswith("#,##0")
-    assert row[4].fill.fgColor.rgb.endswith("FCE4D6")  # a fall (costs are negative)
+    assert row[4].fill.fgColor.rgb.endswith("FCE4D6")  # worse: the cost grew
 
 
 def test_compare_figures_unknown_line_lists_the_known_ones(truth_db: str) -> None:

@@ -39,8 +39,11 @@ from ..compare import (
     answer_label,
     answer_matrix,
     as_none,
+    change_amount,
+    change_percent_text,
     figure_series,
     number_key,
+    restatement_note,
     swedish_number,
 )
 from .pdfpage import box_percent, page_png, page_size
@@ -58,6 +61,9 @@ def create_app(engine: Engine) -> FastAPI:
     env = templates.env
     env.filters["sv"] = lambda v, d=0, sign=False: swedish_number(v, d, sign)
     env.filters["answer"] = lambda v: answer_label(as_none(v))
+    env.filters["change"] = change_amount
+    env.filters["change_percent"] = change_percent_text
+    env.filters["restated"] = restatement_note
     env.globals.update(
         MEASURE_NAMES=MEASURE_NAMES,
         KIND_NAMES=KIND_NAMES,

@@ -1,0 +1,121 @@
+"""`compare` in a terminal: fits the width (no line longer, no word cut), says in Swedish what
+matched nothing, exits 1 when a filter names what the database does not hold.
+
+Expected answers and figures come from the samples' ground truth (tests/truthdb.py)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from . import truthdb
+from .conftest import ROOT
+
+truth_db = truthdb.truth_db
+
+VON = "Vård- och omsorgsnämnden"
+LABELS = {"ja": "Ja", "nej": "Nej", "delvis": "Delvis", "vet_ej": "Vet ej", None: "–"}
+
+
+def run(*args: str, columns: int) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "kommunkoll", *args],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=120,
+    )  # fmt: skip
+
+
+def _words_of_questions() -> set[str]:
+    return {
+        word
+        for stem in ("alingsas-von-2025-enkat", "lerum-von-2025-enkat")
+        for a in truthdb.truth(stem)["answers"]
+        for word in a["question"].split()
+        if len(word) < 20
+    }
+
+
+@pytest.mark.parametrize("columns", [80, 140])
+def test_matrix_fits_the_terminal(truth_db: str, columns: int) -> None:
+    result = run("compare", "answers", "--db", truth_db, columns=columns)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    printed = set(result.stdout.split())
+    # Every word of the questions is printed whole (a cut word would be missing).
+    short_questions = [
+        a["question"]
+        for a in truthdb.truth("alingsas-von-2025-enkat")["answers"]
+        if len(a["question"]) <= 120
+    ]
+    for question in short_questions:
+        for word in question.split():
+            assert word in printed, (word, question)
+    # No word cut with an ellipsis (a shortened question ends " …", between words).
+    assert not re.search(r"\w…", result.stdout)
+
+
+def test_matrix_at_80_columns_comes_in_parts_with_a_legend(truth_db: str) -> None:
+    result = run("compare", "answers", "--db", truth_db, columns=80)
+    assert "--xlsx" in result.stdout
+    assert "del 1 av 2" in result.stdout and "del 2 av 2" in result.stdout
+    assert f"VON = {VON}" in result.stdout
+    # The change 1.3 nej → delvis (VON Alingsås 2024 → 2025) is shown with the old answer.
+    before = next(
+        a for a in truthdb.truth("alingsas-von-2024-enkat")["answers"] if a["number"] == "1.3"
+    )
+    now = next(
+        a for a in truthdb.truth("alingsas-von-2025-enkat")["answers"] if a["number"] == "1.3"
+    )
+    assert f"(var {LABELS[before['answer']]})" in result.stdout
+    assert LABELS[now["answer"]] in result.stdout
+
+
+def test_matrix_at_140_columns_names_the_namnder(truth_db: str) -> None:
+    result = run("compare", "answers", "--db", truth_db, "--namnd", VON, columns=140)
+    assert result.returncode == 0, result.stderr
+    assert "omsorgsnämnden" in result.stdout and "del 1 av" not in result.stdout
+    header = result.stdout.split("───")[0]
+    assert header.count("Alingsås") == 3 and header.count("Lerum") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("--kommun", "Göteborg"), "ingen kommun 'Göteborg'"),
+        (("--namnd", "Vård och omsorgsnämnden"), f"menade du {VON}"),
+        (("--years", "2019"), "inga enkäter från 2019"),
+        (("--kommun", "Lerum", "--namnd", "Socialnämnden"), "ingen nämnd 'Socialnämnden' i Lerum"),
+    ],
+)
+def test_a_filter_naming_nothing_stored_exits_1(
+    truth_db: str, args: tuple[str, ...], said: str
+) -> None:
+    result = run("compare", "answers", "--db", truth_db, *args, columns=80)
+    assert result.returncode == 1
+    assert said in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_no_changes_is_said_in_swedish(truth_db: str) -> None:
+    result = run(
+        "compare", "answers", "--db", truth_db, "--kommun", "Lerum", "--changes-only",
+        columns=80,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Inga ändrade svar (Lerum)." in result.stderr
+
+
+@pytest.mark.parametrize("columns", [80, 140])
+def test_figures_fit_the_terminal(truth_db: str, columns: int) -> None:
+    result = run(
+        "compare", "figures", "--db", truth_db, "--table", "sjukfranvaro", "--line",
+        "Total sjukfrånvaro", columns=columns,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= columns
+    assert "procentenheter" in result.stdout
