@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sqlalchemy.engine import Engine
+
 from kommunkoll.pipeline.queries import (
     VIEWS,
     answer_changes,
@@ -28,7 +30,6 @@ from kommunkoll.vocabulary import UTFALL
 
 if TYPE_CHECKING:
     import pandas as pd
-    from sqlalchemy.engine import Engine
 
 __all__ = [
     "VIEWS",
