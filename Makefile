@@ -27,6 +27,7 @@ lint: setup
 ## Rebuild samples/ (needs LibreOffice: apt-get install libreoffice-writer-nogui).
 samples: setup
 	$(BIN)/python samples/generate.py
+	$(BIN)/python samples/generate_random.py
 
 ## Regenerate the committed JSON Schema of the extraction contract.
 schema: setup

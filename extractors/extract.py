@@ -22,6 +22,7 @@ from .identify import document_kind, identify
 from .layout import Page, mark_furniture, read_page
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
+from .nlp.decisions import Phrase, phrases_of
 from .pdf import open_pdf, require_text
 from .report_tables import read_report
 
@@ -87,8 +88,14 @@ def extract_pdf(path: Path | str) -> Extraction:
             extraction.warnings.extend(report.warnings)
             structural = report.findings
         # The internkontroll's risks and åtgärder first, then what the NLP finds in the text.
-        extraction.findings = merge_findings(structural, find_findings(pages.body_texts))
+        found = find_findings(pages.body_texts, body_phrases(pages.content))
+        extraction.findings = merge_findings(structural, found)
         return extraction
+
+
+def body_phrases(pages: list[Page]) -> list[list[Phrase]]:
+    """Every page's lines without furniture, each split into its cells, for the NLP."""
+    return [phrases_of(line) for page in pages for line in page.body]
 
 
 def read_pages(pdf: pdfplumber.PDF, filename: str, kind: str | None = None) -> Pages:

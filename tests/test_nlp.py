@@ -114,6 +114,45 @@ def test_reference_split_over_lines_and_pages(tmp_path: Path) -> None:
     assert decisions == [("VON § 85/2024", 1), ("2024-11-05 § 53 punkt a", 2)]
 
 
+DECISIONS = Path(__file__).resolve().parent / "data" / "decisions"
+
+
+def test_every_reference_form_once_per_page_in_a_built_pdf() -> None:
+    """tests/data/decisions/make.py prints every form, split after the date, before the §,
+    over the page break, three times on one page and wrapped inside a narrow table column;
+    its ground truth lists each reference once per page."""
+    import json
+
+    truth = json.loads((DECISIONS / "decisions.expected.json").read_text(encoding="utf-8"))
+    extraction = extract_pdf(DECISIONS / "decisions.pdf")
+    found = [(f.text, f.page) for f in extraction.findings if f.kind == "decision"]
+    assert found == [(f["text"], f["page"]) for f in truth["findings"]]
+    # Each occurrence keeps its box: the one cited three times on page 1 has three.
+    cited = next(f for f in extraction.findings if f.text == "VON § 85/2024")
+    assert len(cited.boxes) == 3  # type: ignore[attr-defined]
+    wrapped = next(f for f in extraction.findings if f.text == "VON § 38/2025")
+    assert len(wrapped.boxes) == 2  # type: ignore[attr-defined]  # two lines of one cell
+    assert wrapped.boxes[0][0] == wrapped.boxes[1][0]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "references"),
+    [
+        ("Sammanträdet 2024-11-05\n§ 53 punkt a. Det gäller.", ["2024-11-05 § 53 punkt a"]),
+        ("Beslut enligt § 53 punkt a har fattats.", ["§ 53 punkt a"]),
+        ("Fullmäktige beslutade KF § 152/2024 om budget.", ["KF § 152/2024"]),
+        ("Nämndens beslut 2024-11-05, § 53 gäller.", ["2024-11-05, § 53"]),
+        ("Nämnden har fattat beslut\n§ 53 om detta.", ["§ 53"]),
+        ("Enligt VON § 85/2024. Även VON § 85/2024. Och VON\n§ 85/2024.", ["VON § 85/2024"]),
+        ("Enligt 6 kap. 6 § kommunallagen ska nämnden besluta.", []),
+        ("Budgeten 2024-12-17 VON § 85/2024 gäller.", ["VON § 85/2024"]),
+        ("Den 6 november 2024 § 3 punkt 2 beslöts det.", ["Den 6 november 2024 § 3 punkt 2"]),
+    ],
+)
+def test_reference_forms_in_text(text: str, references: list[str]) -> None:
+    assert [f.text for f in find([text]) if f.kind == "decision"] == references
+
+
 def test_risk_list_item_spanning_a_page_break(tmp_path: Path) -> None:
     pages = _body_texts(
         tmp_path,

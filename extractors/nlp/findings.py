@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 
 from ..contract import Finding, FindingEntities
+from .decisions import Phrase, find_references, text_lines
 from .pipeline import classify, swedish
-from .segment import Block, blocks
+from .segment import Block, blocks, page_lines
 from .tagging import sentence_tags
 
 RISK_LIST = re.compile(r"utmaningar och risker|risker och utmaningar", re.IGNORECASE)
@@ -51,11 +52,14 @@ def _range_start(ent: Span) -> str | None:
     return None
 
 
-def find(pages: list[str]) -> list[Finding]:
+def find(pages: list[str], lines: list[list[Phrase]] | None = None) -> list[Finding]:
     """All findings of a document, in reading order, from its per-page texts.
 
-    A sentence's tags are the cue rules' and the small classifier's together: the rules are
-    precise, the classifier (trained on the dev sentences) adds actions worded without cues.
+    Decision references come from `lines` (the document's lines as positioned phrases,
+    furniture dropped) when given, else from the texts' lines: once per reference and page
+    (decisions.py). A sentence's tags are the cue rules' and the small classifier's
+    together: the rules are precise, the classifier (trained on the dev sentences) adds
+    actions worded without cues.
     """
     document = blocks(pages)
     docs = list(swedish().pipe(b.text for b in document))
@@ -81,7 +85,19 @@ def find(pages: list[str]) -> list[Finding]:
             per_block[i].append((sentence.start_char, finding))
     for i, (block, doc) in enumerate(zip(document, docs, strict=True)):
         per_block[i].extend(_structural_findings(block, doc))
-    return [f for found in per_block for _, f in sorted(found, key=lambda x: x[0])]
+    found = [f for found in per_block for _, f in sorted(found, key=lambda x: x[0])]
+    references = find_references(lines if lines is not None else text_lines(page_lines(pages)))
+    found += [
+        Finding(kind="decision", text=decision_text(r.text), page=r.page, **_boxes(r.boxes))
+        for r in references
+    ]
+    return sorted(found, key=lambda f: f.page)
+
+
+def _boxes(boxes: list[tuple[float, float, float, float]]) -> dict[str, object]:
+    """Every box the reference was printed in on its page (one per line it spans), where
+    the words' positions are known: text-only lines place words 1 unit wide."""
+    return {"boxes": boxes} if any(b[2] - b[0] != 1.0 for b in boxes) else {}
 
 
 def _tagged_by_sentence(block: Block) -> bool:
@@ -95,13 +111,8 @@ def _is_risk_item(block: Block) -> bool:
 
 
 def _structural_findings(block: Block, doc: Doc) -> list[tuple[int, Finding]]:
-    """Decision references anywhere, and each item of an "Utmaningar och risker" list."""
+    """Each item of an "Utmaningar och risker" list (decisions come from decisions.py)."""
     out = []
-    for ent in doc.ents:
-        if ent.label_ == "DECISION":
-            page = block.page_at(ent.start_char)
-            decision = Finding(kind="decision", text=decision_text(ent.text), page=page)
-            out.append((ent.start_char, decision))
     if _is_risk_item(block):
         text = clean(block.text)
         risk = Finding(

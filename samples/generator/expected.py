@@ -72,6 +72,19 @@ def internal_controls_json(ic: InternalControlTable, page_of_risk: dict[str, int
     ]
 
 
+def once_per_page(findings: list[dict]) -> list[dict]:
+    """A decision reference cited several times on one page is one finding (the first)."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for f in findings:
+        if f["kind"] == "decision":
+            if (f["text"], f["page"]) in seen:
+                continue
+            seen.add((f["text"], f["page"]))
+        out.append(f)
+    return out
+
+
 def build(doc: Enkat | Delarsbokslut, pdf: Path) -> tuple[dict, list[str]]:
     """The expected JSON for `doc` rendered as `pdf`, and any location warnings."""
     found: Located = locate(doc, pdf)
@@ -92,7 +105,7 @@ def build(doc: Enkat | Delarsbokslut, pdf: Path) -> tuple[dict, list[str]]:
         },
         "tables": [],
         "answers": [],
-        "findings": found.findings,
+        "findings": once_per_page(found.findings),
     }
     if is_report:
         tables = [b for b in doc.blocks if isinstance(b, Table)]
