@@ -14,11 +14,17 @@ import re
 from collections.abc import Callable, Sequence
 
 from kommunkoll.vocabulary import (
+    AVVIKELSE,
+    BOKSLUT,
+    BUDGET,
     DIFFERENCE_MEASURES,
+    DIFFERENS,
     DRIFT,
     INVESTERINGAR,
     PERSONALOMSATTNING,
+    PROGNOS,
     SJUKFRANVARO,
+    UTFALL,
 )
 
 from .contract import Check, Row, Table
@@ -127,11 +133,11 @@ def _investment_sums(table: Table, keys: Sequence[tuple[str, int]]) -> list[Chec
     return checks
 
 
-def _avvikelse_diff(row: Row, year: int, sign: int) -> Number:
-    return sign * ((_value(row, "prognos", year) or 0) - (_value(row, "budget", year) or 0))
+def _avvikelse_diff(row: Row, year: int, sign: int, forecast: str = PROGNOS) -> Number:
+    return sign * ((_value(row, forecast, year) or 0) - (_value(row, BUDGET, year) or 0))
 
 
-def _convention(rows: Sequence[Row], year: int) -> int:
+def _convention(rows: Sequence[Row], year: int, forecast: str = PROGNOS) -> int:
     """+1 if the table prints avvikelse as prognos − budget, −1 if as budget − prognos:
     whichever more rows with a non-zero difference follow (both are real)."""
 
@@ -139,27 +145,34 @@ def _convention(rows: Sequence[Row], year: int) -> int:
         return sum(
             1
             for r in rows
-            if _avvikelse_diff(r, year, sign) != 0
-            and abs(_avvikelse_diff(r, year, sign) - (_value(r, "avvikelse", year) or 0))
-            <= _tolerance([_value(r, "avvikelse", year)])
+            if _avvikelse_diff(r, year, sign, forecast) != 0
+            and abs(_avvikelse_diff(r, year, sign, forecast) - (_value(r, AVVIKELSE, year) or 0))
+            <= _tolerance([_value(r, AVVIKELSE, year)])
         )
 
     return -1 if follows(-1) > follows(1) else 1
 
 
 def _avvikelse(table: Table, keys: Sequence[tuple[str, int]]) -> list[Check]:
+    """Avvikelse against budget: of the prognos in a delårsbokslut, of the whole year's
+    bokslut in an årsredovisning."""
     checks: list[Check] = []
-    for year in [y for m, y in keys if m == "avvikelse"]:
-        rows = [r for r in table.rows if _has(r, "prognos", year) and _has(r, "budget", year)]
-        sign = _convention(rows, year)
-        formula = "prognos − budget" if sign == 1 else "budget − prognos (as this table prints it)"
+    for year in [y for m, y in keys if m == AVVIKELSE]:
+        forecast = BOKSLUT if (BOKSLUT, year) in keys else PROGNOS
+        rows = [r for r in table.rows if _has(r, forecast, year) and _has(r, BUDGET, year)]
+        sign = _convention(rows, year, forecast)
+        formula = (
+            f"{forecast} − budget"
+            if sign == 1
+            else f"budget − {forecast} (as this table prints it)"
+        )
         for r in rows:
-            parts = [_value(r, "prognos", year), _value(r, "budget", year)]
+            parts = [_value(r, forecast, year), _value(r, BUDGET, year)]
             checks.append(
                 _check(
                     f"{r.label} avvikelse/{year} = {formula}",
-                    _avvikelse_diff(r, year, sign),
-                    _value(r, "avvikelse", year),
+                    _avvikelse_diff(r, year, sign, forecast),
+                    _value(r, AVVIKELSE, year),
                     parts,
                 )
             )
@@ -167,19 +180,23 @@ def _avvikelse(table: Table, keys: Sequence[tuple[str, int]]) -> list[Check]:
 
 
 def _differens(table: Table, keys: Sequence[tuple[str, int]]) -> list[Check]:
+    """Differens between two years' outcomes: utfall (delår) or bokslut (whole year)."""
     checks: list[Check] = []
-    for _, year in [k for k in keys if k[0] == "differens"]:
-        if ("utfall", year) not in keys or ("utfall", year - 1) not in keys:
+    for _, year in [k for k in keys if k[0] == DIFFERENS]:
+        outcome = next(
+            (m for m in (UTFALL, BOKSLUT) if (m, year) in keys and (m, year - 1) in keys), None
+        )
+        if outcome is None:
             continue
         for r in table.rows:
-            parts = [_value(r, "utfall", year), _value(r, "utfall", year - 1)]
-            if parts[0] is None and parts[1] is None and _value(r, "differens", year) is None:
+            parts = [_value(r, outcome, year), _value(r, outcome, year - 1)]
+            if parts[0] is None and parts[1] is None and _value(r, DIFFERENS, year) is None:
                 continue
             checks.append(
                 _check(
-                    f"{r.label} differens/{year} = utfall {year} − utfall {year - 1}",
+                    f"{r.label} differens/{year} = {outcome} {year} − {outcome} {year - 1}",
                     (parts[0] or 0) - (parts[1] or 0),
-                    _value(r, "differens", year),
+                    _value(r, DIFFERENS, year),
                     parts,
                 )
             )

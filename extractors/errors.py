@@ -18,7 +18,7 @@ ErrorCode = Literal[
     "no_pages",  # a valid PDF without a single page
     "no_text",  # pages without any text or images
     "image_only",  # scanned pages: images, no text layer
-    "unrecognised",  # readable, but neither a delårsbokslut nor a revisorernas enkät
+    "unrecognised",  # readable, but none of the document kinds a reader recognises
 ]
 
 

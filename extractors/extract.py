@@ -2,29 +2,37 @@
 
 Pure apart from reading the file: no database, no Prefect. Each page is opened once and
 split into words once (layout.py, the one page model): its lines' text names the document
-and feeds the NLP, its lines feed the tables, its marks and boxes the enkät's answers.
+and feeds the NLP; the kind's reader (READERS) reads its part: a report's tables from the
+lines, an enkät's answers from the marks and boxes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 import pdfplumber
 
 from kommunkoll import EXTRACTOR_VERSION, __version__
-from kommunkoll.vocabulary import ENKAT
+from kommunkoll.vocabulary import DOCUMENT_KINDS
 
 from .contract import DocumentInfo, Extraction, Extractor, Source
-from .enkat import answers_of
 from .errors import ExtractionError
-from .identify import document_kind, identify
+from .identify import identify
 from .layout import Page, mark_furniture, read_page
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
 from .nlp.decisions import Phrase, phrases_of
 from .pdf import open_pdf, require_text
-from .report_tables import read_report
+from .readers import arsredovisning, delarsbokslut, enkat
+
+# Document kind → its reader (readers/__init__.py says what a reader is). The reader that
+# recognises a document most surely reads it.
+READERS: dict[str, ModuleType] = {
+    reader.KIND: reader for reader in (enkat, delarsbokslut, arsredovisning)
+}
 
 
 @dataclass
@@ -43,33 +51,46 @@ class Pages:
         return ["\n".join(line.text for line in page.body) for page in self.content]
 
 
+def document_kind(pages: Sequence[Page]) -> str | None:
+    """The kind whose reader recognises `pages` most surely; None when none does."""
+    scores = {kind: reader.recognise(pages) for kind, reader in READERS.items()}
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] > 0 else None
+
+
+def _kinds() -> str:
+    names = [kind.name.lower() for kind in DOCUMENT_KINDS.values()]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def extract_pdf(path: Path | str) -> Extraction:
     """Extract one PDF; raises ExtractionError (with a reason) for a file it cannot read."""
     path = Path(path)
     with open_pdf(path) as (source, pdf):
         require_text(pdf, source.filename)
         pages = read_pages(pdf, source.filename)
-        who = identify(pages.texts)
-        missing = [f for f in ("kind", "kommun", "namnd", "year") if getattr(who, f) is None]
-        if who.kind is None:
+        kind = document_kind(pages.content)
+        if kind is None:
             raise ExtractionError(
                 "unrecognised",
-                "the text is neither a delårsbokslut nor a revisorernas enkät (no title "
-                "such as 'Delårsbokslut 2025' and no Ja/Nej/Delvis/Vet ej answer columns)",
+                f"the text is none of the kinds read ({_kinds()}): no title such as "
+                "'Delårsbokslut 2025' and no Ja/Nej/Delvis/Vet ej answer columns",
                 source.filename,
             )
+        who = identify(pages.texts, kind)
+        missing = [f for f in ("kommun", "namnd", "year") if getattr(who, f) is None]
         if missing:
             raise ExtractionError(
                 "unrecognised",
-                f"a {who.kind} whose {', '.join(missing)} could not be read from its text",
+                f"a {kind} whose {', '.join(missing)} could not be read from its text",
                 source.filename,
             )
-        if pages.read_for != who.kind:  # page 1 did not say what the document is: read again
-            pages = read_pages(pdf, source.filename, kind=who.kind)
+        if pages.read_for != kind:  # page 1 did not say what the document is: read again
+            pages = read_pages(pdf, source.filename, kind=kind)
         extraction = Extraction(
             source=Source(filename=source.filename, sha256=source.sha256, pages=source.pages),
             document=DocumentInfo(
-                kind=who.kind,  # type: ignore[arg-type]
+                kind=kind,
                 kommun=who.kommun,  # type: ignore[arg-type]
                 namnd=who.namnd,  # type: ignore[arg-type]
                 year=who.year,  # type: ignore[arg-type]
@@ -77,19 +98,14 @@ def extract_pdf(path: Path | str) -> Extraction:
             ),
             extractor=Extractor(version=__version__, extractor_version=EXTRACTOR_VERSION),
         )
-        structural = []
-        if who.kind == ENKAT:
-            extraction.answers, warnings = answers_of(pages.content)
-            extraction.warnings.extend(warnings)
-        else:
-            report = read_report(pages.content, who.year)  # type: ignore[arg-type]
-            extraction.tables = report.tables
-            extraction.internal_controls = report.internal_controls
-            extraction.warnings.extend(report.warnings)
-            structural = report.findings
+        parts = READERS[kind].read(pages.content, who.year)
+        extraction.tables = parts.tables
+        extraction.internal_controls = parts.internal_controls
+        extraction.answers = parts.answers
+        extraction.warnings.extend(parts.warnings)
         # The internkontroll's risks and åtgärder first, then what the NLP finds in the text.
         found = find_findings(pages.body_texts, body_phrases(pages.content))
-        extraction.findings = merge_findings(structural, found)
+        extraction.findings = merge_findings(parts.findings, found)
         return extraction
 
 
@@ -98,9 +114,14 @@ def body_phrases(pages: list[Page]) -> list[list[Phrase]]:
     return [phrases_of(line) for page in pages for line in page.body]
 
 
+def _boxes(kind: str | None) -> bool:
+    reader = READERS.get(kind or "")
+    return bool(reader and reader.BOXES)
+
+
 def read_pages(pdf: pdfplumber.PDF, filename: str, kind: str | None = None) -> Pages:
-    """Every page in the page model, furniture marked; an enkät's pages (`kind`, guessed
-    from page 1 when not given) with their answer boxes too.
+    """Every page in the page model, furniture marked, with answer boxes too when the reader
+    of `kind` (guessed from page 1 when not given) needs them.
 
     A page that cannot be parsed makes the PDF broken.
     """
@@ -109,11 +130,11 @@ def read_pages(pdf: pdfplumber.PDF, filename: str, kind: str | None = None) -> P
         try:
             if number == 1 and kind is None:
                 first = read_page(page, number)
-                pages.read_for = document_kind(first.text, first.text)
-                if pages.read_for != ENKAT:
+                pages.read_for = document_kind([first])
+                if not _boxes(pages.read_for):
                     pages.content.append(first)
                     continue
-            pages.content.append(read_page(page, number, boxes=pages.read_for == ENKAT))
+            pages.content.append(read_page(page, number, boxes=_boxes(pages.read_for)))
         except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
             raise ExtractionError(
                 "broken", f"page {number} is damaged and cannot be read ({exc})", filename

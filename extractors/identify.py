@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from kommunkoll.vocabulary import ANSWER_WORDS, DELARSBOKSLUT, ENKAT
+from kommunkoll.vocabulary import DOCUMENT_KINDS, ENKAT
 
 MONTHS = (
     "januari", "februari", "mars", "april", "maj", "juni",
@@ -21,10 +21,6 @@ MONTHS = (
 _MONTH = "|".join(MONTHS)
 _DASH = "[-–—]"
 
-_ENKAT_TITLE = re.compile(
-    r"grundläggande granskning|revisorernas? (?:frågor|enkät)|enkät|frågor till", re.I
-)
-_DELAR_TITLE = re.compile(r"delårs(?:-\s*)?(?:bokslut|rapport|uppföljning)", re.I)
 _YEAR = re.compile(r"(?<![\d§/-])(20\d\d)(?![\d/-])")
 _NAMND = re.compile(
     r"(?<![\w-])("
@@ -44,33 +40,18 @@ class Identity:
     period: str | None
 
 
-def identify(pages: list[str]) -> Identity:
-    """Recognise a document from the text of its pages (first page = title)."""
+def identify(pages: list[str], kind: str) -> Identity:
+    """Who and when a document of `kind` (its reader recognised it) is about, from the text
+    of its pages (first page = title)."""
     first = pages[0] if pages else ""
     text = "\n".join(pages)
-    kind = document_kind(first, text)
     return Identity(
         kind=kind,
         kommun=kommun_of(first, text),
         namnd=namnd_of(first, text),
         year=year_of(first, text, kind),
-        period=period_of("\n".join(pages[:2])) if kind == DELARSBOKSLUT else None,
+        period=period_of("\n".join(pages[:2])) if DOCUMENT_KINDS[kind].period else None,
     )
-
-
-def _is_answer_header(line: str) -> bool:
-    words = " ".join(line.casefold().split())
-    return all(re.search(rf"(?<!\w){w}(?!\w)", words) for w in ANSWER_WORDS)
-
-
-def document_kind(first: str, text: str) -> str | None:
-    """An enkät has the answer-column header; a delårsbokslut says so on its title page."""
-    answer_headers = sum(_is_answer_header(line) for line in text.splitlines())
-    if answer_headers or _ENKAT_TITLE.search(first):
-        return ENKAT
-    if _DELAR_TITLE.search(first) or len(_DELAR_TITLE.findall(text)) >= 2:
-        return DELARSBOKSLUT
-    return None
 
 
 @cache
@@ -146,8 +127,8 @@ def namnd_of(first: str, text: str) -> str | None:
 
 def year_of(first: str, text: str, kind: str | None) -> int | None:
     """The report year: beside the title word if printed so, else the title page's year."""
-    title = _DELAR_TITLE if kind == DELARSBOKSLUT else _ENKAT_TITLE
-    near = re.search(rf"(?:{title.pattern})[^\n\d]{{0,40}}?(20\d\d)(?!\d)", first, re.I)
+    title = DOCUMENT_KINDS.get(kind or ENKAT, DOCUMENT_KINDS[ENKAT]).title
+    near = re.search(rf"(?:{title})[^\n\d]{{0,40}}?(20\d\d)(?!\d)", first, re.I)
     if near:
         return int(near.group(1))
     for source in (first, text):

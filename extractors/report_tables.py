@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kommunkoll.vocabulary import UTFALL
+
 from .checks import check_table, failed
 from .contract import Finding, InternalControl, Table
 from .internkontroll import extract_internal_controls
@@ -27,11 +29,19 @@ class Report:
     warnings: list[str]  # failed checks
 
 
-def read_report(pages: Sequence[Page], year: int) -> Report:
-    """Tables, checks and internkontroll from the pages' lines (furniture already marked)."""
+def read_report(pages: Sequence[Page], year: int, outcome: str = UTFALL) -> Report:
+    """Tables, checks and internkontroll from the pages' lines (furniture already marked).
+
+    `outcome` is what a plain outcome column ("Utfall 2025", "2025") measures: the period's
+    utfall in a delårsbokslut, the whole year's bokslut in an årsredovisning.
+    """
     body = [page.body for page in pages]
     tables = [strip_internal(t) for t, _ in build_tables(body, year)]
     for table in tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.measure == UTFALL:
+                    cell.measure = outcome
         table.checks = check_table(table)
     controls, findings = extract_internal_controls(body)
     return Report(tables, controls, findings, failed(tables))

@@ -45,10 +45,41 @@ class Term:
 # ---------------------------------------------------------------- document kinds
 DELARSBOKSLUT = "delarsbokslut"
 ENKAT = "enkat"
+ARSREDOVISNING = "arsredovisning"
 
-DOCUMENT_KINDS: dict[str, Term] = _index(
-    Term(DELARSBOKSLUT, "Delårsbokslut", ("delårsbokslut", "delårsrapport", "delårsuppföljning")),
-    Term(ENKAT, "Enkät", ("enkät", "grundläggande granskning", "revisorernas frågor")),
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """A kind of document. `title` is a regex that names the kind on a title page (the year
+    printed beside it is the report year); `period` says whether the document covers part
+    of a year (januari-augusti) rather than a whole one; `holds` what its reader reads
+    ("tables" or "answers"), so a document without any is flagged."""
+
+    key: str
+    name: str
+    title: str
+    period: bool = False
+    holds: str = "tables"
+
+
+DOCUMENT_KINDS: dict[str, DocumentKind] = _index(
+    DocumentKind(
+        DELARSBOKSLUT,
+        "Delårsbokslut",
+        r"delårs(?:-\s*)?(?:bokslut|rapport|uppföljning)",
+        period=True,
+    ),
+    DocumentKind(
+        ENKAT,
+        "Enkät",
+        r"grundläggande granskning|revisorernas? (?:frågor|enkät)|enkät|frågor till",
+        holds="answers",
+    ),
+    DocumentKind(
+        ARSREDOVISNING,
+        "Årsredovisning",
+        r"(?<![\w-])(?:årsredovisning|årsbokslut|verksamhetsberättelse)",
+    ),
 )
 
 # ---------------------------------------------------------------- units
@@ -67,6 +98,7 @@ BUDGET = "budget"
 PROGNOS = "prognos"
 AVVIKELSE = "avvikelse"
 UTFALL = "utfall"
+BOKSLUT = "bokslut"  # the whole year's outcome, as an årsredovisning prints it
 DIFFERENS = "differens"
 MAL = "mal"
 PRELIMINART_UTFALL = "preliminart_utfall"
@@ -90,11 +122,17 @@ MEASURES: dict[str, Measure] = _index(
     Measure(DIFFERENS, "Differens", r"\bdiff"),
     Measure(MAL, "Mål", r"(?<!\w)mål(?!\w)"),
     Measure(PRELIMINART_UTFALL, "Prel. utfall", r"preliminär"),
+    # "Bokslut 2025", "Utfall helår", "Årsbokslut"; never "Delårs(-) bokslut".
+    Measure(
+        BOKSLUT,
+        "Bokslut",
+        r"(?<!delårs)(?<!delårs )(?<!delårs-)bokslut|utfall helår|helårsutfall",
+    ),
 )
 # "Avv. prognos/budget" names prognos and budget but is avvikelse; "Preliminärt utfall" is not
 # utfall: the most specific words are tried first.
 MEASURE_HEADER_ORDER: tuple[str, ...] = (
-    AVVIKELSE, DIFFERENS, PRELIMINART_UTFALL, MAL, PROGNOS, BUDGET, UTFALL,
+    AVVIKELSE, DIFFERENS, PRELIMINART_UTFALL, MAL, PROGNOS, BUDGET, BOKSLUT, UTFALL,
 )  # fmt: skip
 # Measures that compare two others rather than state an amount (not summed by the checks).
 DIFFERENCE_MEASURES: frozenset[str] = frozenset({AVVIKELSE, DIFFERENS})
@@ -241,7 +279,7 @@ ERROR_REASONS: dict[str, str] = {
     "no_pages": "PDF-filen har inga sidor",
     "no_text": "PDF-filens sidor innehåller ingen text",
     "image_only": "PDF-filen innehåller bara inskannade bilder och behöver OCR",
-    "unrecognised": "texten är varken ett delårsbokslut eller en revisorsenkät",
+    "unrecognised": "texten är varken ett delårsbokslut, en årsredovisning eller en revisorsenkät",
     "changed": "filen har ändrats sedan den lästes in",
     "timeout": "läsningen tog för lång tid och avbröts",
 }
@@ -320,7 +358,10 @@ HIGHER_IS_BETTER: dict[str, bool] = {
 }
 
 
-def name_of(family: dict[str, Term] | dict[str, TableKind] | dict[str, Measure], key: str) -> str:
+def name_of(
+    family: dict[str, Term] | dict[str, TableKind] | dict[str, Measure] | dict[str, DocumentKind],
+    key: str,
+) -> str:
     """The Swedish name of `key` in one family, or the key itself when it is not known
     (an unknown value keeps its stored text rather than disappearing)."""
     entry = family.get(key)

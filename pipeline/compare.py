@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kommunkoll.vocabulary import ANSWERS, NO_ANSWER
+from kommunkoll.vocabulary import ANSWERS, NO_ANSWER, UTFALL
 
 ANSWER_LABELS = {key: answer.name for key, answer in ANSWERS.items()}
 
@@ -186,6 +187,7 @@ class FigurePoint:
     # Earlier reports that printed this year's value differently (a restatement); the point
     # itself is the latest report's value.
     restated: list[Printed] = field(default_factory=list)
+    measure: str = UTFALL
 
     @property
     def cost(self) -> bool:
@@ -249,7 +251,7 @@ def figure_series(
     values: pd.DataFrame,
     table: str,
     line: str,
-    measure: str = "utfall",
+    measure: str | Sequence[str] = UTFALL,
     kommun: str | None = None,
     namnd: str | None = None,
     years: tuple[int, int] | None = None,
@@ -258,7 +260,8 @@ def figure_series(
 
     A year printed by several reports (utfall 2024 in the 2024 and the 2025 report) is taken
     from the latest report; where an earlier report printed it differently (a restatement)
-    the point lists that printing in `restated`.
+    the point lists that printing in `restated`. Several measures ("utfall,bokslut": the
+    delår against the whole year) give one series each, side by side per nämnd and year.
     """
     tables = sorted(set(values["table_kind"]))
     if table.casefold() not in {t.casefold() for t in tables}:
@@ -267,6 +270,22 @@ def figure_series(
     matching = in_table[in_table["line"].str.casefold() == line.strip().casefold()]
     if matching.empty:
         raise _unknown("raden", line, sorted(set(in_table["line"])), f" i tabellen {table!r}")
+    measures = [m.strip() for m in measure.split(",")] if isinstance(measure, str) else measure
+    points: list[FigurePoint] = []
+    for one in measures:
+        points += _series(matching, line, one, kommun, namnd, years)
+    order = {m: i for i, m in enumerate(measures)}
+    return sorted(points, key=lambda p: (p.kommun, p.namnd, p.year, order[p.measure]))
+
+
+def _series(
+    matching: pd.DataFrame,
+    line: str,
+    measure: str,
+    kommun: str | None,
+    namnd: str | None,
+    years: tuple[int, int] | None,
+) -> list[FigurePoint]:
     chosen = matching[matching["measure"].str.casefold() == measure.casefold()]
     if chosen.empty:
         raise _unknown("måttet", measure, sorted(set(matching["measure"])), f" för {line!r}")
@@ -300,6 +319,7 @@ def figure_series(
                         table_kind=r.table_kind,
                         document_year=int(r.document_year),
                         restated=restated,
+                        measure=r.measure,
                     )
                 )
             before = number

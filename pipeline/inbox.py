@@ -44,6 +44,20 @@ def processed_path(inbox: Path, path: Path, sha256: str | None) -> Path:
     return _target(inbox / PROCESSED, path, sha256)
 
 
+def find_processed(folder: Path, filename: str, sha256: str | None) -> Path | None:
+    """A stored file that `processed_path` moved out of `folder` (an inbox), under either name
+    it may have been given; None when it is in neither place."""
+    path = Path(filename)
+    names = [path.name]
+    if sha256:
+        names.append(f"{path.stem}-{sha256[:12]}{path.suffix}")
+    for name in names:
+        candidate = folder / PROCESSED / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def move_to_processed(inbox: Path, path: Path, target: Path | None = None) -> Path:
     target = target or processed_path(inbox, path, None)
     target.parent.mkdir(exist_ok=True)

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kommunkoll.extractors import Extraction
-from kommunkoll.vocabulary import DOCUMENT_KINDS, name_of
+from kommunkoll.vocabulary import DOCUMENT_KINDS, MEASURES, name_of
 
 if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is printed
     import pandas as pd
@@ -278,6 +278,7 @@ def figure_table(
         for i, name in enumerate(FIGURE_COLUMNS):
             table.add_column(name, justify="right" if 3 <= i <= 5 else "left")
         notes: list[str] = []
+        several = len({p.measure for p in points}) > 1  # e.g. a delår's utfall and its bokslut
         for p in points:
             style = {True: "green", False: "red", None: ""}[p.better]
             unit = UNIT_NAMES.get(p.unit, p.unit)
@@ -291,7 +292,7 @@ def figure_table(
             table.add_row(
                 escape(p.kommun),
                 escape(abbreviation(p.namnd) if short else p.namnd),
-                str(p.year),
+                f"{p.year} {name_of(MEASURES, p.measure)}" if several else str(p.year),
                 escape(value),
                 f"[{style}]{escape(change)}[/]" if style else escape(change),
                 f"[{style}]{escape(percent)}[/]" if style else escape(percent),

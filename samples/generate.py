@@ -62,7 +62,7 @@ def main() -> int:
             {
                 "pdf": pdf.name,
                 "expected": f"{sample.name}.expected.json",
-                "kind": "delarsbokslut" if isinstance(doc, Delarsbokslut) else "enkat",
+                "kind": expected.kind_of(doc),
                 "kommun": doc.kommun,
                 "namnd": doc.namnd,
                 "year": doc.year,

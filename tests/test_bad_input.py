@@ -17,7 +17,7 @@ REASONS = {
     "encrypted": "password-protected",
     "no_pages": "no pages",
     "image_only": "scanned images",
-    "unrecognised": "neither a delårsbokslut nor a revisorernas enkät",
+    "unrecognised": "none of the kinds read (delårsbokslut, enkät or årsredovisning)",
 }
 
 

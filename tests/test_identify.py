@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
+from kommunkoll.extractors.extract import document_kind
 from kommunkoll.extractors.identify import (
-    document_kind,
     identify,
     kommun_of,
     namnd_of,
@@ -67,17 +69,41 @@ def test_period(text: str, period: str | None) -> None:
     assert period_of(text) == period
 
 
+def _pages(*texts: str) -> list:
+    """Pages as the readers' recognise() sees them: only their text is read."""
+    return [SimpleNamespace(text=text) for text in texts]
+
+
 def test_enkat_by_answer_columns_in_any_order() -> None:
     text = "1 Intern kontroll Vet ej Delvis Nej Ja\n1.1 Finns det en plan?"
-    assert document_kind("", text) == "enkat"
+    assert document_kind(_pages("", text)) == "enkat"
 
 
 def test_delarsbokslut_mentioned_in_an_enkat_is_still_an_enkat() -> None:
     first = "Revisorerna\nGrundläggande granskning 2025\nFrågor till Socialnämnden"
-    text = first + "\nRapporteras i delårsbokslut och delårsbokslut."
-    assert document_kind(first, text) == "enkat"
+    text = "Rapporteras i delårsbokslut och delårsbokslut, följs upp i årsredovisningen."
+    assert document_kind(_pages(first, text)) == "enkat"
+
+
+@pytest.mark.parametrize(
+    ("first", "text", "kind"),
+    [
+        ("Vård- och omsorgsnämndens årsredovisning 2025\nAlingsås kommun", "", "arsredovisning"),
+        ("Verksamhetsberättelse 2025\nSocialnämnden", "", "arsredovisning"),
+        (
+            "Delårsbokslut 2025",
+            "I samband med årsbokslutet ska en uppföljning ske.",
+            "delarsbokslut",
+        ),
+        ("Delårsrapport 2025\nupprättad enligt lagen om årsredovisning", "", "delarsbokslut"),
+        ("Socialnämnden 2025", "Årsredovisning 2025 ... årsredovisning", "arsredovisning"),
+        ("Lunchmeny", "Dagens rätt", None),
+    ],
+)
+def test_report_kind_by_title_page(first: str, text: str, kind: str | None) -> None:
+    assert document_kind(_pages(first, text)) == kind
 
 
 def test_year_beside_title_beats_other_years() -> None:
     first = "Delårsbokslut 2024\nBeslutad 2025-01-15 av nämnden, jämförelse med 2023 och 2023"
-    assert identify([first]).year == 2024
+    assert identify([first], "delarsbokslut").year == 2024

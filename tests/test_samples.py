@@ -23,7 +23,7 @@ IDS = [p.name for p in SAMPLES]
 
 def test_corpus_is_there() -> None:
     kinds = {expected_for(p)["document"]["kind"] for p in SAMPLES}
-    assert kinds == {"delarsbokslut", "enkat"}
+    assert kinds == {"delarsbokslut", "enkat", "arsredovisning"}
     assert len(SAMPLES) >= 8  # two faithful renditions and at least six variants
 
 

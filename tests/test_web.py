@@ -344,3 +344,21 @@ def test_changes_only_lists_both_comments(client: TestClient) -> None:
     # Only changed questions are rows of the matrix.
     matrix = page[page.index('id="matrix"') : page.index('id="changes"')]
     assert matrix.count("<tr data-key=") == table.count("<tr><td>")
+
+
+def test_find_pdf_follows_the_file_into_processed_under_either_name(tmp_path: Path) -> None:
+    """The flow moves a stored file to processed/, adding its hash when the name is taken."""
+    from kommunkoll.models import Document
+    from kommunkoll.pipeline.inbox import PROCESSED
+    from kommunkoll.pipeline.web.app import find_pdf
+
+    sha = "ab" * 32
+    document = Document(filename="rapport.pdf", path=str(tmp_path / "rapport.pdf"), sha256=sha)
+    assert find_pdf(document) is None
+    renamed = tmp_path / PROCESSED / f"rapport-{sha[:12]}.pdf"
+    renamed.parent.mkdir()
+    renamed.write_bytes(b"%PDF-")
+    assert find_pdf(document) == renamed
+    same_name = tmp_path / PROCESSED / "rapport.pdf"
+    same_name.write_bytes(b"%PDF-")
+    assert find_pdf(document) == same_name

@@ -22,10 +22,8 @@ from sqlmodel import Session
 from kommunkoll import EXTRACTOR_VERSION
 from kommunkoll.models import Document
 from kommunkoll.vocabulary import (
-    DELARSBOKSLUT,
     DOCUMENT_KINDS,
     DRIFT,
-    ENKAT,
     ICON_FAILED,
     ICON_OK,
     MEASURES,
@@ -46,6 +44,7 @@ from ..compare import (
     restatement_note,
     swedish_number,
 )
+from ..inbox import find_processed
 from .pdfpage import box_percent, page_png, page_size
 from .svg import line_chart
 
@@ -205,10 +204,9 @@ def find_pdf(document: Document) -> Path | None:
     if not document.path:
         return None
     stored = Path(document.path)
-    for candidate in (stored, stored.parent / "processed" / document.filename):
-        if candidate.is_file():
-            return candidate
-    return None
+    if stored.is_file():
+        return stored
+    return find_processed(stored.parent, document.filename, document.sha256)
 
 
 def document_list(engine: Engine) -> dict[str, object]:
@@ -231,9 +229,10 @@ def document_list(engine: Engine) -> dict[str, object]:
 def _warnings(document: Document, count: dict[str, int]) -> list[str]:
     """What a reader should know before trusting a document's numbers."""
     warnings = []
-    if document.kind == DELARSBOKSLUT and not count["tables"]:
+    holds = DOCUMENT_KINDS[document.kind].holds if document.kind in DOCUMENT_KINDS else None
+    if holds == "tables" and not count["tables"]:
         warnings.append("inga tabeller hittades")
-    if document.kind == ENKAT and not count["answers"]:
+    if holds == "answers" and not count["answers"]:
         warnings.append("inga svar hittades")
     if document.extractor_version != EXTRACTOR_VERSION:
         warnings.append(

@@ -11,6 +11,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from .arsredovisning_data import Arsredovisning
 from .inline import collapse, plain
 from .locate import Located, locate, page_count
 from .model import Delarsbokslut, Enkat, InternalControlTable, Table
@@ -72,6 +73,13 @@ def internal_controls_json(ic: InternalControlTable, page_of_risk: dict[str, int
     ]
 
 
+def kind_of(doc: Enkat | Delarsbokslut) -> str:
+    """The contract's document kind of a sample (an Arsredovisning is drawn as a report)."""
+    if isinstance(doc, Arsredovisning):
+        return "arsredovisning"
+    return "delarsbokslut" if isinstance(doc, Delarsbokslut) else "enkat"
+
+
 def once_per_page(findings: list[dict]) -> list[dict]:
     """A decision reference cited several times on one page is one finding (the first)."""
     seen: set[tuple[str, int]] = set()
@@ -97,11 +105,11 @@ def build(doc: Enkat | Delarsbokslut, pdf: Path) -> tuple[dict, list[str]]:
             "pages": page_count(pdf),
         },
         "document": {
-            "kind": "delarsbokslut" if is_report else "enkat",
+            "kind": kind_of(doc),
             "kommun": doc.kommun,
             "namnd": doc.namnd,
             "year": doc.year,
-            "period": doc.period if is_report else None,
+            "period": (doc.period or None) if is_report else None,
         },
         "tables": [],
         "answers": [],

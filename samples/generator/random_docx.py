@@ -24,7 +24,7 @@ from docx.shared import Pt
 from .model import Heading, Paragraph
 from .random_doc import PrintedRow, PrintedTable, RandomDoc
 from .random_layout import Layout
-from .random_print import MARGIN, PAD, fit, header_lines, row_lines, segments
+from .random_print import MARGIN, PAD, fit, segments, tab_lines, tab_stops
 
 TIMEOUT_S = 600
 
@@ -130,16 +130,8 @@ def _tabs(
     widths: list[float],
     lay: Layout,
 ) -> None:
-    stops, x = [], widths[0]
-    for w in widths[1:]:
-        x += w
-        stops.append(x - PAD)
-    lines: list[tuple[list[str], bool, bool]] = []
-    if header:
-        lines += [(ln, True, False) for ln in header_lines(pt, widths, lay)]
-    for r in rows:
-        lines += [(ln, r.bold, r.indent) for ln in row_lines(r, pt.numbers_on)]
-    for cells, bold, indent in lines:
+    stops = tab_stops(widths)
+    for cells, bold, indent in tab_lines(pt, rows, widths, header, lay):
         par = document.add_paragraph()
         _tight(par)
         for stop in stops:

@@ -18,9 +18,8 @@ from .random_print import (
     MARGIN,
     PAD,
     fit,
-    header_lines,
-    row_lines,
     segments,
+    tab_lines,
 )
 
 CHROMIUM = "/usr/bin/chromium"
@@ -105,11 +104,7 @@ def _tabs(
     pt: PrintedTable, rows: list[PrintedRow], widths: list[float], header: bool, lay: Layout
 ) -> str:
     """Whitespace-aligned lines: label at the left, each value right-aligned at its stop."""
-    lines: list[tuple[list[str], bool, bool]] = []
-    if header:
-        lines += [(ln, True, False) for ln in header_lines(pt, widths, lay)]
-    for r in rows:
-        lines += [(ln, r.bold, r.indent) for ln in row_lines(r, pt.numbers_on)]
+    lines = tab_lines(pt, rows, widths, header, lay)
     out = [f'<div class="tabs" style="font-size:{lay.font_size}pt">']
     height = f"height:{lay.font_size * 1.3:.2f}pt"
     for cells, bold, indent in lines:

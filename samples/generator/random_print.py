@@ -17,7 +17,7 @@ from .random_doc import PrintedRow, PrintedTable
 from .random_layout import Layout
 
 PAGE_W, PAGE_H = 595.28, 841.89  # A4 in points
-MARGIN = 56.69  # 20 mm
+MARGIN = 20 * 72 / 25.4  # 20 mm, as render_reportlab.MARGIN
 TEXT_W = PAGE_W - 2 * MARGIN
 PAD = 4.0  # points either side of a cell's text
 SLACK = 7.0  # producers measure text a little wider than reportlab does
@@ -145,6 +145,25 @@ def row_lines(row: PrintedRow, numbers_on: str) -> list[list[str]]:
     blank = [""] * len(row.values)
     at = 0 if numbers_on == "first" else len(parts) - 1
     return [[p, *(row.values if i == at else blank)] for i, p in enumerate(parts)]
+
+
+def tab_stops(widths: list[float]) -> list[float]:
+    """Right-aligned stops: each value column's right edge less the cell padding."""
+    stops, x = [], widths[0]
+    for w in widths[1:]:
+        x += w
+        stops.append(x - PAD)
+    return stops
+
+
+def tab_lines(
+    pt: PrintedTable, rows: list[PrintedRow], widths: list[float], header: bool, lay: Layout
+) -> list[tuple[list[str], bool, bool]]:
+    """A tab-stop table's printed lines: (cells, bold, indented), header lines first."""
+    lines = [(ln, True, False) for ln in header_lines(pt, widths, lay)] if header else []
+    for r in rows:
+        lines += [(ln, r.bold, r.indent) for ln in row_lines(r, pt.numbers_on)]
+    return lines
 
 
 def segments(pt: PrintedTable) -> list[tuple[str | None, bool, list[PrintedRow]]]:

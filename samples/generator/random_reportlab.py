@@ -12,14 +12,10 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     PageBreak,
-    PageTemplate,
     Spacer,
     TableStyle,
 )
@@ -34,13 +30,13 @@ from .random_print import (
     PAD,
     PAGE_H,
     PAGE_W,
-    TEXT_W,
     fit,
-    header_lines,
     rl_font,
-    row_lines,
     segments,
+    tab_lines,
+    tab_stops,
 )
+from .render_reportlab import a4_template
 
 
 class TabLines(Flowable):
@@ -59,10 +55,7 @@ class TabLines(Flowable):
     def draw(self) -> None:
         lay = self.lay
         c = self.canv
-        stops, x = [], self.widths[0]
-        for w in self.widths[1:]:
-            x += w
-            stops.append(x - PAD)
+        stops = tab_stops(self.widths)
         y = self.leading * len(self.lines) - lay.font_size
         for cells, bold, indent in self.lines:
             c.setFont(rl_font(lay.font, bold), lay.font_size)
@@ -147,10 +140,7 @@ def table_flowables(pt: PrintedTable, doc: RandomDoc, s: dict) -> list[Flowable]
         if title:
             out.append(_p(title, s["title"]))
         if doc.layout.rules == "tabs":
-            lines = [(ln, True, False) for ln in header_lines(pt, widths, lay)] if header else []
-            for r in rows:
-                lines += [(ln, r.bold, r.indent) for ln in row_lines(r, pt.numbers_on)]
-            out.append(TabLines(lines, widths, lay))
+            out.append(TabLines(tab_lines(pt, rows, widths, header, lay), widths, lay))
         else:
             out.append(_grid_table(pt, rows, header, widths, lay))
     out += [_p(f, s["note"]) for f in pt.footnotes]
@@ -183,19 +173,9 @@ def render(doc: RandomDoc, pdf: Path) -> None:
         canvas.drawRightString(PAGE_W - MARGIN, 10 * 2.835, str(canvas.getPageNumber()))
         canvas.restoreState()
 
-    template = BaseDocTemplate(
-        str(pdf),
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title=doc.title_lines[0],
-        creator="kommunkoll random samples (reportlab)",
-        invariant=1,
+    template = a4_template(
+        pdf, on_page, title=doc.title_lines[0], creator="kommunkoll random samples (reportlab)"
     )
-    frame = Frame(MARGIN, MARGIN, TEXT_W, PAGE_H - 2 * MARGIN, id="body")
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
     template.build(story(doc))
 
 

@@ -473,6 +473,22 @@ def render(doc: Enkat | Delarsbokslut, out: Path) -> None:
         canvas.drawRightString(PAGE_W - MARGIN, y, str(n))
         canvas.restoreState()
 
+    template = a4_template(
+        out,
+        on_page,
+        title=doc.title_lines[0]
+        if isinstance(doc, Delarsbokslut)
+        else " ".join(doc.title_lines[2:]),
+        author=doc.kommun_official,
+        creator="kommunkoll samples (reportlab)",
+    )
+    story = delarsbokslut_story(doc) if isinstance(doc, Delarsbokslut) else enkat_story(doc)
+    template.build(story)
+
+
+def a4_template(out: Path, on_page: object, **meta: str) -> BaseDocTemplate:
+    """An A4 page with 20 mm margins, one frame, `on_page` drawing headers and page numbers;
+    byte-stable (invariant=1)."""
     template = BaseDocTemplate(
         str(out),
         pagesize=A4,
@@ -480,14 +496,9 @@ def render(doc: Enkat | Delarsbokslut, out: Path) -> None:
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN,
-        title=doc.title_lines[0]
-        if isinstance(doc, Delarsbokslut)
-        else " ".join(doc.title_lines[2:]),
-        author=doc.kommun_official,
-        creator="kommunkoll samples (reportlab)",
         invariant=1,
+        **meta,
     )
     frame = Frame(MARGIN, MARGIN, TEXT_W, PAGE_H - 2 * MARGIN, id="body")
     template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
-    story = delarsbokslut_story(doc) if isinstance(doc, Delarsbokslut) else enkat_story(doc)
-    template.build(story)
+    return template

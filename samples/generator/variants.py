@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from .arsredovisning_data import seed_arsredovisning
 from .delarsbokslut_data import (
     GOAL_1,
     GOAL_2,
@@ -1157,4 +1158,5 @@ def all_samples() -> list[Sample]:
         enkat = build_enkat(v.enkat(f), for_kind(v.layout, "enkät"))
         report = build_report(v.report(f), for_kind(v.layout, "report"))
         samples += [Sample(f"{v.name}-enkat", enkat), Sample(f"{v.name}-delarsbokslut", report)]
+    samples.append(Sample(f"{SEED}-arsredovisning", seed_arsredovisning()))
     return samples
