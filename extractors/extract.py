@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 
 from kommunkoll import EXTRACTOR_VERSION, __version__
 from kommunkoll.vocabulary import ENKAT
 
+from . import gc_pause
 from .contract import DocumentInfo, Extraction, Extractor, Source
 from .enkat import answers_of
 from .errors import ExtractionError
 from .identify import document_kind, identify
-from .layout import Page, mark_furniture, read_page
+from .layout import Page, answer_boxes, mark_furniture, read_page
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
 from .nlp.decisions import Phrase, phrases_of
@@ -45,7 +47,11 @@ class Pages:
 
 def extract_pdf(path: Path | str) -> Extraction:
     """Extract one PDF; raises ExtractionError (with a reason) for a file it cannot read."""
-    path = Path(path)
+    with gc_pause.parsing():
+        return _extract(Path(path))
+
+
+def _extract(path: Path) -> Extraction:
     with open_pdf(path) as (source, pdf):
         require_text(pdf, source.filename)
         pages = read_pages(pdf, source.filename)
@@ -64,7 +70,7 @@ def extract_pdf(path: Path | str) -> Extraction:
                 f"a {who.kind} whose {', '.join(missing)} could not be read from its text",
                 source.filename,
             )
-        if pages.read_for != who.kind:  # page 1 did not say what the document is: read again
+        if (pages.read_for == ENKAT) != (who.kind == ENKAT):  # guessed wrong: read the boxes
             pages = read_pages(pdf, source.filename, kind=who.kind)
         extraction = Extraction(
             source=Source(filename=source.filename, sha256=source.sha256, pages=source.pages),
@@ -98,27 +104,63 @@ def body_phrases(pages: list[Page]) -> list[list[Phrase]]:
     return [phrases_of(line) for page in pages for line in page.body]
 
 
+# Pages kept open (parsed) while the first pages do not yet say what the document is: a
+# blank or covering first page must not make an enkät be read twice for its answer boxes.
+LOOKAHEAD = 3
+
+
 def read_pages(pdf: pdfplumber.PDF, filename: str, kind: str | None = None) -> Pages:
     """Every page in the page model, furniture marked; an enkät's pages (`kind`, guessed
-    from page 1 when not given) with their answer boxes too.
+    from the first pages that say it when not given) with their answer boxes too.
 
     A page that cannot be parsed makes the PDF broken.
     """
     pages = Pages(read_for=kind)
-    for number, page in enumerate(pdf.pages, start=1):
-        try:
-            if number == 1 and kind is None:
-                first = read_page(page, number)
-                pages.read_for = document_kind(first.text, first.text)
-                if pages.read_for != ENKAT:
-                    pages.content.append(first)
+    undecided = kind is None
+    held: list[tuple[Any, Page]] = []  # read before the kind was known, still open
+    texts: list[str] = []
+    try:
+        for number, page in enumerate(pdf.pages, start=1):
+            held.append((page, _read(page, number, pages.read_for == ENKAT, filename)))
+            pages.content.append(held[-1][1])
+            if undecided:
+                texts.append(held[-1][1].text)
+                guess = document_kind(texts[0], "\n".join(texts))
+                if guess is None and number < LOOKAHEAD:
                     continue
-            pages.content.append(read_page(page, number, boxes=pages.read_for == ENKAT))
-        except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
-            raise ExtractionError(
-                "broken", f"page {number} is damaged and cannot be read ({exc})", filename
-            ) from None
-        finally:
-            page.close()  # frees the page's parsed objects: memory stays flat on long reports
+                undecided, pages.read_for = False, guess
+                if guess == ENKAT:  # the pages read so far need their boxes too
+                    for open_page, read in held[:-1]:
+                        read.boxes = _boxes(open_page, read.number, filename)
+                    held[-1][1].boxes = _boxes(page, number, filename)
+            _close(held)  # frees the parsed objects: memory stays flat on long reports
+    finally:
+        _close(held)
     mark_furniture(pages.content)
     return pages
+
+
+def _read(page: Any, number: int, boxes: bool, filename: str) -> Page:
+    try:
+        return read_page(page, number, boxes=boxes)
+    except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
+        raise _damaged(number, exc, filename) from None
+
+
+def _boxes(page: Any, number: int, filename: str) -> list[Any]:
+    try:
+        return answer_boxes(page)
+    except Exception as exc:
+        raise _damaged(number, exc, filename) from None
+
+
+def _damaged(number: int, exc: Exception, filename: str) -> ExtractionError:
+    return ExtractionError(
+        "broken", f"page {number} is damaged and cannot be read ({exc})", filename
+    )
+
+
+def _close(held: list[tuple[Any, Page]]) -> None:
+    for page, _ in held:
+        page.close()
+    held.clear()
