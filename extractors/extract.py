@@ -12,16 +12,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pdfplumber
 
 from kommunkoll import EXTRACTOR_VERSION, __version__
 from kommunkoll.vocabulary import DOCUMENT_KINDS
 
+from . import gc_pause
 from .contract import DocumentInfo, Extraction, Extractor, Source
 from .errors import ExtractionError
 from .identify import identify
-from .layout import Page, mark_furniture, read_page
+from .layout import Page, answer_boxes, mark_furniture, read_page
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
 from .nlp.decisions import Phrase, phrases_of
@@ -65,7 +67,11 @@ def _kinds() -> str:
 
 def extract_pdf(path: Path | str) -> Extraction:
     """Extract one PDF; raises ExtractionError (with a reason) for a file it cannot read."""
-    path = Path(path)
+    with gc_pause.parsing():
+        return _extract(Path(path))
+
+
+def _extract(path: Path) -> Extraction:
     with open_pdf(path) as (source, pdf):
         require_text(pdf, source.filename)
         pages = read_pages(pdf, source.filename)
@@ -85,7 +91,7 @@ def extract_pdf(path: Path | str) -> Extraction:
                 f"a {kind} whose {', '.join(missing)} could not be read from its text",
                 source.filename,
             )
-        if pages.read_for != kind:  # page 1 did not say what the document is: read again
+        if _boxes(pages.read_for) != _boxes(kind):  # guessed wrong: read again, with boxes
             pages = read_pages(pdf, source.filename, kind=kind)
         extraction = Extraction(
             source=Source(filename=source.filename, sha256=source.sha256, pages=source.pages),
@@ -119,27 +125,59 @@ def _boxes(kind: str | None) -> bool:
     return bool(reader and reader.BOXES)
 
 
+# Pages kept open (parsed) while the first pages do not yet say what the document is: a
+# blank or covering first page must not make an enkät be read twice for its answer boxes.
+LOOKAHEAD = 3
+
+
 def read_pages(pdf: pdfplumber.PDF, filename: str, kind: str | None = None) -> Pages:
     """Every page in the page model, furniture marked, with answer boxes too when the reader
-    of `kind` (guessed from page 1 when not given) needs them.
+    of `kind` (guessed from the first pages that say it, when not given) needs them.
 
     A page that cannot be parsed makes the PDF broken.
     """
     pages = Pages(read_for=kind)
-    for number, page in enumerate(pdf.pages, start=1):
-        try:
-            if number == 1 and kind is None:
-                first = read_page(page, number)
-                pages.read_for = document_kind([first])
-                if not _boxes(pages.read_for):
-                    pages.content.append(first)
+    undecided = kind is None
+    held: list[tuple[Any, Page]] = []  # read before the kind was known, still open
+    try:
+        for number, page in enumerate(pdf.pages, start=1):
+            held.append((page, _read(page, number, _boxes(pages.read_for), filename)))
+            pages.content.append(held[-1][1])
+            if undecided:
+                guess = document_kind(pages.content)
+                if guess is None and number < LOOKAHEAD:
                     continue
-            pages.content.append(read_page(page, number, boxes=_boxes(pages.read_for)))
-        except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
-            raise ExtractionError(
-                "broken", f"page {number} is damaged and cannot be read ({exc})", filename
-            ) from None
-        finally:
-            page.close()  # frees the page's parsed objects: memory stays flat on long reports
+                undecided, pages.read_for = False, guess
+                if _boxes(guess):  # the pages read so far need their boxes too
+                    for open_page, read in held:
+                        read.boxes = _answer_boxes(open_page, read.number, filename)
+            _close(held)  # frees the parsed objects: memory stays flat on long reports
+    finally:
+        _close(held)
     mark_furniture(pages.content)
     return pages
+
+
+def _read(page: Any, number: int, boxes: bool, filename: str) -> Page:
+    try:
+        return read_page(page, number, boxes=boxes)
+    except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
+        raise _damaged(number, exc, filename) from None
+
+
+def _answer_boxes(page: Any, number: int, filename: str) -> list[Any]:
+    try:
+        return answer_boxes(page)
+    except Exception as exc:
+        raise _damaged(number, exc, filename) from None
+
+
+def _damaged(number: int, exc: Exception, filename: str) -> ExtractionError:
+    reason = f"page {number} is damaged and cannot be read ({exc})"
+    return ExtractionError("broken", reason, filename)
+
+
+def _close(held: list[tuple[Any, Page]]) -> None:
+    for page, _ in held:
+        page.close()
+    held.clear()

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from kommunkoll import __version__
-from kommunkoll.extractors import Extraction, ExtractionError, extract_pdf
+from kommunkoll.extractors import Extraction, ExtractionError
 from kommunkoll.vocabulary import DELARSBOKSLUT, ENKAT, ICON_FAILED, ICON_OK
 
 from .inbox import expand
@@ -38,6 +38,8 @@ DbOption = Annotated[
 
 def try_extract(path: Path) -> Extraction | ExtractionError:
     """Extract, turning every failure into an ExtractionError so one file never stops a batch."""
+    from kommunkoll.extractors.extract import extract_pdf
+
     try:
         return extract_pdf(path)
     except ExtractionError as exc:
