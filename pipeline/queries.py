@@ -14,7 +14,7 @@ cursor, so memory stays flat with the database.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -216,7 +216,7 @@ def figure_values(
     engine: Engine,
     table: str,
     line: str,
-    measure: str = UTFALL,
+    measure: str | Sequence[str] = UTFALL,
     kommun: str | None = None,
     namnd: str | None = None,
     years: Years = None,
@@ -226,11 +226,12 @@ def figure_values(
     from .compare import _unknown
 
     span = None if years is None else (0, years[1])
+    wanted = [m.strip() for m in measure.split(",")] if isinstance(measure, str) else list(measure)
     chosen = values(
-        engine, table_kind=table, line=line, measure=measure, kommun=kommun, namnd=namnd,
+        engine, table_kind=table, line=line, measure=wanted, kommun=kommun, namnd=namnd,
         years=span,
     )  # fmt: skip
-    if not chosen.empty:
+    if {m.casefold() for m in wanted} <= set(chosen["measure"].str.casefold()):
         return chosen
     with engine.connect() as connection:
         tables = [k for (k,) in connection.execute(
@@ -244,8 +245,9 @@ def figure_values(
             known = sorted(table_lines(connection, kind))
             raise _unknown("raden", line, known, f" i tabellen {table!r}")
         measures = line_measures(connection, kind, line)
-    if measure.casefold() not in {m.casefold() for m in measures}:
-        raise _unknown("måttet", measure, measures, f" för {line!r}")
+    for one in wanted:
+        if one.casefold() not in {m.casefold() for m in measures}:
+            raise _unknown("måttet", one, measures, f" för {line!r}")
     return chosen  # the line and measure exist, but not for these kommuner, nämnder or years
 
 
