@@ -198,16 +198,24 @@ ANSWERS: dict[str, Term] = _index(
     Term(JA, "Ja", ("ja",)),
     Term(NEJ, "Nej", ("nej",)),
     Term(DELVIS, "Delvis", ("delvis",)),
-    Term(VET_EJ, "Vet ej", ("vet ej",)),
+    Term(VET_EJ, "Vet ej", ("vet ej", "vet inte")),
 )
 # A printed answer-column header word (casefolded) → the answer it stands for.
 ANSWER_WORDS: dict[str, str] = {word: a.key for a in ANSWERS.values() for word in a.words}
 NO_ANSWER = "–"  # shown where a question was asked but no box is marked
+# The header of a single answer column in which the answer is typed as a word, and the label
+# an answer is written after under the question ("Svar: Ja").
+ANSWER_COLUMN_HEADERS = frozenset({"svar"})
+ANSWER_LABELS = frozenset({"svar:", "svar"})
+# First words of a wrapped "Vet ej" / "Vet inte" header and what may follow them.
+VET_WORDS = ("vet", frozenset({"ej", "inte"}))
 
 # Answer flags: problems with one answer (the answer is then left null).
 MULTIPLE_MARKS = "multiple_marks"
+ANSWER_UNREAD = "answer_unread"
 ANSWER_FLAGS: dict[str, Term] = _index(
     Term(MULTIPLE_MARKS, "flera rutor markerade"),
+    Term(ANSWER_UNREAD, "svaret kunde inte läsas"),
 )
 
 # ---------------------------------------------------------------- marks
@@ -263,6 +271,12 @@ CHECK_RULES: dict[str, str] = {
     "investment_lines": "{total} = summan av investeringsraderna",
     "avvikelse": "avvikelse = {first} − {second}",
     "differens": "differens = {first} − {second}",
+}
+# The extractor's check names (stored as written) in Swedish for the pages: phrase → Swedish.
+CHECK_PHRASES: dict[str, str] = {
+    "sum of the cost lines": "summan av kostnadsraderna",
+    "sum of its sub-lines": "summan av underraderna",
+    "sum of the investment lines": "summan av investeringsraderna",
 }
 CHECK_OK = "stämmer"
 CHECK_FAILED = "stämmer inte"
@@ -356,6 +370,98 @@ HIGHER_IS_BETTER: dict[str, bool] = {
     SJUKFRANVARO: False,
     PERSONALOMSATTNING: False,
 }
+
+
+# Column titles of the exports' xlsx form (CSV and Parquet keep the snake_case names).
+EXPORT_TITLES: dict[str, str] = {
+    "document_id": "Dokument-id",
+    "value_id": "Värde-id",
+    "answer_id": "Svar-id",
+    "finding_id": "Iakttagelse-id",
+    "check_id": "Kontroll-id",
+    "namnd_id": "Nämnd-id",
+    "kommun": "Kommun",
+    "namnd": "Nämnd",
+    "year": "År",
+    "document_year": "Rapportens år",
+    "document_kind": "Dokumenttyp",
+    "kind": "Typ",
+    "period": "Period",
+    "pages": "Sidor",
+    "filename": "Fil",
+    "sha256": "SHA-256",
+    "extractor_version": "Extraktorversion",
+    "path": "Sökväg",
+    "ingested_at": "Inläst",
+    "table_kind": "Tabell",
+    "table_title": "Tabellens rubrik",
+    "table_position": "Tabellens ordning",
+    "line": "Rad",
+    "parent_line": "Överordnad rad",
+    "line_position": "Radens ordning",
+    "measure": "Mått",
+    "number": "Tal",
+    "unit": "Enhet",
+    "page": "Sida",
+    "x0": "x0 (pt)",
+    "top": "topp (pt)",
+    "x1": "x1 (pt)",
+    "bottom": "botten (pt)",
+    "question_key": "Frågans nyckel",
+    "question": "Fråga (senaste lydelse)",
+    "question_text": "Fråga (som tryckt)",
+    "answer": "Svar",
+    "comment": "Kommentar",
+    "year_before": "År före",
+    "number_before": "Nr före",
+    "answer_before": "Svar före",
+    "comment_before": "Kommentar före",
+    "page_before": "Sida före",
+    "document_id_before": "Dokument-id före",
+    "position": "Ordning",
+    "text": "Text",
+    "entities": "Namngivet",
+    "origin": "Ursprung",
+    "name": "Kontroll",
+    "ok": "Stämmer",
+    "expected": "Väntat",
+    "found": "Funnet",
+}
+
+
+# The counts `kommunkoll summary` shows per document.
+DOCUMENT_COLUMNS: dict[str, str] = {
+    "pages": "Sidor",
+    "tables": "Tabeller",
+    "values": "Värden",
+    "answers": "Svar",
+    "findings": "Iakttagelser",
+}
+
+# What a search result is, by the kind of entry (findings by their own kind).
+SEARCH_KINDS: dict[str, str] = {
+    **{key: term.name for key, term in FINDING_KINDS.items()},
+    "answer": "Enkätsvar",
+    "line": "Tabellrad",
+}
+SEARCH_COLUMNS = ("Typ", "Text", "Kommun · nämnd år", "Dokument och sida")
+SEARCH_NONE = "Inget matchar {query!r}."
+
+
+def check_description(name: str) -> str:
+    """A stored check name as a Swedish reader reads it: "Verksamhetens kostnader utfall/2025 =
+    sum of the cost lines" → "Verksamhetens kostnader (Utfall 2025) = summan av
+    kostnadsraderna"."""
+    import re
+
+    for phrase, swedish in CHECK_PHRASES.items():
+        name = name.replace(phrase, swedish)
+
+    def measure(match: re.Match[str]) -> str:
+        known = MEASURES.get(match[1])
+        return f"({known.name} {match[2]})" if known else match[0]
+
+    return re.sub(r"\b([a-z_]+)/(\d{4})\b", measure, name)
 
 
 def name_of(

@@ -133,6 +133,12 @@ class Answer(SQLModel, table=True):
     answer: str | None = None  # ja | nej | delvis | vet_ej | null
     comment: str = ""
     page: int
+    # The marked box (the answer's provenance): page and x0/top/x1/bottom in PDF points.
+    mark_page: int | None = None
+    mark_x0: float | None = None
+    mark_top: float | None = None
+    mark_x1: float | None = None
+    mark_bottom: float | None = None
 
 
 class Finding(SQLModel, table=True):
@@ -174,3 +180,9 @@ class IngestError(SQLModel, table=True):
     code: str
     reason: str
     at: datetime = Field(default_factory=_now)
+
+
+def modelled(_object: object, name: str | None, type_: str, _reflected: bool, _to: object) -> bool:
+    """Alembic's include_object: the full-text index (`search_entry` and FTS5's own shadow
+    tables, migration 0007) belongs to the database, not to the models."""
+    return not (type_ == "table" and name is not None and name.startswith("search_entry"))

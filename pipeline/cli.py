@@ -278,7 +278,7 @@ def summary(db: DbOption = None) -> None:
 
 
 def print_documents(rows: list[dict[str, object]]) -> None:
-    out.print(f"{len(rows)} documents in the database")
+    out.print(f"{len(rows)} dokument i databasen")
     for table in document_tables(rows):
         out.print(table)
 
@@ -427,6 +427,41 @@ def compare_figures(
 
         figures_workbook(points, title, xlsx)
         err.print(f"[green]{ICON_OK}[/green] {escape(str(xlsx))}", highlight=False)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, or a decision such as "VON § 85/2024".')],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most N results.")] = 50,
+) -> None:
+    """Search decisions, findings, answers (question and comment) and table lines."""
+    from rich import box
+    from rich.table import Table
+
+    from kommunkoll.vocabulary import SEARCH_COLUMNS, SEARCH_KINDS, SEARCH_NONE
+
+    from .search import MARK_END, MARK_START
+    from .search import search as find
+
+    engine = _engine(db)
+    hits = find(engine, query, limit)
+    engine.dispose()
+    if not hits:
+        err.print(SEARCH_NONE.format(query=query), highlight=False)
+        raise typer.Exit(code=1)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
+    for name in SEARCH_COLUMNS:
+        table.add_column(name)
+    for h in hits:
+        snippet = escape(h.snippet).replace(MARK_START, "[bold yellow]").replace(MARK_END, "[/]")
+        table.add_row(
+            SEARCH_KINDS.get(h.kind, h.kind),
+            snippet,
+            escape(f"{h.kommun} · {h.namnd} {h.year}"),
+            escape(f"{h.filename} s.\u00a0{h.page}"),
+        )
+    out.print(table)
 
 
 @app.command()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from itertools import chain
 from pathlib import Path
 
 import pyarrow as pa
@@ -111,19 +110,10 @@ def _nullable(kind: pa.DataType):  # type: ignore[no-untyped-def]
 
 
 def _xlsx(chunks: Iterator[pa.RecordBatch], path: Path, name: str) -> None:
-    from .xlsx import rows_workbook
+    """Excel holds at most 1,048,576 rows a sheet, so this one is built whole."""
+    from .xlsx import frame_workbook
 
-    first = next(chunks)
-    rows = (row for batch in chain([first], chunks) for row in _excel_rows(batch))
-    rows_workbook(first.schema.names, rows, name, path)
-
-
-def _excel_rows(batch: pa.RecordBatch) -> Iterator[list[object]]:
-    """Rows as Excel takes them: no time zones (Excel has none)."""
-    columns = [
-        [v.replace(tzinfo=None) if v is not None else None for v in c.to_pylist()]
-        if pa.types.is_timestamp(c.type)
-        else c.to_pylist()
-        for c in batch.columns
-    ]
-    yield from (list(row) for row in zip(*columns, strict=True))
+    frame = pa.Table.from_batches(list(chunks)).to_pandas(types_mapper=_nullable)
+    for column in frame.select_dtypes(include=["datetimetz"]).columns:
+        frame[column] = frame[column].dt.tz_localize(None)  # Excel has no time zones
+    frame_workbook(frame, name, path)

@@ -260,10 +260,22 @@ def _store_answers(session: Session, document_id: int, extraction: Extraction) -
                 answer=answer.answer,
                 comment=answer.comment,
                 page=answer.page,
+                **_mark_fields(answer),
             )
         )
     session.flush()
     regroup(session.connection())
+
+
+def _mark_fields(answer: object) -> dict[str, object]:
+    """The marked box of the given answer (the mark in its column), for the answer's page."""
+    marks = [m for m in _attr(answer, "marks") or [] if _attr(m, "bbox")]
+    chosen = [m for m in marks if _attr(m, "column") == _attr(answer, "answer")] or marks
+    if not chosen:
+        return {}
+    x0, top, x1, bottom = _attr(chosen[0], "bbox")  # type: ignore[misc]
+    return {"mark_page": _attr(chosen[0], "page"), "mark_x0": x0, "mark_top": top,
+            "mark_x1": x1, "mark_bottom": bottom}  # fmt: skip
 
 
 def sha256_of(path: Path) -> str | None:

@@ -11,26 +11,41 @@ import os
 from collections import defaultdict
 from importlib.resources import files
 from pathlib import Path
+from typing import Annotated
 
-from fastapi import FastAPI, HTTPException, Request, Response
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, func, select
 
-from kommunkoll import EXTRACTOR_VERSION
-from kommunkoll.models import Document
+from kommunkoll import EXTRACTOR_VERSION, frames
+from kommunkoll.models import (
+    Answer,
+    Check,
+    Document,
+    Finding,
+    IngestError,
+    Kommun,
+    Line,
+    Namnd,
+    ReportTable,
+    Value,
+)
 from kommunkoll.vocabulary import (
     DOCUMENT_KINDS,
     DRIFT,
     ICON_FAILED,
     ICON_OK,
     MEASURES,
+    SEARCH_KINDS,
     TABLE_KINDS,
+    UTFALL,
+    check_description,
 )
 
-from .. import queries
 from ..compare import (
     UnknownLine,
     answer_changes,
@@ -45,6 +60,8 @@ from ..compare import (
     swedish_number,
 )
 from ..inbox import find_processed
+from ..report import abbreviation
+from .onpage import answer_on_page, finding_on_page
 from .pdfpage import box_percent, page_png, page_size
 from .svg import line_chart
 
@@ -63,6 +80,10 @@ def create_app(engine: Engine) -> FastAPI:
     env.filters["change"] = change_amount
     env.filters["change_percent"] = change_percent_text
     env.filters["restated"] = restatement_note
+    env.filters["marked"] = _marked
+    env.filters["abbr"] = abbreviation
+    env.filters["check"] = check_description
+    env.globals["SEARCH_KINDS"] = SEARCH_KINDS
     env.globals.update(
         MEASURE_NAMES=MEASURE_NAMES,
         KIND_NAMES=KIND_NAMES,
@@ -101,6 +122,33 @@ def create_app(engine: Engine) -> FastAPI:
     def value(request: Request, value_id: int) -> HTMLResponse:
         return page(request, "value.html", **value_detail(engine, value_id))
 
+    @app.get("/answers/{answer_id}", response_class=HTMLResponse)
+    def answer_page(request: Request, answer_id: int) -> HTMLResponse:
+        return page(request, "onpage.html", on=answer_on_page(engine, answer_id, find_pdf))
+
+    @app.get("/findings/{finding_id}", response_class=HTMLResponse)
+    def finding_page(request: Request, finding_id: int) -> HTMLResponse:
+        return page(request, "onpage.html", on=finding_on_page(engine, finding_id, find_pdf))
+
+    @app.get("/lines/{line_id}")
+    def line_page(line_id: int) -> RedirectResponse:
+        """A table line is shown as its first value with a box."""
+        with Session(engine) as session:
+            values = session.exec(
+                select(Value).where(Value.line_id == line_id).order_by(Value.id)
+            ).all()
+        if not values:
+            raise HTTPException(404, f"ingen rad {line_id}")
+        boxed = [v for v in values if v.x0 is not None] or values
+        return RedirectResponse(f"/values/{boxed[0].id}", status_code=303)
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search_page(request: Request, q: str = "") -> HTMLResponse:
+        from ..search import search
+
+        hits = search(engine, q) if q.strip() else []
+        return page(request, "search.html", query=q, hits=hits)
+
     @app.get("/answers", response_class=HTMLResponse)
     def answers(
         request: Request,
@@ -109,33 +157,52 @@ def create_app(engine: Engine) -> FastAPI:
         year_from: str = "",
         year_to: str = "",
         changes_only: str = "",
-    ) -> HTMLResponse:
-        choices = queries.answer_choices(engine)
-        all_years = [int(y) for y in choices["years"]]
+        enhet: Annotated[list[str] | None, Query()] = None,
+        ladda: str = "",
+    ) -> Response:
+        """`enhet` (repeated, "Kommun / Nämnd") picks any set of nämnder across kommuner;
+        `ladda=csv|xlsx` downloads exactly the matrix shown."""
+        every = frames.answers(engine)
+        units = sorted({f"{k} / {n}" for k, n in zip(every["kommun"], every["namnd"], strict=True)})
+        frame = _units(every, enhet)
+        all_years = sorted({int(y) for y in every["year"]})
         span = _span(year_from, year_to, all_years)
-        scope = (kommun or None, namnd or None, span)
-        matrix = answer_matrix(queries.matrix_answers(engine, *scope), *scope)
+        matrix = answer_matrix(frame, kommun or None, namnd or None, span)
         rows = [r for r in matrix.rows if r.changed] if changes_only else matrix.rows
         changes = (
-            answer_changes(queries.scoped_answer_changes(engine, *scope), *scope)
+            answer_changes(
+                _units(frames.answer_changes(engine), enhet), kommun or None, namnd or None, span
+            )
             if changes_only
             else None
         )
+        if ladda in ("csv", "xlsx"):
+            return _download_matrix(matrix, rows, changes, ladda)
         return page(
             request,
             "answers.html",
+            downloads=_downloads(request),
             matrix=matrix,
             rows=rows,
             changes=[] if changes is None else list(changes.itertuples()),
-            kommuner=choices["kommuner"],
-            namnder=choices["namnder"],
+            answer_ids={
+                (int(d), str(n)): int(i)
+                for d, n, i in zip(
+                    frame["document_id"], frame["number"], frame["answer_id"], strict=True
+                )
+            },
+            kommuner=sorted(set(every["kommun"])),
+            namnder=sorted(set(every["namnd"])),
+            units=units,
             years=all_years,
+            print_parts=_print_parts(len(matrix.columns)),
             chosen={
                 "kommun": kommun,
                 "namnd": namnd,
                 "year_from": year_from,
                 "year_to": year_to,
                 "changes_only": bool(changes_only),
+                "enhet": enhet or [],
             },
         )
 
@@ -144,34 +211,61 @@ def create_app(engine: Engine) -> FastAPI:
         request: Request,
         table: str = DRIFT,
         line: str = "",
-        measure: str = "utfall",
+        measure: Annotated[list[str] | None, Query()] = None,
         kommun: str = "",
-    ) -> HTMLResponse:
-        # Another table chosen: start at its first line.
-        choices = queries.trend_choices(engine, table, line)
-        lines, line, measures = choices["lines"], choices["line"], choices["measures"]
-        if measures and measure not in measures:
-            measure = "utfall" if "utfall" in measures else measures[0]
+        enhet: Annotated[list[str] | None, Query()] = None,
+        ladda: str = "",
+    ) -> Response:
+        """One line over the years per nämnd; several measures (budget against utfall) drawn
+        together; any set of nämnder (`enhet`, "Kommun / Nämnd") across kommuner."""
+        every = frames.values(engine)
+        units = sorted({f"{k} / {n}" for k, n in zip(every["kommun"], every["namnd"], strict=True)})
+        values = _units(every, enhet)
+        tables = sorted(set(every["table_kind"]))
+        in_table = every[every["table_kind"] == table]
+        lines = _ordered_lines(in_table)
+        if line not in lines:  # another table was chosen: start at its first line
+            line = lines[0] if lines else ""
+        measures = sorted(set(in_table.loc[in_table["line"] == line, "measure"]))
+        chosen_measures = [m for m in (measure or [UTFALL]) if m in measures]
+        if measures and not chosen_measures:
+            chosen_measures = [UTFALL if UTFALL in measures else measures[0]]
         error, points, chart = None, [], ""
         if line:
             try:
-                values = queries.figure_values(engine, table, line, measure, kommun or None)
-                points = figure_series(values, table, line, measure) if len(values) else []
+                for m in chosen_measures:
+                    points += [
+                        (m, p) for p in figure_series(values, table, line, m, kommun or None)
+                    ]
             except UnknownLine as exc:
                 error = str(exc)
         if points:
             series: dict[str, list[tuple[int, float | None]]] = defaultdict(list)
-            for p in points:
-                series[f"{p.namnd} ({p.kommun})"].append((p.year, p.number))
-            chart = line_chart(series, points[0].unit)
+            for m, p in points:
+                name = f"{p.namnd} ({p.kommun})"
+                if len(chosen_measures) > 1:
+                    name += f" · {MEASURE_NAMES.get(m, m)}"
+                series[name].append((p.year, p.number))
+            chart = line_chart(series, points[0][1].unit)
+        if ladda in ("csv", "xlsx"):
+            return _download_points(points, f"{table} · {line}", ladda)
         return page(
             request,
             "trends.html",
-            tables=choices["tables"],
+            downloads=_downloads(request),
+            tables=tables,
             lines=lines,
             measures=measures,
-            kommuner=choices["kommuner"],
-            chosen={"table": table, "line": line, "measure": measure, "kommun": kommun},
+            units=units,
+            kommuner=sorted(set(every["kommun"])),
+            chosen={
+                "table": table,
+                "line": line,
+                "measure": chosen_measures[0] if chosen_measures else "",
+                "measures": chosen_measures,
+                "kommun": kommun,
+                "enhet": enhet or [],
+            },
             points=points,
             chart=chart,
             error=error,
@@ -180,12 +274,112 @@ def create_app(engine: Engine) -> FastAPI:
     return app
 
 
+def _marked(snippet: str) -> Markup:
+    """A search snippet as HTML: the text escaped, its matched words in <mark>."""
+    from ..search import MARK_END, MARK_START
+
+    escaped = str(escape(snippet))
+    return Markup(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+def _downloads(request: Request) -> dict[str, str]:
+    """Links to this page's table as CSV and XLSX, with the same filters."""
+    query = [(k, v) for k, v in request.query_params.multi_items() if k != "ladda"]
+    from urllib.parse import urlencode
+
+    return {f: f"{request.url.path}?{urlencode([*query, ('ladda', f)])}" for f in ("csv", "xlsx")}
+
+
+def _file(data: bytes, name: str, kind: str) -> Response:
+    media = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }[kind]
+    disposition = f'attachment; filename="{name}.{kind}"'
+    return Response(data, media_type=media, headers={"Content-Disposition": disposition})
+
+
+def _download_matrix(matrix, rows, changes, kind: str) -> Response:  # type: ignore[no-untyped-def]
+    """The matrix as shown (its rows and columns): CSV with the old answer beside a changed
+    one, or the Excel workbook of `compare answers --xlsx`."""
+    import csv
+    import io
+    import tempfile
+
+    import pandas as pd
+
+    from ..xlsx import _answer_text, answers_workbook
+
+    if kind == "xlsx":
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / "svar.xlsx"
+            shown = type(matrix)(matrix.columns, rows)
+            answers_workbook(shown, changes if changes is not None else pd.DataFrame(
+                columns=["kommun", "namnd", "number", "question", "year_before",
+                         "answer_before", "comment_before", "year", "answer", "comment"]
+            ), path)  # fmt: skip
+            return _file(path.read_bytes(), "enkatsvar", kind)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["Nr", "Fråga", *(f"{c.kommun} {c.namnd} {c.year}" for c in matrix.columns)])
+    for r in rows:
+        writer.writerow([r.number, r.question, *(_answer_text(c) for c in r.cells)])
+    return _file(buffer.getvalue().encode("utf-8-sig"), "enkatsvar", kind)
+
+
+def _download_points(points, title: str, kind: str) -> Response:  # type: ignore[no-untyped-def]
+    """The trend table as shown: one row per measure, nämnd and year."""
+    import csv
+    import io
+    import tempfile
+
+    from ..xlsx import figures_workbook
+
+    if kind == "xlsx":
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / "trend.xlsx"
+            figures_workbook([p for _, p in points], title, path)
+            return _file(path.read_bytes(), "trend", kind)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["Kommun", "Nämnd", "Mått", "År", "Värde", "Enhet", "Förändring", "%",
+                     "Omräknat", "Dokument", "Sida"])  # fmt: skip
+    for m, p in points:
+        writer.writerow([p.kommun, p.namnd, MEASURE_NAMES.get(m, m), p.year, p.number, p.unit,
+                         change_amount(p), change_percent_text(p), restatement_note(p),
+                         p.filename, p.page])  # fmt: skip
+    return _file(buffer.getvalue().encode("utf-8-sig"), "trend", kind)
+
+
+PRINT_COLUMNS = 4  # answer columns per printed page (A4 landscape, beside the question)
+
+
+def _print_parts(columns: int) -> list[list[int]]:
+    """The matrix's columns in printed pages, each printed beside the question column."""
+    starts = range(0, columns, PRINT_COLUMNS)
+    return [list(range(i, min(i + PRINT_COLUMNS, columns))) for i in starts]
+
+
+def _units(frame, chosen: list[str] | None):  # type: ignore[no-untyped-def]
+    """Rows of the chosen nämnder ("Kommun / Nämnd"); all rows when none are chosen."""
+    if not chosen:
+        return frame
+    keys = frame["kommun"] + " / " + frame["namnd"]
+    return frame[keys.isin(set(chosen))]
+
+
 def _span(year_from: str, year_to: str, years: list[int]) -> tuple[int, int] | None:
     if not (year_from or year_to) or not years:
         return None
     first = int(year_from) if year_from.isdigit() else years[0]
     last = int(year_to) if year_to.isdigit() else years[-1]
     return (min(first, last), max(first, last))
+
+
+def _ordered_lines(values) -> list[str]:  # type: ignore[no-untyped-def]
+    """Lines in printed order (first seen position), each once."""
+    order = values.sort_values(["table_position", "line_position"]).drop_duplicates("line")
+    return list(order["line"])
 
 
 def _pdf_path(engine: Engine, document_id: int) -> Path:
@@ -211,12 +405,37 @@ def find_pdf(document: Document) -> Path | None:
 
 def document_list(engine: Engine) -> dict[str, object]:
     with Session(engine) as session:
-        counts = queries.counts(session)
-        rows = queries.documents(session)
-        errors = queries.ingest_errors(session)
+        counts = {
+            name: dict(session.exec(query).all())
+            for name, query in (
+                ("tables", select(ReportTable.document_id, func.count()).group_by("document_id")),
+                ("answers", select(Answer.document_id, func.count()).group_by("document_id")),
+                ("findings", select(Finding.document_id, func.count()).group_by("document_id")),
+                (
+                    "failed",
+                    select(Check.document_id, func.count())
+                    .where(Check.ok == False)  # noqa: E712  (SQL, not Python)
+                    .group_by("document_id"),
+                ),
+                (
+                    "values",
+                    select(ReportTable.document_id, func.count(Value.id))
+                    .join(Line, Line.table_id == ReportTable.id)
+                    .join(Value, Value.line_id == Line.id)
+                    .group_by(ReportTable.document_id),
+                ),
+            )
+        }
+        rows = session.exec(
+            select(Document, Namnd, Kommun)
+            .join(Namnd, Document.namnd_id == Namnd.id)
+            .join(Kommun, Namnd.kommun_id == Kommun.id)
+            .order_by(Kommun.name, Namnd.name, Document.year, Document.kind)
+        ).all()
+        errors = session.exec(select(IngestError).order_by(IngestError.at.desc())).all()
     documents = []
     for d, n, k in rows:
-        count = {name: counts[name].get(d.id, 0) for name in queries.COUNTS}
+        count = {name: counts[name].get(d.id, 0) for name in counts}
         warnings = _warnings(d, count)
         status = "fel" if count["failed"] else ("varning" if warnings else "ok")
         documents.append(
@@ -248,26 +467,69 @@ def _warnings(document: Document, count: dict[str, int]) -> list[str]:
 
 def document_detail(engine: Engine, document_id: int) -> dict[str, object]:
     with Session(engine) as session:
-        found = queries.documents(session, document_id)
-        if not found:
+        found = session.exec(
+            select(Document, Namnd, Kommun)
+            .join(Namnd, Document.namnd_id == Namnd.id)
+            .join(Kommun, Namnd.kommun_id == Kommun.id)
+            .where(Document.id == document_id)
+        ).first()
+        if found is None:
             raise HTTPException(404, f"no document {document_id}")
-        [(document, namnd, kommun)] = found
-        contents = queries.document_contents(session, document_id)
+        document, namnd, kommun = found
+        tables = []
+        for table in session.exec(
+            select(ReportTable)
+            .where(ReportTable.document_id == document_id)
+            .order_by(ReportTable.position)
+        ).all():
+            lines = session.exec(
+                select(Line).where(Line.table_id == table.id).order_by(Line.position)
+            ).all()
+            values = session.exec(
+                select(Value).where(Value.line_id.in_([line.id for line in lines]))
+            ).all()
+            by_line: dict[int, dict[tuple[str, int], Value]] = defaultdict(dict)
+            columns: list[tuple[str, int]] = []
+            for v in sorted(values, key=lambda v: v.id):
+                by_line[v.line_id][(v.measure, v.year)] = v
+                if (v.measure, v.year) not in columns:
+                    columns.append((v.measure, v.year))
+            checks = session.exec(select(Check).where(Check.table_id == table.id)).all()
+            tables.append(
+                {"table": table, "columns": columns, "checks": checks,
+                 "rows": [(line, by_line.get(line.id, {})) for line in lines]}
+            )  # fmt: skip
+        answers = sorted(
+            session.exec(select(Answer).where(Answer.document_id == document_id)).all(),
+            key=lambda a: number_key(a.number),
+        )
+        findings = session.exec(
+            select(Finding).where(Finding.document_id == document_id).order_by(Finding.position)
+        ).all()
+        checks = session.exec(
+            select(Check).where(Check.document_id == document_id).order_by(Check.position)
+        ).all()
     return {
         "doc": document,
         "namnd": namnd.name,
         "kommun": kommun.name,
-        "tables": contents.tables,
-        "answers": sorted(contents.answers, key=lambda a: number_key(a.number)),
-        "findings": contents.findings,
-        "checks": contents.checks,
+        "tables": tables,
+        "answers": answers,
+        "findings": findings,
+        "checks": checks,
         "has_pdf": find_pdf(document) is not None,
     }
 
 
 def value_detail(engine: Engine, value_id: int) -> dict[str, object]:
     with Session(engine) as session:
-        found = queries.value_in_context(session, value_id)
+        found = session.exec(
+            select(Value, Line, ReportTable, Document)
+            .join(Line, Value.line_id == Line.id)
+            .join(ReportTable, Line.table_id == ReportTable.id)
+            .join(Document, ReportTable.document_id == Document.id)
+            .where(Value.id == value_id)
+        ).first()
         if found is None:
             raise HTTPException(404, f"no value {value_id}")
         value, line, table, document = found
