@@ -1,7 +1,7 @@
 """PDF → Extraction. Pure functions over pdfplumber objects; nothing here touches a database.
 
-`extract_pdf` (and with it pdfplumber and the readers) loads on first use, so a command
-that reads no PDF (`--help`, `summary`, `compare`) does not pay for it.
+`extract_pdf` is imported on first use: the command line imports the error and contract
+types without paying for pdfplumber and spaCy, which only its reader process needs.
 """
 
 from typing import TYPE_CHECKING, Any

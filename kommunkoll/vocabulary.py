@@ -86,12 +86,18 @@ DOCUMENT_KINDS: dict[str, DocumentKind] = _index(
 TKR = "tkr"
 PROCENT = "procent"
 ANDEL = "andel"
+MNKR = "mnkr"
+KR = "kr"
 
 UNITS: dict[str, Term] = _index(
-    Term(TKR, "tkr", ("tkr", "tusental kronor")),
+    Term(TKR, "tkr", ("tkr", "tusental kronor", "tusentals kronor")),
     Term(PROCENT, "%", ("procent", "%")),
     Term(ANDEL, "andel", ("andel",)),
+    Term(MNKR, "mnkr", ("mnkr", "mkr", "miljoner kronor", "miljontals kronor")),
+    Term(KR, "kr", ("kr", "kronor")),
 )
+# Units a money table may print in its stub, title or header (the rest are shares).
+MONEY_UNITS: tuple[str, ...] = (TKR, MNKR, KR)
 
 # ---------------------------------------------------------------- measures
 BUDGET = "budget"
@@ -117,9 +123,13 @@ class Measure:
 MEASURES: dict[str, Measure] = _index(
     Measure(BUDGET, "Budget", r"budget"),
     Measure(PROGNOS, "Prognos", r"prognos"),
-    Measure(AVVIKELSE, "Avvikelse", r"\bavv"),
-    Measure(UTFALL, "Utfall", r"utfall|bokslut|delår|rapport|^\s*\d{4}\s*$"),
-    Measure(DIFFERENS, "Differens", r"\bdiff"),
+    Measure(AVVIKELSE, "Avvikelse", r"avv(?:\.|ik)|\bavv\b"),
+    Measure(
+        UTFALL,
+        "Utfall",
+        r"utfall|bokslut|delår|rapport|^\s*(?:jan\w*\s*[-–]\s*\w+\s*)?\d{4}\s*$|^\s*\d{4}\s*-\s*\d\d-\d\d",
+    ),
+    Measure(DIFFERENS, "Differens", r"\bdiff|förändring|skillnad"),
     Measure(MAL, "Mål", r"(?<!\w)mål(?!\w)"),
     Measure(PRELIMINART_UTFALL, "Prel. utfall", r"preliminär"),
     # "Bokslut 2025", "Utfall helår", "Årsbokslut"; never "Delårs(-) bokslut".
@@ -143,6 +153,7 @@ INVESTERINGAR = "investeringar"
 PERSONALOMSATTNING = "personalomsattning"
 SJUKFRANVARO = "sjukfranvaro"
 ARBETSMILJOMAL = "arbetsmiljomal"
+OVRIGT = "ovrigt"  # any other numeric table: verksamhetsmått, nyckeltal, result per verksamhet
 
 
 @dataclass(frozen=True)
@@ -169,7 +180,7 @@ TABLE_KINDS: dict[str, TableKind] = _index(
         DRIFT,
         "Drift",
         TKR,
-        title=r"^drift\b|driftredovisning|resultaträkning",
+        title=r"^drifts?\b|drifts?redovisning|resultaträkning",
         rows=r"verksamhetens (?:netto)?kostnader|årets resultat",
         fixed_unit=True,
     ),
@@ -186,7 +197,16 @@ TABLE_KINDS: dict[str, TableKind] = _index(
     TableKind(
         ARBETSMILJOMAL, "Arbetsmiljömål", ANDEL, measures=frozenset({MAL, PRELIMINART_UTFALL})
     ),
+    TableKind(OVRIGT, "Övrig tabell", TKR),
 )
+# The tables a delårsbokslut is expected to print, by the headings that announce them: a
+# heading naming one with no table read under it is a gap the completeness check reports.
+KNOWN_TABLE_HEADINGS: str = (
+    r"^(?:drift(?:s)?(?:redovisning)?|resultaträkning|investering(?:ar|sredovisning)?|"
+    r"personalomsättning(?: externt)?|extern personalomsättning|sjukfrånvaro)\b"
+)
+# Lines a Drift table always prints: seen on a page but in no table read, they are a gap.
+USUAL_TABLE_LINES: str = r"^(?:årets resultat|verksamhetens nettokostnader)\b"
 
 # ---------------------------------------------------------------- answers
 JA = "ja"
@@ -213,9 +233,12 @@ VET_WORDS = ("vet", frozenset({"ej", "inte"}))
 # Answer flags: problems with one answer (the answer is then left null).
 MULTIPLE_MARKS = "multiple_marks"
 ANSWER_UNREAD = "answer_unread"
+# Read by OCR less surely than the threshold: kept, but a person must confirm it.
+LOW_CONFIDENCE = "low_confidence"
 ANSWER_FLAGS: dict[str, Term] = _index(
     Term(MULTIPLE_MARKS, "flera rutor markerade"),
     Term(ANSWER_UNREAD, "svaret kunde inte läsas"),
+    Term(LOW_CONFIDENCE, "osäker OCR-läsning, bekräfta"),
 )
 
 # ---------------------------------------------------------------- marks
@@ -236,11 +259,13 @@ MARK_TEXT = "text"
 MARK_GLYPH = "glyph"
 MARK_DRAWN = "drawn"
 MARK_FORM = "form"
+MARK_SCAN = "scan"
 MARK_KINDS: dict[str, Term] = _index(
     Term(MARK_TEXT, "tecken i texten"),  # an x or ✓ printed as text
     Term(MARK_GLYPH, "ruta som tecken"),  # a ☒ glyph
     Term(MARK_DRAWN, "ritad ruta"),  # a box drawn with lines, crossed or filled
     Term(MARK_FORM, "formulärfält"),  # a PDF form checkbox or radio button
+    Term(MARK_SCAN, "markering i skannad bild"),  # a box or cross seen in a scan's pixels
 )
 
 # ---------------------------------------------------------------- findings
@@ -293,6 +318,7 @@ ERROR_REASONS: dict[str, str] = {
     "no_pages": "PDF-filen har inga sidor",
     "no_text": "PDF-filens sidor innehåller ingen text",
     "image_only": "PDF-filen innehåller bara inskannade bilder och behöver OCR",
+    "ocr_failed": "de inskannade sidorna gick inte att läsa med OCR",
     "unrecognised": "texten är varken ett delårsbokslut, en årsredovisning eller en revisorsenkät",
     "changed": "filen har ändrats sedan den lästes in",
     "timeout": "läsningen tog för lång tid och avbröts",
@@ -302,6 +328,8 @@ ICON_FAILED = "✗"  # beside a quarantined file or a failed check
 STATUS_OK = "ok"
 STATUS_WARNING = "varning"
 STATUS_QUARANTINED = "i karantän"
+# The completeness check's finding, for the pages a user reads ({n}: how many lines).
+UNCAPTURED_LINES = "{n} rad(er) med siffror i PDF-filen lästes inte in i någon tabell"
 
 # ---------------------------------------------------------------- column titles
 # Column titles of tables a user reads (Excel sheets, web tables, terminal).

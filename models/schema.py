@@ -44,6 +44,9 @@ class Document(SQLModel, table=True):
     period: str | None = None
     pages: int
     extractor_version: str
+    # Lines the completeness check found printed but in no table read (0: none; null: before
+    # the check existed).
+    uncaptured: int | None = None
     # Where the file lives after ingest (processed/ or where it was kept), so it can be re-read.
     path: str | None = None
     ingested_at: datetime = Field(default_factory=_now)
@@ -60,7 +63,7 @@ class ReportTable(SQLModel, table=True):
     kind: str = Field(index=True)
     title: str | None = None
     page: int
-    unit: str
+    unit: str | None = None  # null only for an ovrigt table that prints none
 
 
 class Line(SQLModel, table=True):
@@ -78,10 +81,11 @@ class Value(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("line_id", "measure", "year"),)
     id: int | None = Field(default=None, primary_key=True)
     line_id: int = Field(sa_column=_parent("line", nullable=False, index=True))
-    measure: str
-    year: int
+    measure: str | None = None  # null: the column's header names no known measure
+    year: int | None = None
     number: float | None = None  # null: empty cell or "Inget värde"
-    unit: str
+    unit: str | None = None
+    header: str | None = None  # the column's header as printed
     page: int | None = None
     x0: float | None = None
     top: float | None = None

@@ -34,7 +34,7 @@ from kommunkoll.models import (
     ReportTable,
     Value,
 )
-from kommunkoll.vocabulary import UTFALL
+from kommunkoll.vocabulary import STATUS_OK, STATUS_WARNING, UTFALL
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -174,8 +174,12 @@ def read_view(view: str, db: str | Engine | None = None, **filters: Any) -> pd.D
 
 
 def values(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
-    """Every table value with its line, measure, column year, unit, page and bbox."""
-    return read_view("v_values", db, **filters)
+    """Every table value with its line, measure, column year, unit, page and bbox. A column
+    year may be null (an ovrigt table's header that prints none): it stays an integer."""
+    frame = read_view("v_values", db, **filters)
+    if "year" in frame.columns:
+        frame["year"] = frame["year"].astype("Int64")
+    return frame
 
 
 def answers(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
@@ -396,6 +400,8 @@ def document_counts(engine: Engine) -> list[dict[str, object]]:
                 "period": d.period,
                 "pages": d.pages,
                 **{name: count[name].get(d.id, 0) for name in COUNTS if name != "failed"},
+                "uncaptured": d.uncaptured or 0,
+                "status": STATUS_WARNING if d.uncaptured else STATUS_OK,
             }
             for d, n, k in documents(session)
         ]

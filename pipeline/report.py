@@ -7,17 +7,32 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, RenderableType
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from kommunkoll.extractors import Extraction
-from kommunkoll.vocabulary import COLUMNS, DOCUMENT_COLUMNS, DOCUMENT_KINDS, MEASURES, name_of
+from kommunkoll.vocabulary import (
+    COLUMNS,
+    DOCUMENT_COLUMNS,
+    DOCUMENT_KINDS,
+    MEASURES,
+    STATUS_OK,
+    STATUS_WARNING,
+    name_of,
+)
+
+from .safe_text import markup
 
 if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is printed
     import pandas as pd
 
     from .compare import AnswerMatrix, FigurePoint
+
+
+def escape(text: object) -> str:
+    """Untrusted text (PDF text, file names) shown as written: never rich markup, never a
+    terminal escape; its own line breaks kept."""
+    return markup(text, one_line=False)
 
 
 def extraction_summary(extraction: Extraction) -> Table:
@@ -26,7 +41,10 @@ def extraction_summary(extraction: Extraction) -> Table:
     checks = [check for table in extraction.tables for check in table.checks]
     failed = sum(1 for check in checks if not check.ok)
     table = Table(title=escape(extraction.source.filename), show_header=False, title_justify="left")
+    status = STATUS_WARNING if extraction.gaps else STATUS_OK
+    gaps = f": {len(extraction.gaps)} rader lästes inte" if extraction.gaps else ""
     for name, value in (
+        ("status", status + gaps),
         ("typ", name_of(DOCUMENT_KINDS, doc.kind)),
         ("kommun", doc.kommun),
         ("nämnd", doc.namnd),
@@ -62,12 +80,14 @@ def document_tables(rows: Sequence[dict[str, object]]) -> list[Table]:
         table.add_column(COLUMNS["kind"])
         for name in ("pages", "tables", "values", "answers", "findings"):
             table.add_column(DOCUMENT_COLUMNS[name], justify="right")
+        table.add_column(COLUMNS["status"])
         table.add_column(COLUMNS["file"], overflow="fold")
         for row in members:
             table.add_row(
                 str(row["year"]),
                 name_of(DOCUMENT_KINDS, str(row["kind"])).lower(),
                 *(str(row[k]) for k in ("pages", "tables", "values", "answers", "findings")),
+                str(row.get("status", STATUS_OK)),
                 escape(str(row["filename"])),
             )
         tables.append(table)

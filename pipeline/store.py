@@ -103,6 +103,7 @@ def _document_fields(
         "period": doc.period,
         "pages": extraction.source.pages,
         "extractor_version": extractor.extractor_version if extractor else EXTRACTOR_VERSION,
+        "uncaptured": len(extraction.gaps),
         "path": str(path) if path is not None else None,
         "ingested_at": _now(),
     }
@@ -226,6 +227,7 @@ def _store_tables(session: Session, document_id: int, extraction: Extraction) ->
                         line_id=line.id,
                         measure=cell.measure,
                         year=cell.year,
+                        header=cell.header,
                         number=cell.value,
                         unit=table.unit,
                         page=getattr(cell, "page", None) or table.page,

@@ -9,7 +9,7 @@ reaches the window's partition on SQLite and PostgreSQL alike; `answer_id` and
 `answer_id_before` are added to point at both answers.
 
 Revision ID: 0003
-Revises: 0007
+Revises: 0005
 Create Date: 2026-12-01 18:00:00
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 from alembic import op
 
 revision: str = "0003"
-down_revision: str | None = "0007"
+down_revision: str | None = "0005"
 branch_labels: str | None = None
 depends_on: str | None = None
 
