@@ -52,6 +52,9 @@ def batches(engine: Engine, name: str, chunk: int = CHUNK) -> Iterator[pa.Record
 
     for columns, rows in stream(engine, EXPORTS[name], chunk):
         schema = pa.schema([(c, arrow_type(name, c)) for c in columns])
+        if not rows:  # pandas makes an empty column an object one, which Arrow will not type
+            yield pa.RecordBatch.from_pylist([], schema=schema)
+            continue
         frame = pd.DataFrame.from_records(rows, columns=columns, coerce_float=True)
         if "ingested_at" in frame.columns:
             frame["ingested_at"] = pd.to_datetime(frame["ingested_at"], utc=True, format="mixed")
