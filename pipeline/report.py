@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, RenderableType
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -22,10 +21,18 @@ from kommunkoll.vocabulary import (
     name_of,
 )
 
+from .safe_text import markup
+
 if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is printed
     import pandas as pd
 
     from .compare import AnswerMatrix, FigurePoint
+
+
+def escape(text: object) -> str:
+    """Untrusted text (PDF text, file names) shown as written: never rich markup, never a
+    terminal escape; its own line breaks kept."""
+    return markup(text, one_line=False)
 
 
 def extraction_summary(extraction: Extraction) -> Table:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
 from kommunkoll import EXTRACTOR_VERSION
 from kommunkoll.extractors.contract import Extraction
@@ -31,7 +31,6 @@ from kommunkoll.models import (
     Value,
 )
 from kommunkoll.pipeline.question_groups import answer_nodes, regroup
-from kommunkoll.vocabulary import STATUS_OK, STATUS_WARNING
 
 
 def _now() -> datetime:
@@ -279,58 +278,6 @@ def _mark_fields(answer: object) -> dict[str, object]:
     x0, top, x1, bottom = _attr(chosen[0], "bbox")  # type: ignore[misc]
     return {"mark_page": _attr(chosen[0], "page"), "mark_x0": x0, "mark_top": top,
             "mark_x1": x1, "mark_bottom": bottom}  # fmt: skip
-
-
-def document_counts(engine: Engine) -> list[dict[str, object]]:
-    """Per stored document: what it is and how many tables, values, answers, findings it has."""
-    with Session(engine) as session:
-        tables = dict(
-            session.exec(
-                select(ReportTable.document_id, func.count()).group_by(ReportTable.document_id)
-            ).all()
-        )
-        values = dict(
-            session.exec(
-                select(ReportTable.document_id, func.count(Value.id))
-                .join(Line, Line.table_id == ReportTable.id)
-                .join(Value, Value.line_id == Line.id)
-                .group_by(ReportTable.document_id)
-            ).all()
-        )
-        answers = dict(
-            session.exec(
-                select(Answer.document_id, func.count()).group_by(Answer.document_id)
-            ).all()
-        )
-        findings = dict(
-            session.exec(
-                select(Finding.document_id, func.count()).group_by(Finding.document_id)
-            ).all()
-        )
-        rows = session.exec(
-            select(Document, Namnd, Kommun)
-            .join(Namnd, Document.namnd_id == Namnd.id)
-            .join(Kommun, Namnd.kommun_id == Kommun.id)
-            .order_by(Kommun.name, Namnd.name, Document.year, Document.kind)
-        ).all()
-        return [
-            {
-                "filename": d.filename,
-                "kind": d.kind,
-                "kommun": k.name,
-                "namnd": n.name,
-                "year": d.year,
-                "period": d.period,
-                "pages": d.pages,
-                "tables": tables.get(d.id, 0),
-                "values": values.get(d.id, 0),
-                "answers": answers.get(d.id, 0),
-                "findings": findings.get(d.id, 0),
-                "uncaptured": d.uncaptured or 0,
-                "status": STATUS_WARNING if d.uncaptured else STATUS_OK,
-            }
-            for d, n, k in rows
-        ]
 
 
 def sha256_of(path: Path) -> str | None:

@@ -93,6 +93,7 @@ def create_app(engine: Engine) -> FastAPI:
         ICON_FAILED=ICON_FAILED,
     )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    _harden(app)
 
     def page(request: Request, name: str, **context: object) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context)
@@ -275,6 +276,43 @@ def create_app(engine: Engine) -> FastAPI:
     return app
 
 
+SECURITY_HEADERS = {
+    # Everything comes from this server; the value page's box is placed by a style attribute.
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+        "style-src-attr 'unsafe-inline'; script-src 'self'; object-src 'none'; "
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "SAMEORIGIN",
+}
+
+
+def _harden(app: FastAPI) -> None:
+    """Security headers on every response; a number no database can hold is a 404, and an
+    unexpected error a plain 500 page without its traceback."""
+    from fastapi.responses import PlainTextResponse
+    from sqlalchemy.exc import DataError
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        try:
+            response = await call_next(request)
+        except (OverflowError, DataError):  # /documents/99999999999999999999: no such row
+            response = PlainTextResponse("Finns inte", status_code=404)
+        except Exception:
+            response = PlainTextResponse("Ett oväntat fel inträffade", status_code=500)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+
+def _year(text: str) -> int | None:
+    """A year typed in a form: ASCII digits only ("²" and "٢٠٢٥" are digits to Python, not
+    years), anything else ignored."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None
+
+
 def _marked(snippet: str) -> Markup:
     """A search snippet as HTML: the text escaped, its matched words in <mark>."""
     from ..search import MARK_END, MARK_START
@@ -372,8 +410,8 @@ def _units(frame, chosen: list[str] | None):  # type: ignore[no-untyped-def]
 def _span(year_from: str, year_to: str, years: list[int]) -> tuple[int, int] | None:
     if not (year_from or year_to) or not years:
         return None
-    first = int(year_from) if year_from.isdigit() else years[0]
-    last = int(year_to) if year_to.isdigit() else years[-1]
+    first = _year(year_from) or years[0]
+    last = _year(year_to) or years[-1]
     return (min(first, last), max(first, last))
 
 
@@ -399,9 +437,16 @@ def find_pdf(document: Document) -> Path | None:
     if not document.path:
         return None
     stored = Path(document.path)
-    if stored.is_file():
-        return stored
-    return find_processed(stored.parent, document.filename, document.sha256)
+    # The inbox is a boundary: a stored path is resolved when it is stored, so a link
+    # anywhere in it now (the file, or a folder swapped for one) leads outside its tree.
+    for candidate in (stored, find_processed(stored.parent, document.filename, document.sha256)):
+        if candidate is not None and candidate.is_file() and _no_link(candidate):
+            return candidate
+    return None
+
+
+def _no_link(path: Path) -> bool:
+    return path.resolve() == path.absolute()
 
 
 def document_list(engine: Engine) -> dict[str, object]:
