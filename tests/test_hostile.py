@@ -164,7 +164,7 @@ def test_a_batch_with_hostile_files_finishes_and_stores_the_good_ones(tmp_path: 
     assert "Traceback" not in result.stdout + result.stderr
     assert "\x1b" not in result.stdout + result.stderr
     assert "[bold red]x.pdf" in result.stdout
-    assert "stored 10, already stored 0, quarantined 2" in result.stdout
+    assert "lagrade 10, redan lagrade 0, i karantän 2" in result.stdout
     quarantine = inbox / box.QUARANTINE
     reasons = {
         name: json.loads((quarantine / f"{name}.error.json").read_text())["code"]
