@@ -8,6 +8,8 @@ data the fixed samples print); the seed draws how they are printed:
 - the column order and option wording ("Vet ej" or "Vet inte", a header wrapped or not);
 - ruled or unruled; the comment below the question or in a column to its right;
 - long comments, so questions and comments run over page breaks;
+- now and then an answer that cannot be read: a "?" where the mark or shading goes, a typed
+  word that is no answer ("Se kommentar"); its truth is null with the flag answer_unread;
 - an instruction under some questions ("Ange datum för beslutet."), in italic, in bold like
   the question, or plain; a plain one only where the page shows where it ends (before the
   question's answer row, or in the question's cell with the comment in a column of its own),
@@ -38,6 +40,7 @@ PRODUCERS = ("reportlab", "libreoffice", "chromium")
 LABELS = {"ja": "Ja", "nej": "Nej", "delvis": "Delvis"}
 MARKS = ("x", "X", "☒", "✓")
 INSTRUCTION_STYLES = ("italic", "bold", "plain")
+UNREAD_WORDS = ("Se kommentar", "Ej aktuellt", "Oklart")
 INSTRUCTIONS = (
     "Ange datum och paragraf för beslutet.",
     "Beskriv kortfattat hur uppföljningen går till.",
@@ -57,6 +60,7 @@ class Item:
     comment: list[str]  # paragraphs as the nämnd wrote them
     boxed: bool = True  # False: an open question, no answer asked
     instruction: str = ""  # the auditors' instruction printed apart from the question
+    unread: str = ""  # written where `answer`'s mark goes instead of a mark: no answer
 
 
 @dataclass
@@ -153,6 +157,10 @@ def draw(
         items=picked,
     )
     _draw_instructions(rng, d, style)
+    for item in d.items:
+        if item.answer and d.form != "options" and rng.random() < 0.05:
+            typed = d.form in ("svar", "label")
+            item.unread = rng.choice(UNREAD_WORDS) if typed else "?"
     return d
 
 
@@ -182,11 +190,13 @@ def _draw_instructions(rng: random.Random, d: Draw, style: str | None = None) ->
 def _cells(d: Draw, item: Item) -> list[str]:
     """The answer cells of one question row (columns / shaded / svar forms)."""
     if d.form == "svar":
-        return [html.escape(d.label(item.answer)) if item.answer else ""]
+        return [html.escape(item.unread or d.label(item.answer)) if item.answer else ""]
     out = []
     for key in d.order:
         on = item.answer == key
-        if d.form == "shaded":
+        if on and item.unread:
+            out.append(f'<td class="a">{html.escape(item.unread)}</td>')
+        elif d.form == "shaded":
             shade = '<td class="a shade" bgcolor="#777777"></td>'  # attribute: LibreOffice too
             out.append(shade if on else '<td class="a"></td>')
         else:
@@ -280,7 +290,7 @@ def _instruction_html(d: Draw, item: Item) -> str:
 
 def _answer_line(d: Draw, item: Item) -> str:
     if d.form == "label":
-        return f"Svar: {d.label(item.answer)}" if item.answer else "Svar:"
+        return f"Svar: {item.unread or d.label(item.answer)}" if item.answer else "Svar:"
     return "   ".join(f"{'☒' if item.answer == k else '☐'} {d.label(k)}" for k in d.order)
 
 
@@ -366,7 +376,10 @@ def _reportlab(d: Draw, pdf: Path) -> None:
                 if not item.boxed:
                     cells.append("")
                 elif d.form == "svar":
-                    cells.append(p(d.label(item.answer), centre) if item.answer else "")
+                    typed = item.unread or d.label(item.answer) if item.answer else ""
+                    cells.append(p(typed, centre) if typed else "")
+                elif item.unread and item.answer == key:
+                    cells.append(p(item.unread, centre))
                 elif d.form == "shaded":
                     cells.append("")
                     if item.answer == key:
@@ -457,8 +470,13 @@ def expected(d: Draw, pdf: Path) -> dict:
                 "number": item.number,
                 "question": item.question,
                 "instruction": item.instruction,
-                "answer": item.answer,
-                "comment": "\n".join(item.comment),
+                "answer": None if item.unread else item.answer,
+                "flags": ["answer_unread"] if item.unread else [],
+                "comment": "\n".join(
+                    # "Svar: Oklart" stays what the nämnd wrote, in its comment
+                    ([_answer_line(d, item)] if item.unread and d.form == "label" else [])
+                    + item.comment
+                ),
                 "page": page,
             }
         )
