@@ -114,15 +114,31 @@ def _starts_paragraph(prev: Line, line: Line) -> bool:
     return gap > 0.4 * min(prev.height, line.height)
 
 
+def _ends_paragraph_at_page_break(prev: Line, line: Line, right: float) -> bool:
+    """Over a page break no gap shows: a finished sentence whose line stops short by more
+    than the next line's first word (which would have fitted after it) ended a paragraph."""
+    if prev.page == line.page or prev.text.rstrip()[-1:] not in ".!?:":
+        return False
+    first = line.words[0]
+    if not first["text"][:1].isupper():
+        return False
+    return right - prev.x1 > (first["x1"] - first["x0"]) + 0.5 * first["size"]
+
+
 def _paragraphs(lines: Sequence[Line]) -> list[str]:
     paras: list[list[str]] = []
     prev: Line | None = None
+    right = max((li.x1 for li in lines), default=0.0)
     for line in lines:
-        if prev is None or _starts_paragraph(prev, line):
+        if (
+            prev is None
+            or _starts_paragraph(prev, line)
+            or _ends_paragraph_at_page_break(prev, line, right)
+        ):
             paras.append([])
         paras[-1].append(line.text)
         prev = line
-    return [" ".join(p).strip() for p in paras]
+    return [_join_texts(p) for p in paras]
 
 
 _NUMBER_WORDS = {
@@ -445,12 +461,20 @@ def _finish(q: Question) -> None:
 
 
 def _joined(lines: Sequence[Sequence[Any]]) -> str:
-    """Lines of one text as one string: a line ending in "/" wrapped inside a word
-    ("genomförande-/" + "uppföljningsrapport") joins the next without a space."""
+    """The words of several lines as one text (`_join_texts`)."""
+    return _join_texts([join_words(words) for words in lines])  # type: ignore[arg-type]
+
+
+_WRAPPED_IN_WORD = re.compile(r"(/|\d[–-])$")  # "genomförande-/" + "uppföljning", "2025–" + "2027"
+
+
+def _join_texts(texts: Sequence[str]) -> str:
+    """Lines of one paragraph as one string: a line wrapped inside a word (after a slash,
+    or inside a span of numbers "2025–2027") joins the next without a space."""
     text = ""
-    for words in lines:
-        part = join_words(words)  # type: ignore[arg-type]
-        text += part if not text or text.endswith("/") else f" {part}"
+    for part in texts:
+        glued = text and _WRAPPED_IN_WORD.search(text) and (text[-1] == "/" or part[:1].isdigit())
+        text += part if not text or glued else f" {part}"
     return re.sub(r" +", " ", text).strip()
 
 
@@ -487,7 +511,9 @@ def _question_lines(lines: Sequence[Line], start: int, end: int) -> int:
             bold = line.bold
         elif line.page != prev.page:
             # a bold question may go on at the next page's top, unless its sentence ended
-            if not (bold and line.bold) or prev.text.rstrip()[-1:] in ".?!:":
+            # there and a new one starts ("ev." + "avvikelse" goes on; "?" + "Ange" does not)
+            ended = prev.text.rstrip()[-1:] in ".?!:" and line.text[:1].isupper()
+            if not (bold and line.bold) or ended:
                 break
         elif _starts_paragraph(prev, line) or (bold is not None and line.bold != bold):
             break

@@ -77,6 +77,7 @@ class Draw:
     title: list[str]
     items: list[Item] = field(default_factory=list)
     instruction_style: str = "italic"  # italic | bold | plain
+    wrap_at: str = ""  # the number of a question pushed to break over a page (reportlab)
 
     @property
     def name(self) -> str:
@@ -159,8 +160,12 @@ def draw(
     _draw_instructions(rng, d, style)
     for item in d.items:
         if item.answer and d.form != "options" and rng.random() < 0.05:
-            typed = d.form in ("svar", "label")
-            item.unread = rng.choice(UNREAD_WORDS) if typed else "?"
+            words = {"label": UNREAD_WORDS, "svar": ("?", "Oklart")}.get(d.form, ("?",))
+            item.unread = rng.choice(words)
+    long = [i.number for i in d.items if len(i.question) > 100]
+    paragraphs = d.form in ("label", "options") and d.producer == "reportlab"
+    if paragraphs and long and rng.random() < 0.5:
+        d.wrap_at = rng.choice(long)
     return d
 
 
@@ -338,7 +343,7 @@ def _reportlab(d: Draw, pdf: Path) -> None:
     from reportlab.lib.units import mm
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DejaVu", str(FONT_DIR / "DejaVuSans.ttf")))
@@ -410,17 +415,51 @@ def _reportlab(d: Draw, pdf: Path) -> None:
         table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=True)
         table.setStyle(TableStyle(style))
         story.append(table)
-    else:
+        _Probe.build_at(pdf, story)
+        return
+    head = list(story)
+    wrapping = ParagraphStyle("w", parent=bold, allowOrphans=1)  # one line left at the foot
+
+    def paragraphs(room: float | None) -> list:
+        out = list(head)
         for item in d.items:
-            story.append(p(f"{item.number} {item.question}", bold))
+            if item.number == d.wrap_at:
+                out[-1].probe = True  # where the question to wrap starts
+                if room is not None and room > 1.5 * bold.leading:
+                    out.append(Spacer(1, room - 1.5 * bold.leading))  # one line at the foot
+            out.append(p(f"{item.number} {item.question}", wrapping))
             if item.instruction:
-                story.append(p(item.instruction, instruction_style))
+                out.append(p(item.instruction, instruction_style))
             if item.boxed:
-                story.append(p(_answer_line(d, item)))
-            story += [p(t) for t in item.comment]
-    doc = SimpleDocTemplate(str(pdf), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
-                            topMargin=18 * mm, bottomMargin=18 * mm, invariant=1)  # fmt: skip
-    doc.build(story)
+                out.append(p(_answer_line(d, item)))
+            out += [p(t) for t in item.comment]
+        return out
+
+    room = _Probe.build_at(pdf, paragraphs(None)) if d.wrap_at else None
+    _Probe.build_at(pdf, paragraphs(room))
+
+
+class _Probe:
+    """A reportlab document that notes the room left on the page after the flowable
+    marked `probe`: how far down to push the next question so it breaks over the page."""
+
+    @staticmethod
+    def build_at(pdf: Path, story: list) -> float | None:
+        from reportlab.lib.pagesizes import A4
+        from reportlab.lib.units import mm
+        from reportlab.platypus import SimpleDocTemplate
+
+        room: list[float] = []
+
+        class Doc(SimpleDocTemplate):
+            def afterFlowable(self, flowable) -> None:  # type: ignore[no-untyped-def]
+                if getattr(flowable, "probe", False):
+                    room.append(self.frame._y - self.frame._y1p - flowable.getSpaceAfter())
+
+        doc = Doc(str(pdf), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+                  topMargin=18 * mm, bottomMargin=18 * mm, invariant=1)  # fmt: skip
+        doc.build(story)
+        return room[0] if room else None
 
 
 def render_all(draws: list[Draw], out_dir: Path) -> None:
@@ -436,6 +475,11 @@ def render_all(draws: list[Draw], out_dir: Path) -> None:
                     _reportlab(d, pdf)
                 except LayoutError:  # a table row cannot split: a page-long side comment
                     d.comment_right = False  # goes below its question instead
+                    if d.instruction_style == "plain":  # nothing shows its end any more
+                        for item in d.items:
+                            if item.instruction:
+                                item.question = f"{item.question} {item.instruction}"
+                                item.instruction = ""
                     _reportlab(d, pdf)
                 continue
             source = Path(tmp) / f"{d.name}.html"
