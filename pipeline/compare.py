@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any
 
 import pandas as pd
 
@@ -248,7 +250,7 @@ def _unknown(what: str, name: str, known: list[str], where: str = "") -> Unknown
 
 
 def figure_series(
-    values: pd.DataFrame,
+    values: pd.DataFrame | Iterable[Any],
     table: str,
     line: str,
     measure: str | Sequence[str] = UTFALL,
@@ -262,14 +264,20 @@ def figure_series(
     from the latest report; where an earlier report printed it differently (a restatement)
     the point lists that printing in `restated`. Several measures ("utfall,bokslut": the
     delår against the whole year) give one series each, side by side per nämnd and year.
+    `values` are v_values rows (a DataFrame, or rows with its columns as attributes); they
+    are walked once in plain Python, as a pandas group per nämnd and year costs seconds at
+    thousands of nämnder.
     """
-    tables = sorted(set(values["table_kind"]))
+    rows = records(values)
+    tables = sorted({r.table_kind for r in rows})
     if table.casefold() not in {t.casefold() for t in tables}:
         raise _unknown("tabellen", table, tables)
-    in_table = values[values["table_kind"].str.casefold() == table.casefold()]
-    matching = in_table[in_table["line"].str.casefold() == line.strip().casefold()]
-    if matching.empty:
-        raise _unknown("raden", line, sorted(set(in_table["line"])), f" i tabellen {table!r}")
+    in_table = [r for r in rows if r.table_kind.casefold() == table.casefold()]
+    wanted = line.strip().casefold()
+    matching = [r for r in in_table if r.line.casefold() == wanted]
+    if not matching:
+        lines = sorted({r.line for r in in_table})
+        raise _unknown("raden", line, lines, f" i tabellen {table!r}")
     measures = [m.strip() for m in measure.split(",")] if isinstance(measure, str) else measure
     points: list[FigurePoint] = []
     for one in measures:
@@ -278,25 +286,42 @@ def figure_series(
     return sorted(points, key=lambda p: (p.kommun, p.namnd, p.year, order[p.measure]))
 
 
+def records(values: pd.DataFrame | Iterable[Any]) -> list[Any]:
+    """Rows with attribute access; a DataFrame's missing values (NaN, NA) become None."""
+    if hasattr(values, "itertuples"):
+        frame = values.astype(object).where(values.notna(), None)  # type: ignore[union-attr]
+        return list(frame.itertuples(index=False))
+    return list(values)
+
+
 def _series(
-    matching: pd.DataFrame,
+    matching: list[Any],
     line: str,
     measure: str,
     kommun: str | None,
     namnd: str | None,
     years: tuple[int, int] | None,
 ) -> list[FigurePoint]:
-    chosen = matching[matching["measure"].str.casefold() == measure.casefold()]
-    if chosen.empty:
-        raise _unknown("måttet", measure, sorted(set(matching["measure"])), f" för {line!r}")
-    chosen = _filter(chosen, kommun, namnd, None).sort_values(
-        ["namnd_id", "year", "document_year", "value_id"]
+    chosen = [r for r in matching if r.measure and r.measure.casefold() == measure.casefold()]
+    if not chosen:
+        known = sorted({r.measure for r in matching if r.measure})
+        raise _unknown("måttet", measure, known, f" för {line!r}")
+    kommun_f, namnd_f = kommun and kommun.casefold(), namnd and namnd.casefold()
+    chosen = sorted(
+        (
+            r
+            for r in chosen
+            if r.year is not None
+            and (not kommun_f or r.kommun.casefold() == kommun_f)
+            and (not namnd_f or r.namnd.casefold() == namnd_f)
+        ),
+        key=lambda r: (r.kommun, r.namnd, r.year, r.document_year, r.value_id),
     )
     points: list[FigurePoint] = []
-    for _, group in chosen.groupby(["kommun", "namnd"], sort=True):
+    for _, group in groupby(chosen, key=lambda r: (r.kommun, r.namnd)):
         before: float | None = None
-        for _, printings in group.groupby("year", sort=True):
-            rows = list(printings.itertuples())
+        for _, printed in groupby(group, key=lambda r: r.year):
+            rows = list(printed)
             r = rows[-1]  # the latest report
             number = _number(r.number)
             restated = [_printed(o) for o in rows[:-1] if not _same(_number(o.number), number)]
@@ -315,7 +340,7 @@ def _series(
                         int(r.value_id),
                         int(r.document_id),
                         r.filename,
-                        None if pd.isna(r.page) else int(r.page),
+                        _int(r.page),
                         table_kind=r.table_kind,
                         document_year=int(r.document_year),
                         restated=restated,
@@ -333,19 +358,24 @@ def _same(a: float | None, b: float | None) -> bool:
 
 
 def _printed(r: object) -> Printed:
-    page = r.page  # type: ignore[attr-defined]
     return Printed(
         int(r.document_year),  # type: ignore[attr-defined]
         _number(r.number),  # type: ignore[attr-defined]
         int(r.value_id),  # type: ignore[attr-defined]
         int(r.document_id),  # type: ignore[attr-defined]
         r.filename,  # type: ignore[attr-defined]
-        None if pd.isna(page) else int(page),
+        _int(r.page),  # type: ignore[attr-defined]
     )
 
 
 def _number(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
+    missing = value is None or (isinstance(value, float) and math.isnan(value))
+    return None if missing else float(value)  # type: ignore[arg-type]
+
+
+def _int(value: object) -> int | None:
+    missing = value is None or (isinstance(value, float) and math.isnan(value))
+    return None if missing else int(value)  # type: ignore[call-overload]
 
 
 def swedish_number(value: float | None, decimals: int = 0, sign: bool = False) -> str:

@@ -123,9 +123,15 @@ class Where:
             self.params[first], self.params[last] = years
 
     def query(self, sql: str, order: str | None = None, limit: int | None = None):  # type: ignore[no-untyped-def]
+        """`sql` with the clauses; ordered after the filters are applied: SQLite, told to
+        order a view's join by the kommun name, may loop over kommuner outside the view's
+        window (0.6 s instead of 20 ms at 10,000 documents; ordered by nämnd, 7 s), so the
+        filtered rows are materialised first (SQLite ≥ 3.35, PostgreSQL ≥ 12)."""
         where = f" WHERE {' AND '.join(self.clauses)}" if self.clauses else ""
-        tail = (f" ORDER BY {order}" if order else "") + (f" LIMIT {int(limit)}" if limit else "")
-        statement = text(sql + where + tail)
+        if order:
+            sql = f"WITH r AS MATERIALIZED ({sql}{where}) SELECT * FROM r ORDER BY {order}"
+            where = ""
+        statement = text(sql + where + (f" LIMIT {int(limit)}" if limit else ""))
         if self.expanding:
             statement = statement.bindparams(
                 *(bindparam(n, expanding=True) for n in self.expanding)
