@@ -1,4 +1,4 @@
-"""Comparisons across nämnder and years, as plain data from the analyst views' DataFrames.
+"""Comparisons across nämnder and years, as plain data from the analyst views' rows.
 
 The terminal (`report.py`), Excel (`xlsx.py`) and the web pages render these same objects,
 so every front shows the same matrix and the same changes.
@@ -11,11 +11,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from kommunkoll.vocabulary import ANSWERS, NO_ANSWER, UTFALL
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ANSWER_LABELS = {key: answer.name for key, answer in ANSWERS.items()}
 
@@ -85,38 +86,34 @@ class AnswerMatrix:
         return sum(c.changed for r in self.rows for c in r.cells)
 
 
-def _filter(
-    frame: pd.DataFrame, kommun: str | None, namnd: str | None, years: tuple[int, int] | None
-) -> pd.DataFrame:
-    keep = pd.Series(True, index=frame.index)
-    if kommun:
-        keep &= frame["kommun"].str.casefold() == kommun.casefold()
-    if namnd:
-        keep &= frame["namnd"].str.casefold() == namnd.casefold()
-    if years:
-        keep &= frame["year"].between(*years)
-    return frame[keep]
+def _within(r: Any, kommun: str | None, namnd: str | None, years: tuple[int, int] | None) -> bool:
+    """Whether a row is of that kommun and nämnd (case aside) and within the years."""
+    return (
+        (not kommun or r.kommun.casefold() == kommun.casefold())
+        and (not namnd or r.namnd.casefold() == namnd.casefold())
+        and (not years or (r.year is not None and years[0] <= r.year <= years[1]))
+    )
 
 
 def answer_matrix(
-    answers: pd.DataFrame,
+    answers: pd.DataFrame | Iterable[Any],
     kommun: str | None = None,
     namnd: str | None = None,
     years: tuple[int, int] | None = None,
 ) -> AnswerMatrix:
     """Questions (by stable key) × (kommun, nämnd, year). A change is judged against the
-    nämnd's previous answer in the whole frame, so a one-year view still shows it (hand it
-    the earlier years: `queries.matrix_answers`)."""
-    answers = with_previous(answers)
-    shown = _filter(answers, kommun, namnd, years)
+    nämnd's previous answer in all the rows given, so a one-year view still shows it (hand
+    it the earlier years: `queries.matrix_answers`). `answers` are v_answers rows (a
+    DataFrame, or rows with its columns as attributes)."""
+    shown = [p for p in with_previous(records(answers)) if _within(p[0], kommun, namnd, years)]
     columns = sorted(
-        {Column(r.kommun, r.namnd, int(r.year)) for r in shown.itertuples()},
+        {Column(r.kommun, r.namnd, int(r.year)) for r, _, _ in shown},
         key=lambda c: (c.kommun, c.namnd, c.year),
     )
     index = {c: i for i, c in enumerate(columns)}
     rows: dict[str, MatrixRow] = {}
     latest: dict[str, int] = {}
-    for r in shown.sort_values("year").itertuples():
+    for r, before, changed in sorted(shown, key=lambda s: s[0].year):
         row = rows.setdefault(
             r.question_key,
             MatrixRow(r.question_key, r.number, r.question_text, [Cell() for _ in columns]),
@@ -125,22 +122,27 @@ def answer_matrix(
             latest[r.question_key] = int(r.year)
             row.number, row.question = r.number, r.question_text
         cell = row.cells[index[Column(r.kommun, r.namnd, int(r.year))]]
-        cell.asked, cell.answer, cell.comment = True, as_none(r.answer), r.comment
+        cell.asked, cell.answer, cell.comment = True, r.answer, r.comment
         cell.answer_id, cell.document_id, cell.page = int(r.answer_id), int(r.document_id), r.page
-        if r.changed:
-            cell.changed, cell.before = True, as_none(r.before)
+        if changed:
+            cell.changed, cell.before = True, before
     ordered = sorted(rows.values(), key=lambda row: (number_key(row.number), row.key))
     return AnswerMatrix(columns, ordered)
 
 
-def with_previous(answers: pd.DataFrame) -> pd.DataFrame:
-    """The answers with `before` (the answer just before it for the same nämnd and question,
-    in year order) and `changed` (there is one, and it differs), in one pass over the frame."""
-    ordered = answers.sort_values(["namnd_id", "question_key", "year", "answer_id"])
-    grouped = ordered.groupby(["namnd_id", "question_key"], sort=False)
-    before = grouped["answer"].shift()
-    changed = (grouped.cumcount() > 0) & (before.fillna("") != ordered["answer"].fillna(""))
-    return ordered.assign(before=before, changed=changed)
+def with_previous(answers: list[Any]) -> list[tuple[Any, str | None, bool]]:
+    """Each answer with the answer just before it for the same nämnd and question (in year
+    order) and whether there is one and it differs, in one pass over the sorted rows."""
+    ordered = sorted(answers, key=lambda r: (r.namnd_id, r.question_key, r.year, r.answer_id))
+    found: list[tuple[Any, str | None, bool]] = []
+    for _, group in groupby(ordered, key=lambda r: (r.namnd_id, r.question_key)):
+        previous: Any = None
+        for r in group:
+            before = None if previous is None else previous.answer
+            changed = previous is not None and (before or "") != (r.answer or "")
+            found.append((r, before, changed))
+            previous = r
+    return found
 
 
 def as_none(value: object) -> str | None:
@@ -148,15 +150,24 @@ def as_none(value: object) -> str | None:
 
 
 def answer_changes(
-    changes: pd.DataFrame,
+    changes: pd.DataFrame | Iterable[Any],
     kommun: str | None = None,
     namnd: str | None = None,
     years: tuple[int, int] | None = None,
-) -> pd.DataFrame:
+) -> list[Any]:
     """The rows of v_answer_changes within the filters (a change belongs to its later year)."""
-    frame = _filter(changes, kommun, namnd, years).copy()
-    frame["order"] = frame["number"].map(number_key)
-    return frame.sort_values(["kommun", "namnd", "year", "order"]).drop(columns="order")
+    return sorted(
+        (r for r in records(changes) if _within(r, kommun, namnd, years)),
+        key=lambda r: (r.kommun, r.namnd, r.year, number_key(r.number)),
+    )
+
+
+def records(values: pd.DataFrame | Iterable[Any]) -> list[Any]:
+    """Rows with attribute access; a DataFrame's missing values (NaN, NA) become None."""
+    if hasattr(values, "itertuples"):
+        frame = values.astype(object).where(values.notna(), None)  # type: ignore[union-attr]
+        return list(frame.itertuples(index=False))
+    return list(values)
 
 
 @dataclass(frozen=True)
@@ -286,14 +297,6 @@ def figure_series(
     return sorted(points, key=lambda p: (p.kommun, p.namnd, p.year, order[p.measure]))
 
 
-def records(values: pd.DataFrame | Iterable[Any]) -> list[Any]:
-    """Rows with attribute access; a DataFrame's missing values (NaN, NA) become None."""
-    if hasattr(values, "itertuples"):
-        frame = values.astype(object).where(values.notna(), None)  # type: ignore[union-attr]
-        return list(frame.itertuples(index=False))
-    return list(values)
-
-
 def _series(
     matching: list[Any],
     line: str,
@@ -306,15 +309,8 @@ def _series(
     if not chosen:
         known = sorted({r.measure for r in matching if r.measure})
         raise _unknown("måttet", measure, known, f" för {line!r}")
-    kommun_f, namnd_f = kommun and kommun.casefold(), namnd and namnd.casefold()
     chosen = sorted(
-        (
-            r
-            for r in chosen
-            if r.year is not None
-            and (not kommun_f or r.kommun.casefold() == kommun_f)
-            and (not namnd_f or r.namnd.casefold() == namnd_f)
-        ),
+        (r for r in chosen if r.year is not None and _within(r, kommun, namnd, None)),
         key=lambda r: (r.kommun, r.namnd, r.year, r.document_year, r.value_id),
     )
     points: list[FigurePoint] = []
