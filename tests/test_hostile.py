@@ -51,7 +51,7 @@ def test_fuzz_findings_are_damaged_files_not_extractor_bugs(name: str, detail: s
     page's characters were reported as "oväntat fel i läsaren" (a bug of ours)."""
     error = _error(HOSTILE / name)
     assert error.code == "broken"
-    assert error.reason.startswith("the PDF is damaged and cannot be read (")
+    assert error.reason.startswith("PDF-filen är skadad och kan inte läsas (")
     assert detail in error.reason
 
 
@@ -72,6 +72,32 @@ def test_a_decompression_bomb_stops_at_the_budget() -> None:
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 64 * 1024
 
 
+def test_a_damaged_bomb_stops_at_the_budget_not_the_timeout() -> None:
+    """Found by fuzz/mutate.py (seed 7): the bomb with its stream damaged went through
+    pdfminer's quadratic repair and hung until the time-out (60 s here), never reaching the
+    budget. The reader now ends it well before the time-out."""
+    error = _error(HOSTILE / "bomb-damaged.pdf", Limits(timeout=60, inflated=64 * MiB))
+    assert error.code == "decompression_bomb"
+    assert "64 MB" in error.reason
+
+
+def test_a_damaged_stream_keeps_what_came_before_the_damage() -> None:
+    """The repair keeps pdfminer's meaning: what inflates before a damaged checksum is kept
+    (with its data-loss warning), damage earlier in the stream loses the stream."""
+    import zlib
+
+    from pdfminer import pdftypes
+
+    from kommunkoll.extractors.limits import inflation_budget
+
+    text = b"BT /F1 12 Tf 72 720 Td (Verksamhetens nettokostnader) Tj ET" * 50
+    packed = zlib.compress(text)
+    with inflation_budget(MiB):
+        assert pdftypes.decompress_corrupted(packed[:-2] + b"\x00\x00") == text
+        with pytest.raises(zlib.error):
+            pdftypes.decompress_corrupted(packed[:10] + b"\xff" * 20 + packed[30:])
+
+
 def test_memory_past_the_limit_is_too_large() -> None:
     """With the inflation budget out of the way, the address-space limit stops the bomb."""
     limits = Limits(timeout=120, inflated=8 * GiB, memory=256 * MiB)
@@ -84,7 +110,7 @@ def test_a_deeply_nested_mediabox_has_a_readable_reason() -> None:
     error = _error(HOSTILE / "deep-mediabox.pdf")
     assert error.code == "broken"
     assert error.reason == (
-        "the PDF is damaged and cannot be read (objekten är för djupt nästlade)"
+        "PDF-filen är skadad och kan inte läsas (objekten är för djupt nästlade)"
     )
 
 
@@ -122,6 +148,7 @@ def test_extract_reports_each_hostile_file_in_one_line_and_goes_on(tmp_path: Pat
     codes = {line.split(":")[0][2:]: line.rsplit("(", 1)[1].rstrip(")") for line in lines}
     assert codes == {
         "bomb-2gib.pdf": "decompression_bomb",
+        "bomb-damaged.pdf": "decompression_bomb",
         "deep-mediabox.pdf": "broken",
         "enkat-self-reference.pdf": "broken",
         "unsupported-filter.pdf": "broken",
@@ -164,7 +191,7 @@ def test_a_batch_with_hostile_files_finishes_and_stores_the_good_ones(tmp_path: 
     assert "Traceback" not in result.stdout + result.stderr
     assert "\x1b" not in result.stdout + result.stderr
     assert "[bold red]x.pdf" in result.stdout
-    assert "stored 10, already stored 0, quarantined 2" in result.stdout
+    assert "lagrade 10, redan lagrade 0, i karantän 2" in result.stdout
     quarantine = inbox / box.QUARANTINE
     reasons = {
         name: json.loads((quarantine / f"{name}.error.json").read_text())["code"]
