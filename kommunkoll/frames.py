@@ -21,7 +21,7 @@ from kommunkoll.pipeline.queries import (
     answer_changes,
     answers,
     engine_for,
-    figure_values,
+    figure_rows,
     findings,
     read_view,
     values,
@@ -69,7 +69,7 @@ def figures(
 
     engine = engine_for(db)
     try:
-        chosen = figure_values(engine, table, line, measure, kommun, namnd, years)
+        chosen = figure_rows(engine, table, line, measure, kommun, namnd, years)
         points = (
             figure_series(chosen, table, line, measure, kommun, namnd, years) if len(chosen) else []
         )

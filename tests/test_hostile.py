@@ -51,7 +51,7 @@ def test_fuzz_findings_are_damaged_files_not_extractor_bugs(name: str, detail: s
     page's characters were reported as "oväntat fel i läsaren" (a bug of ours)."""
     error = _error(HOSTILE / name)
     assert error.code == "broken"
-    assert error.reason.startswith("the PDF is damaged and cannot be read (")
+    assert error.reason.startswith("PDF-filen är skadad och kan inte läsas (")
     assert detail in error.reason
 
 
@@ -98,6 +98,17 @@ def test_a_damaged_stream_keeps_what_came_before_the_damage() -> None:
             pdftypes.decompress_corrupted(packed[:10] + b"\xff" * 20 + packed[30:])
 
 
+def test_data_loss_the_parser_repaired_is_a_warning() -> None:
+    """pdfminer repairs a damaged checksum and goes on: the document is read, and what the
+    parser said is its warning (it exited 0 with no word of it)."""
+    extraction = extract_limited(HOSTILE / "checksum-damaged.pdf", Limits(timeout=60))
+    assert (extraction.document.kommun, extraction.document.year) == ("Alingsås", 2025)
+    assert extraction.warnings == [
+        "PDF-läsaren reparerade filen, text kan saknas: "
+        "Data-loss while decompressing corrupted data"
+    ]
+
+
 def test_memory_past_the_limit_is_too_large() -> None:
     """With the inflation budget out of the way, the address-space limit stops the bomb."""
     limits = Limits(timeout=120, inflated=8 * GiB, memory=256 * MiB)
@@ -110,7 +121,7 @@ def test_a_deeply_nested_mediabox_has_a_readable_reason() -> None:
     error = _error(HOSTILE / "deep-mediabox.pdf")
     assert error.code == "broken"
     assert error.reason == (
-        "the PDF is damaged and cannot be read (objekten är för djupt nästlade)"
+        "PDF-filen är skadad och kan inte läsas (objekten är för djupt nästlade)"
     )
 
 
@@ -148,6 +159,7 @@ def test_extract_reports_each_hostile_file_in_one_line_and_goes_on(tmp_path: Pat
     codes = {line.split(":")[0][2:]: line.rsplit("(", 1)[1].rstrip(")") for line in lines}
     assert codes == {
         "bomb-2gib.pdf": "decompression_bomb",
+        "bomb-damaged.pdf": "decompression_bomb",
         "deep-mediabox.pdf": "broken",
         "enkat-self-reference.pdf": "broken",
         "unsupported-filter.pdf": "broken",
