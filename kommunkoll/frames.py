@@ -15,13 +15,22 @@ import pandas as pd
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Engine
 
-VIEWS = ("v_values", "v_answers", "v_answer_changes", "v_findings")
+VIEWS = (
+    "v_values",
+    "v_answers",
+    "v_answer_changes",
+    "v_findings",
+    "v_internal_controls",
+    "v_answer_details",
+)
 
 _ORDER = {
     "v_values": "kommun, namnd, document_year, table_position, line_position, measure, year",
     "v_answers": "kommun, namnd, year, number",
     "v_answer_changes": "kommun, namnd, year, number",
     "v_findings": "kommun, namnd, year, document_id, position",
+    "v_internal_controls": "kommun, namnd, year, document_id, position",
+    "v_answer_details": "kommun, namnd, year, document_id, answer_id",
 }
 
 
@@ -79,6 +88,16 @@ def answers(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
 def answer_changes(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
     """Answers that differ from the nämnd's answer the year before, with both comments."""
     return read_view("v_answer_changes", db, **filters)
+
+
+def internal_controls(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
+    """The internkontroll's identified risks (riskvärde, page) with their controls (JSON)."""
+    return read_view("v_internal_controls", db, **filters)
+
+
+def answer_details(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
+    """Each answer's provenance: section, question box, boxes seen, marks, flags, fields."""
+    return read_view("v_answer_details", db, **filters)
 
 
 def findings(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:

@@ -82,6 +82,7 @@ class Value(SQLModel, table=True):
     year: int
     number: float | None = None  # null: empty cell or "Inget värde"
     unit: str
+    text: str | None = None  # the cell as printed
     page: int | None = None
     x0: float | None = None
     top: float | None = None
@@ -133,6 +134,15 @@ class Answer(SQLModel, table=True):
     answer: str | None = None  # ja | nej | delvis | vet_ej | null
     comment: str = ""
     page: int
+    section: str | None = None
+    x0: float | None = None  # the question text's box on `page`
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    boxes: int | None = None  # answer boxes seen beside the question
+    marks: list[dict] | None = Field(default=None, sa_column=Column(JSON))
+    flags: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    fields: dict | None = Field(default=None, sa_column=Column(JSON))
 
 
 class Finding(SQLModel, table=True):
@@ -145,6 +155,23 @@ class Finding(SQLModel, table=True):
     page: int
     # Named things in the text (nämnder, amounts, dates) as the extractor found them.
     entities: list[dict] | None = Field(default=None, sa_column=Column(JSON))
+    origin: str | None = None  # text | list | internkontroll
+
+
+class InternalControl(SQLModel, table=True):
+    """One identified risk of a report's internkontroll table, its controls as printed."""
+
+    __tablename__ = "internal_control"
+    __table_args__ = (UniqueConstraint("document_id", "position"),)
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(sa_column=_parent("document", nullable=False, index=True))
+    position: int
+    risk: str
+    riskbeskrivning: str | None = None
+    riskvarde: float | None = None
+    page: int
+    # [{kontroll, resultat, bedomning, atgard}] in printed order
+    controls: list[dict] | None = Field(default=None, sa_column=Column(JSON))
 
 
 class Check(SQLModel, table=True):

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from kommunkoll import frames
 
 FORMATS = ("csv", "xlsx", "parquet")
+JSON_COLUMNS = ("entities", "controls", "marks", "flags", "fields")
 
 DOCUMENTS = """
 SELECT d.id AS document_id, k.name AS kommun, n.name AS namnd, d.year AS year, d.kind AS kind,
@@ -49,6 +50,8 @@ def tidy_tables(engine: Engine) -> dict[str, pd.DataFrame]:
         "answers": frames.answers(engine),
         "answer_changes": frames.answer_changes(engine),
         "findings": frames.findings(engine),
+        "internal_controls": frames.internal_controls(engine),
+        "answer_details": frames.answer_details(engine),
         "checks": checks,
     }
 
@@ -81,11 +84,13 @@ def _plain_json(frame: pd.DataFrame) -> pd.DataFrame:
     databases (SQLite hands back text, PostgreSQL parsed lists)."""
     import json
 
-    if "entities" not in frame.columns:
+    columns = [c for c in JSON_COLUMNS if c in frame.columns]
+    if not columns:
         return frame
     frame = frame.copy()
-    frame["entities"] = [
-        v if v is None or isinstance(v, str) else json.dumps(v, ensure_ascii=False)
-        for v in frame["entities"]
-    ]
+    for column in columns:
+        frame[column] = [
+            v if v is None or isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+            for v in frame[column]
+        ]
     return frame

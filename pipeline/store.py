@@ -23,6 +23,7 @@ from kommunkoll.models import (
     Document,
     Finding,
     IngestError,
+    InternalControl,
     Kommun,
     Line,
     Namnd,
@@ -81,7 +82,7 @@ def replace_extraction(
             old_path = document.path
             for name, value in _document_fields(session, extraction, path or old_path).items():
                 setattr(document, name, value)
-            for model in (Check, ReportTable, Answer, Finding):
+            for model in (Check, ReportTable, Answer, Finding, InternalControl):
                 session.execute(delete(model).where(model.document_id == document.id))
             session.flush()
         _store_contents(session, document.id, extraction)
@@ -119,8 +120,21 @@ def _store_contents(session: Session, document_id: int, extraction: Extraction) 
             text=f.text,
             page=f.page,
             entities=_plain(getattr(f, "entities", None)),
+            origin=f.origin,
         )
         for i, f in enumerate(extraction.findings)
+    )
+    session.add_all(
+        InternalControl(
+            document_id=document_id,
+            position=i,
+            risk=ic.risk,
+            riskbeskrivning=ic.riskbeskrivning,
+            riskvarde=_number(ic.riskvarde),
+            page=ic.page,
+            controls=_plain(ic.controls),
+        )
+        for i, ic in enumerate(extraction.internal_controls)
     )
     _store_checks(session, document_id, extraction, table_ids)
 
@@ -228,6 +242,7 @@ def _store_tables(session: Session, document_id: int, extraction: Extraction) ->
                         year=cell.year,
                         number=cell.value,
                         unit=table.unit,
+                        text=cell.text,
                         page=getattr(cell, "page", None) or table.page,
                         x0=bbox[0],
                         top=bbox[1],
@@ -251,6 +266,7 @@ def _store_answers(session: Session, document_id: int, extraction: Extraction) -
             question = Question(key=key, text=answer.question)
             session.add(question)
             session.flush()
+        box = answer.bbox or (None, None, None, None)
         session.add(
             Answer(
                 document_id=document_id,
@@ -260,6 +276,15 @@ def _store_answers(session: Session, document_id: int, extraction: Extraction) -
                 answer=answer.answer,
                 comment=answer.comment,
                 page=answer.page,
+                section=answer.section,
+                x0=box[0],
+                top=box[1],
+                x1=box[2],
+                bottom=box[3],
+                boxes=answer.boxes,
+                marks=_plain(answer.marks),
+                flags=list(answer.flags),
+                fields=dict(answer.fields),
             )
         )
     session.flush()

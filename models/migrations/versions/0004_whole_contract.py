@@ -1,0 +1,130 @@
+"""the whole contract stored: internkontroll, answer provenance, finding origin, cell text
+
+What the extraction contract carries and the store used to drop:
+- `internal_control`: each identified risk of the internkontroll table (risk,
+  riskbeskrivning, riskvärde, page) with its controls (kontroll, resultat, bedömning,
+  åtgärd) as a JSON list in printed order;
+- `answer.section`, the question's box (`x0`, `top`, `x1`, `bottom`), `boxes` (answer boxes
+  seen), and JSON `marks` (every marked box: column, kind, page, box), `flags` and `fields`;
+- `finding.origin` (text, list or internkontroll) and `value.text` (the cell as printed).
+Two views show them beside kommun, nämnd and year: `v_internal_controls` (one row per
+control, a risk without controls once) and `v_answer_details` (one row per answer).
+`reprocess` fills them for documents stored before (EXTRACTOR_VERSION 3).
+
+Revision ID: 0004
+Revises: 0006
+Create Date: 2026-12-01 18:40:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0004"
+down_revision: str | None = "0006"
+branch_labels: str | None = None
+depends_on: str | None = None
+
+ANSWER_COLUMNS = (
+    sa.Column("section", sa.String(), nullable=True),
+    sa.Column("x0", sa.Float(), nullable=True),
+    sa.Column("top", sa.Float(), nullable=True),
+    sa.Column("x1", sa.Float(), nullable=True),
+    sa.Column("bottom", sa.Float(), nullable=True),
+    sa.Column("boxes", sa.Integer(), nullable=True),
+    sa.Column("marks", sa.JSON(), nullable=True),
+    sa.Column("flags", sa.JSON(), nullable=True),
+    sa.Column("fields", sa.JSON(), nullable=True),
+)
+
+_DOCUMENT = """
+    k.name AS kommun,
+    n.name AS namnd,
+    d.year AS year,
+    d.kind AS document_kind,
+    d.id AS document_id,
+    d.filename AS filename,
+    d.sha256 AS sha256,
+    d.extractor_version AS extractor_version,
+    n.id AS namnd_id"""
+
+_JOINS = """
+JOIN document d ON d.id = {row}.document_id
+JOIN namnd n ON n.id = d.namnd_id
+JOIN kommun k ON k.id = n.kommun_id"""
+
+V_INTERNAL_CONTROLS = f"""
+CREATE VIEW v_internal_controls AS
+SELECT
+    ic.id AS internal_control_id,
+    ic.position AS position,
+    ic.risk AS risk,
+    ic.riskbeskrivning AS riskbeskrivning,
+    ic.riskvarde AS riskvarde,
+    ic.page AS page,
+    ic.controls AS controls,{_DOCUMENT}
+FROM internal_control ic{_JOINS.format(row="ic")}
+"""
+
+V_ANSWER_DETAILS = f"""
+CREATE VIEW v_answer_details AS
+SELECT
+    a.id AS answer_id,
+    a.number AS number,
+    a.section AS section,
+    a.answer AS answer,
+    a.page AS page,
+    a.x0 AS x0,
+    a.top AS top,
+    a.x1 AS x1,
+    a.bottom AS bottom,
+    a.boxes AS boxes,
+    a.marks AS marks,
+    a.flags AS flags,
+    a.fields AS fields,{_DOCUMENT}
+FROM answer a{_JOINS.format(row="a")}
+"""
+
+
+def upgrade() -> None:
+    op.create_table(
+        "internal_control",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column(
+            "document_id",
+            sa.Integer(),
+            sa.ForeignKey("document.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("risk", sa.String(), nullable=False),
+        sa.Column("riskbeskrivning", sa.String(), nullable=True),
+        sa.Column("riskvarde", sa.Float(), nullable=True),
+        sa.Column("page", sa.Integer(), nullable=False),
+        sa.Column("controls", sa.JSON(), nullable=True),
+        sa.UniqueConstraint("document_id", "position"),
+    )
+    with op.batch_alter_table("answer") as batch:
+        for column in ANSWER_COLUMNS:
+            batch.add_column(column.copy())
+    with op.batch_alter_table("finding") as batch:
+        batch.add_column(sa.Column("origin", sa.String(), nullable=True))
+    with op.batch_alter_table("value") as batch:
+        batch.add_column(sa.Column("text", sa.String(), nullable=True))
+    op.execute(V_INTERNAL_CONTROLS)
+    op.execute(V_ANSWER_DETAILS)
+
+
+def downgrade() -> None:
+    op.execute("DROP VIEW IF EXISTS v_answer_details")
+    op.execute("DROP VIEW IF EXISTS v_internal_controls")
+    with op.batch_alter_table("value") as batch:
+        batch.drop_column("text")
+    with op.batch_alter_table("finding") as batch:
+        batch.drop_column("origin")
+    with op.batch_alter_table("answer") as batch:
+        for column in reversed(ANSWER_COLUMNS):
+            batch.drop_column(column.name)
+    op.drop_table("internal_control")
