@@ -291,54 +291,59 @@ def _store_answers(session: Session, document_id: int, extraction: Extraction) -
     regroup(session.connection())
 
 
-def document_counts(engine: Engine) -> list[dict[str, object]]:
-    """Per stored document: what it is and how many tables, values, answers, findings it has."""
-    with Session(engine) as session:
-        tables = dict(
-            session.exec(
-                select(ReportTable.document_id, func.count()).group_by(ReportTable.document_id)
-            ).all()
-        )
-        values = dict(
-            session.exec(
-                select(ReportTable.document_id, func.count(Value.id))
-                .join(Line, Line.table_id == ReportTable.id)
-                .join(Value, Value.line_id == Line.id)
-                .group_by(ReportTable.document_id)
-            ).all()
-        )
-        answers = dict(
-            session.exec(
-                select(Answer.document_id, func.count()).group_by(Answer.document_id)
-            ).all()
-        )
-        findings = dict(
-            session.exec(
-                select(Finding.document_id, func.count()).group_by(Finding.document_id)
-            ).all()
-        )
-        rows = session.exec(
+COUNTED = ("tables", "values", "answers", "findings")
+
+
+def counts_by_document(session: Session) -> dict[str, dict[int, int]]:
+    """name → {document id: count} for tables, values, answers, findings and failed checks."""
+    queries = {
+        "tables": select(ReportTable.document_id, func.count()).group_by(ReportTable.document_id),
+        "values": select(ReportTable.document_id, func.count(Value.id))
+        .join(Line, Line.table_id == ReportTable.id)
+        .join(Value, Value.line_id == Line.id)
+        .group_by(ReportTable.document_id),
+        "answers": select(Answer.document_id, func.count()).group_by(Answer.document_id),
+        "findings": select(Finding.document_id, func.count()).group_by(Finding.document_id),
+        "failed": select(Check.document_id, func.count())
+        .where(Check.ok == False)  # noqa: E712  (SQL, not Python)
+        .group_by(Check.document_id),
+    }
+    return {name: dict(session.exec(query).all()) for name, query in queries.items()}
+
+
+def documents_with_owners(session: Session) -> list[tuple[Document, Namnd, Kommun]]:
+    """Every document with its nämnd and kommun, in the order people read them."""
+    return list(
+        session.exec(
             select(Document, Namnd, Kommun)
             .join(Namnd, Document.namnd_id == Namnd.id)
             .join(Kommun, Namnd.kommun_id == Kommun.id)
             .order_by(Kommun.name, Namnd.name, Document.year, Document.kind)
         ).all()
-        return [
-            {
-                "filename": d.filename,
-                "kind": d.kind,
-                "kommun": k.name,
-                "namnd": n.name,
-                "year": d.year,
-                "period": d.period,
-                "pages": d.pages,
-                "tables": tables.get(d.id, 0),
-                "values": values.get(d.id, 0),
-                "answers": answers.get(d.id, 0),
-                "findings": findings.get(d.id, 0),
-            }
-            for d, n, k in rows
-        ]
+    )
+
+
+def document_counts(engine: Engine) -> list[dict[str, object]]:
+    """Per stored document: what it is and how many tables, values, answers, findings it has."""
+    with Session(engine) as session:
+        counts = counts_by_document(session)
+        rows = documents_with_owners(session)
+    return [
+        {
+            "filename": d.filename,
+            "kind": d.kind,
+            "kommun": k.name,
+            "namnd": n.name,
+            "year": d.year,
+            "period": d.period,
+            "pages": d.pages,
+            **{
+                name: counts[name].get(d.id, 0)
+                for name in ("tables", "values", "answers", "findings")
+            },
+        }
+        for d, n, k in rows
+    ]
 
 
 def sha256_of(path: Path) -> str | None:

@@ -17,7 +17,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
 from kommunkoll import EXTRACTOR_VERSION, frames
 from kommunkoll.models import (
@@ -55,6 +55,7 @@ from ..compare import (
     swedish_number,
 )
 from ..inbox import find_processed
+from ..store import counts_by_document, documents_with_owners
 from .pdfpage import box_percent, page_png, page_size
 from .svg import line_chart
 
@@ -229,33 +230,8 @@ def find_pdf(document: Document) -> Path | None:
 
 def document_list(engine: Engine) -> dict[str, object]:
     with Session(engine) as session:
-        counts = {
-            name: dict(session.exec(query).all())
-            for name, query in (
-                ("tables", select(ReportTable.document_id, func.count()).group_by("document_id")),
-                ("answers", select(Answer.document_id, func.count()).group_by("document_id")),
-                ("findings", select(Finding.document_id, func.count()).group_by("document_id")),
-                (
-                    "failed",
-                    select(Check.document_id, func.count())
-                    .where(Check.ok == False)  # noqa: E712  (SQL, not Python)
-                    .group_by("document_id"),
-                ),
-                (
-                    "values",
-                    select(ReportTable.document_id, func.count(Value.id))
-                    .join(Line, Line.table_id == ReportTable.id)
-                    .join(Value, Value.line_id == Line.id)
-                    .group_by(ReportTable.document_id),
-                ),
-            )
-        }
-        rows = session.exec(
-            select(Document, Namnd, Kommun)
-            .join(Namnd, Document.namnd_id == Namnd.id)
-            .join(Kommun, Namnd.kommun_id == Kommun.id)
-            .order_by(Kommun.name, Namnd.name, Document.year, Document.kind)
-        ).all()
+        counts = counts_by_document(session)
+        rows = documents_with_owners(session)
         errors = session.exec(select(IngestError).order_by(IngestError.at.desc())).all()
     documents = []
     for d, n, k in rows:
