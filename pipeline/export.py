@@ -71,7 +71,7 @@ def export(engine: Engine, out_dir: Path, fmt: str) -> list[Path]:
         else:
             from .xlsx import frame_workbook
 
-            frame = frame.copy()
+            frame = _plain_json(frame).copy()
             for column in frame.select_dtypes(include=["datetimetz"]).columns:
                 frame[column] = frame[column].dt.tz_localize(None)  # Excel has no time zones
             frame_workbook(frame, name, path)

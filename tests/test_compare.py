@@ -187,6 +187,7 @@ def test_export_writes_every_table_tidy(truth_db: str, tmp_path: Path, fmt: str)
     result = kommunkoll("export", "--db", truth_db, "--format", fmt, "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     names = {"documents", "values", "answers", "answer_changes", "findings", "checks"}
+    names |= {"internal_controls", "answer_details"}
     assert {p.stem for p in tmp_path.iterdir()} == names
     path = tmp_path / f"values.{fmt}"
     read = {"csv": pd.read_csv, "parquet": pd.read_parquet, "xlsx": pd.read_excel}[fmt]
@@ -207,6 +208,9 @@ def test_export_writes_every_table_tidy(truth_db: str, tmp_path: Path, fmt: str)
     assert list(hit["number"]) == [_cell(2025, "Personalkostnader", "utfall", 2024)]
     answers = read(tmp_path / f"answers.{fmt}")
     assert len(answers) == sum(len(e.answers) for e in extractions)
+    controls = read(tmp_path / f"internal_controls.{fmt}")
+    assert len(controls) == sum(len(e.internal_controls) for e in extractions)
+    assert set(controls["risk"]) == {c.risk for e in extractions for c in e.internal_controls}
     if fmt == "xlsx":
         assert load_workbook(path).active.freeze_panes == "A2"
 
