@@ -1,6 +1,13 @@
 """Questionnaire answers: how many are right over all samples, and what they cost per page.
 
     .venv/bin/python benchmarks/answers.py [--repeat N]
+    .venv/bin/python benchmarks/answers.py --random N --seed S [--out DIR]
+
+With --random: N random enkäter (samples/generator/random_enkat.py, seeds S..S+N-1) are
+drawn, printed by their producer and read; per answer form and producer it prints answer
+accuracy (the answer value, null included, of every drawn question) and the mean comment
+token-Jaccard (casefolded whitespace tokens; both empty counts 1). A question not found
+scores 0 on both. Tune on seeds below 1000; quote seeds from 1000 on, unseen.
 
 An answer is right when number, question, answer, page and fields equal the ground truth
 and the comment equals it after whitespace normalisation. Time is the whole `extract_pdf`
@@ -41,10 +48,83 @@ def plain_words(pdf: Path) -> None:
             page.close()
 
 
+def _tokens(text: str) -> set[str]:
+    return set(text.casefold().split())
+
+
+def jaccard(a: str, b: str) -> float:
+    ta, tb = _tokens(a), _tokens(b)
+    return 1.0 if not ta and not tb else len(ta & tb) / len(ta | tb)
+
+
+def score(pdf: Path, truth: dict) -> list[tuple[bool, float]]:
+    """(answer right, comment Jaccard) for every drawn question of one random enkät."""
+    try:
+        answers = extract_pdf(pdf).answers
+    except Exception as exc:  # a benchmark reports a failure and goes on
+        print(f"  {pdf.name}: {exc}")
+        answers = []
+    got = {a.number.rstrip("."): a for a in answers}
+    out = []
+    for t in truth["answers"]:
+        a = got.get(t["number"].rstrip("."))
+        if a is None:
+            out.append((False, 0.0))
+        else:
+            out.append((a.answer == t["answer"], jaccard(a.comment, t["comment"])))
+    return out
+
+
+def random_benchmark(n: int, seed: int, out: Path | None) -> None:
+    import sys
+    import tempfile
+    from collections import defaultdict
+
+    sys.path.insert(0, str(SAMPLES))
+    from generator.random_enkat import make
+
+    with tempfile.TemporaryDirectory() as tmp:
+        where = out or Path(tmp)
+        where.mkdir(parents=True, exist_ok=True)
+        start = time.perf_counter()
+        draws = make(list(range(seed, seed + n)), where)
+        made = time.perf_counter() - start
+        cells: dict[tuple[str, str], list[tuple[bool, float]]] = defaultdict(list)
+        start = time.perf_counter()
+        for d in draws:
+            truth = json.loads((where / f"{d.name}.expected.json").read_text("utf-8"))
+            found = score(where / f"{d.name}.pdf", truth)
+            cells[d.form, d.producer] += found
+            bad = [
+                t["number"] for t, (ok, _) in zip(truth["answers"], found, strict=True) if not ok
+            ]
+            if bad:
+                print(f"  {d.name}: wrong answers {', '.join(bad)}")
+        read = time.perf_counter() - start
+    print(f"seeds {seed}..{seed + n - 1}: made in {made:.0f} s, read in {read:.0f} s")
+    print(f"{'form':10} {'producer':12} {'questions':>9} {'answers':>8} {'comments':>9}")
+    for (form, producer), found in sorted(cells.items()):
+        accuracy = sum(ok for ok, _ in found) / len(found)
+        comments = sum(j for _, j in found) / len(found)
+        print(f"{form:10} {producer:12} {len(found):>9} {accuracy:>8.3f} {comments:>9.3f}")
+    everything = [x for found in cells.values() for x in found]
+    print(
+        f"{'all':23} {len(everything):>9} "
+        f"{sum(ok for ok, _ in everything) / len(everything):>8.3f} "
+        f"{sum(j for _, j in everything) / len(everything):>9.3f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="best of N timings per file")
+    parser.add_argument("--random", type=int, default=0, help="read N random enkäter")
+    parser.add_argument("--seed", type=int, default=0, help="first seed of --random")
+    parser.add_argument("--out", type=Path, help="keep the random enkäter in this folder")
     args = parser.parse_args()
+    if args.random:
+        random_benchmark(args.random, args.seed, args.out)
+        return
     total = ok = pages = 0
     ours = plain = 0.0
     print(f"{'sample':52} {'right':>7} {'pages':>5} {'ms/page':>8} {'plain':>7} {'ratio':>6}")

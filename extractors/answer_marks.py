@@ -27,6 +27,7 @@ from kommunkoll.vocabulary import (
     ON_GLYPHS,
     TICKS,
     VET_EJ,
+    VET_WORDS,
 )
 
 from .contract import MarkKind
@@ -54,10 +55,20 @@ class Box:
     kind: MarkKind
     on: bool
     bbox: BBox  # x0, top, x1, bottom in PDF points
+    value: str | None = None  # an answer typed as a word ("Svar: Ja"): no column needed
+    cell: bool = False  # a shaded table cell: as tall as its row, which may hold a comment
+    unread: bool = False  # an answer evidently given that could not be read ("Svar: -?-")
 
     @property
     def centre(self) -> tuple[float, float]:
         return (self.bbox[0] + self.bbox[2]) / 2, (self.bbox[1] + self.bbox[3]) / 2
+
+    @property
+    def anchor(self) -> float:
+        """The height the box stands at: a cell's first text line, else its centre."""
+        if self.cell:
+            return min(self.bbox[1] + 8.0, self.centre[1])
+        return self.centre[1]
 
 
 def _fold(text: str) -> str:
@@ -72,19 +83,21 @@ def header_columns(line: Sequence[dict[str, Any]]) -> list[Column] | None:
     separate words. Returns None when the line is no header row.
     """
     found: list[Column] = []
+    vet, rest = VET_WORDS
     i = len(line) - 1
     for _ in range(2):  # headers of further columns after the answer columns
-        if (
-            i >= 0
-            and ANSWER_WORDS.get(_fold(line[i]["text"])) is None
-            and (_fold(line[i]["text"]) != "ej")
-        ):
+        text = _fold(line[i]["text"]) if i >= 0 else ""
+        if i >= 0 and ANSWER_WORDS.get(text) is None and text not in rest and text != vet:
             i -= 1
     while i >= 0:
         text = _fold(line[i]["text"])
-        if text == "ej" and i > 0 and _fold(line[i - 1]["text"]) == "vet":
+        if text in rest and i > 0 and _fold(line[i - 1]["text"]) == vet:
             found.append(Column(VET_EJ, line[i - 1]["x0"], line[i]["x1"]))
             i -= 2
+            continue
+        if text == vet:  # "Vet" / "ej" wrapped in its header cell: the rest is below
+            found.append(Column(VET_EJ, line[i]["x0"], line[i]["x1"]))
+            i -= 1
             continue
         value = ANSWER_WORDS.get(text)
         if value is None:
@@ -253,7 +266,27 @@ def drawn_boxes(
             ):
                 on = True
         boxes.append(Box(MARK_DRAWN, on, bbox))
-    return boxes
+    return boxes + shaded_cells(rects)
+
+
+def shaded_cells(rects: Sequence[dict[str, Any]]) -> list[Box]:
+    """Answer cells marked by a dark fill and no glyph: filled rectangles narrow enough to
+    be one answer column (a rule is thinner, a shaded header row or band wider)."""
+    cells = []
+    for r in rects:
+        w, h = r["x1"] - r["x0"], r["bottom"] - r["top"]
+        if not r.get("fill") or not (6.0 <= w <= 90.0 and h >= 6.0):
+            continue
+        if _is_small_square(r) and r.get("stroke"):
+            continue  # a drawn box, read above
+        if _darkness(r.get("non_stroking_color")) < SHADE:
+            continue
+        cells.append(Box(MARK_DRAWN, True, (r["x0"], r["top"], r["x1"], r["bottom"]), cell=True))
+    return cells
+
+
+# A fill at least this dark marks a cell; header rows are shaded lighter in every template.
+SHADE = 0.3
 
 
 def _resolve(value: object) -> object:

@@ -15,6 +15,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kommunkoll.vocabulary import (
+    ANSWER_COLUMN_HEADERS,
+    ANSWER_LABELS,
+    ANSWER_UNREAD,
+    ANSWER_WORDS,
+    MARK_TEXT,
+    MULTIPLE_MARKS,
+    VET_EJ,
+    VET_WORDS,
+)
+
 from .answer_marks import (
     Box,
     Column,
@@ -25,7 +36,7 @@ from .answer_marks import (
     text_boxes,
 )
 from .contract import Answer, Mark
-from .layout import Line, Page, is_bold, join_words
+from .layout import Line, Page, is_bold, join_words, phrases
 from .question_identity import question_key
 
 _QNUM = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?$")  # 1.2, "4.4.", 3.1.1
@@ -159,38 +170,154 @@ def reading_order(
     columns_at: ColumnsAt = []
     side_from: float | None = None
     zone = (0.0, 0.0)
+    typed: tuple[float, float] | None = None  # the x-range of a single "Svar" column
     for layout in pages:
         body = layout.body
         left = min((li.x0 for li in body), default=0.0)
-        for line in body:
+        boxes = page_boxes.setdefault(layout.number, [])
+        for k, line in enumerate(body):
+            if not line.words:
+                continue
             cols = header_columns(line.words)
+            svar = None if cols else _typed_header(line)
             if cols:
-                on_line = [
-                    b
-                    for b in page_boxes.get(layout.number, [])
-                    if b.bbox[1] < line.bottom and b.bbox[3] > line.top
-                ]
+                cols = _wrapped_vet(cols, line, body, k, lines)
+                on_line = [b for b in boxes if b.bbox[1] < line.bottom and b.bbox[3] > line.top]
                 inline = inline_columns(cols, on_line)
                 if inline is None:
                     after = [w for w in line.words if w["x0"] > cols[-1].x1]
                     side_from = after[0]["x0"] - 2 if after else None
                     zone = (cols[0].x0, cols[-1].x1)
+                    typed = None
                 columns_at.append(((layout.number, line.top), inline or cols))
                 line.words = [w for w in line.words if w["x0"] < cols[0].x0 - 0.5]
                 if not line.words:
                     continue
                 line.header = True
-            elif side_from is not None:
-                right = [w for w in line.words if w["x0"] >= side_from]
-                crossing = any(w["x1"] > zone[0] and w["x0"] < zone[1] for w in line.words)
-                if right and not crossing:
-                    side.append(Line(line.page, right))
-                    line.words = [w for w in line.words if w["x0"] < side_from]
+            elif svar is not None:
+                reach = max(15.0, svar["x1"] - svar["x0"])
+                after = [w for w in line.words if w["x0"] > svar["x1"]]
+                side_from = after[0]["x0"] - 2 if after else None
+                typed = (svar["x0"] - reach, min(svar["x1"] + reach, side_from or 1e9))
+                zone = (svar["x0"], svar["x1"])
+                line.words = [w for w in line.words if w["x0"] < svar["x0"] - 0.5]
+                if not line.words:
+                    continue
+                line.header = True
+            else:
+                if typed is not None:
+                    _take_typed_answer(line, typed, boxes)
                     if not line.words:
                         continue
+                if _take_answer_label(line, boxes):
+                    continue
+                if side_from is not None:
+                    right = [w for w in line.words if w["x0"] >= side_from]
+                    crossing = any(w["x1"] > zone[0] and w["x0"] < zone[1] for w in line.words)
+                    if right and not crossing:
+                        side.append(Line(line.page, right))
+                        line.words = [w for w in line.words if w["x0"] < side_from]
+                        if not line.words:
+                            continue
             line.left = left
             lines.append(line)
     return lines, columns_at, side
+
+
+def _fold(words: Sequence[Any]) -> str:
+    return " ".join(" ".join(w["text"] for w in words).casefold().split())
+
+
+def _typed_header(line: Line) -> Any | None:
+    """The "Svar" word of a header row whose answers are typed in one column as words."""
+    for i, w in enumerate(line.words):
+        if _fold([w]) in ANSWER_COLUMN_HEADERS and len(line.words) <= 4:
+            before = line.words[i - 1] if i else None
+            if before is None or w["x0"] - before["x1"] > 2 * w["size"]:
+                return w
+    return None
+
+
+def _answer_of(words: Sequence[Any]) -> str | None:
+    return ANSWER_WORDS.get(_fold(words)) if words else None
+
+
+def _take_typed_answer(line: Line, typed: tuple[float, float], boxes: list[Box]) -> None:
+    """The answer word typed in the "Svar" column of this line, taken out of its text: the
+    phrase (words a word space apart) standing in the column. "Vet" alone is "Vet ej" /
+    "Vet inte" wrapped in its cell; the "inte" on the next line is taken there."""
+    vet, rest = VET_WORDS
+    for words in phrases(line.words):
+        centre = (words[0]["x0"] + words[-1]["x1"]) / 2
+        if not typed[0] <= centre <= typed[1]:
+            continue
+        text = _fold(words)
+        if text in rest and boxes and boxes[-1].value == VET_EJ:
+            line.words = [w for w in line.words if w not in words]  # "inte" of a wrapped cell
+            return
+        value = VET_EJ if text == vet else _answer_of(words)
+        if value is None:
+            return
+        bbox = (words[0]["x0"], line.top, words[-1]["x1"], line.bottom)
+        boxes.append(Box(MARK_TEXT, True, bbox, value=value))
+        line.words = [w for w in line.words if w not in words]
+        return
+
+
+def _take_answer_label(line: Line, boxes: list[Box]) -> bool:
+    """ "Svar: Ja" on a line of its own under the question: the answer, not the comment.
+    True when the line was only that; a "Svar:" followed by words that are no answer stays
+    text (what the nämnd wrote) and counts as a box whose answer could not be read."""
+    words = line.words
+    first = _fold(words[:1])
+    if first not in ANSWER_LABELS:
+        return False
+    rest = words[1:]
+    if first == "svar" and rest and rest[0]["text"] == ":":
+        rest = rest[1:]
+    elif not first.endswith(":"):
+        return False
+    bbox = (words[0]["x0"], line.top, words[-1]["x1"], line.bottom)
+    value = _answer_of(rest)
+    if value is None and rest:
+        boxes.append(Box(MARK_TEXT, False, bbox, value="", unread=True))
+        return False
+    boxes.append(Box(MARK_TEXT, value is not None, bbox, value=value or ""))
+    return True
+
+
+def _wrapped_vet(
+    cols: list[Column], line: Line, body: Sequence[Line], k: int, lines: list[Line]
+) -> list[Column]:
+    """A "Vet ej" / "Vet inte" header wrapped in its cell: "Vet" and "inte" stand on the
+    lines just above and below the header row (its other labels vertically centred)."""
+    vet, rest = VET_WORDS
+    have = [c for c in cols if c.value == VET_EJ]
+    if have:  # "Vet" on the header row itself: its "ej" / "inte" may stand just below
+        c = have[0]
+        for li in body[k + 1 : k + 2]:
+            if 0 < li.top - line.top < 2.5 * line.height:
+                below = [
+                    w for w in li.words if _fold([w]) in rest and c.x0 - 8 <= w["x0"] <= c.x1 + 8
+                ]
+                li.words = [w for w in li.words if w not in below]
+        return cols
+    near = [
+        li
+        for li in (body[k - 1] if k else None, body[k + 1] if k + 1 < len(body) else None)
+        if li is not None and abs(li.top - line.top) < 2.5 * line.height
+    ]
+    found = [(li, w) for li in near for w in li.words if _fold([w]) in (vet, *rest)]
+    words = [w for _, w in found if not any(c.x0 - 1 <= w["x0"] <= c.x1 + 1 for c in cols)]
+    if not any(_fold([w]) == vet for w in words):
+        return cols
+    column = Column(VET_EJ, min(w["x0"] for w in words), max(w["x1"] for w in words))
+    for li, w in found:
+        if w in words:
+            li.words = [o for o in li.words if o is not w]
+            if not li.words and lines and lines[-1] is li:
+                lines.pop()
+    return sorted([*cols, column], key=lambda c: c.x0)
 
 
 def _attach_side_comments(questions: list[Question], side: Sequence[Line]) -> None:
@@ -308,6 +435,7 @@ def _assign_marks(
         for li in q.lines:
             by_page.setdefault(li.page, []).append(li)
         values: list[str] = []
+        unread = False
         for page, qlines in by_page.items():
             tol = 0.6 * max(li.height for li in qlines)
             top = min(li.top for li in qlines) - tol
@@ -315,11 +443,18 @@ def _assign_marks(
             if q.below is not None and qlines[-1] is q.lines[-1]:
                 bottom = max(bottom, q.below)  # a box row under the question, above its comment
             for box in page_boxes.get(page, []):
-                if not (top <= box.centre[1] <= bottom) or id(box) in used:
+                if not (top <= box.anchor <= bottom) or id(box) in used:
                     continue
-                column = column_of(box, _columns_for(page, box.centre[1], columns_at))
+                column = (
+                    Column(box.value, box.bbox[0], box.bbox[2])
+                    if box.value is not None
+                    else column_of(box, _columns_for(page, box.anchor, columns_at))
+                )
                 if column is None:
+                    if box.on and _columns_for(page, box.anchor, columns_at):
+                        unread = True  # marked, but under no answer column
                     continue
+                unread = unread or box.unread
                 used.add(id(box))
                 q.boxes += 1
                 if box.on:
@@ -336,12 +471,20 @@ def _assign_marks(
         if len(distinct) == 1:
             q.answer = distinct[0]
         elif len(distinct) > 1:
-            q.flags.append("multiple_marks")
+            q.flags.append(MULTIPLE_MARKS)
             warnings.append(
                 f"question {q.number} (page {q.page}) has {len(distinct)} marked answers "
                 f"({', '.join(distinct)}); its answer is left empty"
             )
-    if not columns_at and any(b.on for boxes in page_boxes.values() for b in boxes):
+        elif unread:
+            q.flags.append(ANSWER_UNREAD)
+            warnings.append(
+                f"question {q.number} (page {q.page}) has answer boxes but no answer could "
+                "be read; its answer is left empty"
+            )
+    if not columns_at and any(
+        b.on and b.value is None for boxes in page_boxes.values() for b in boxes
+    ):
         warnings.append(
             "marks found but no answer header row (Ja, Nej, Delvis, Vet ej): the marked "
             "answers cannot be told apart and are left empty"
@@ -349,7 +492,7 @@ def _assign_marks(
     for page, boxes in page_boxes.items():
         for box in boxes:
             if box.on and id(box) not in used:
-                cols = _columns_for(page, box.centre[1], columns_at)
+                cols = _columns_for(page, box.anchor, columns_at)
                 if column_of(box, cols) is not None:
                     warnings.append(
                         f"a mark on page {page} at y={box.bbox[1]:.0f} is beside no question"

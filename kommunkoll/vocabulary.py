@@ -198,16 +198,24 @@ ANSWERS: dict[str, Term] = _index(
     Term(JA, "Ja", ("ja",)),
     Term(NEJ, "Nej", ("nej",)),
     Term(DELVIS, "Delvis", ("delvis",)),
-    Term(VET_EJ, "Vet ej", ("vet ej",)),
+    Term(VET_EJ, "Vet ej", ("vet ej", "vet inte")),
 )
 # A printed answer-column header word (casefolded) → the answer it stands for.
 ANSWER_WORDS: dict[str, str] = {word: a.key for a in ANSWERS.values() for word in a.words}
 NO_ANSWER = "–"  # shown where a question was asked but no box is marked
+# The header of a single answer column in which the answer is typed as a word, and the label
+# an answer is written after under the question ("Svar: Ja").
+ANSWER_COLUMN_HEADERS = frozenset({"svar"})
+ANSWER_LABELS = frozenset({"svar:", "svar"})
+# First words of a wrapped "Vet ej" / "Vet inte" header and what may follow them.
+VET_WORDS = ("vet", frozenset({"ej", "inte"}))
 
 # Answer flags: problems with one answer (the answer is then left null).
 MULTIPLE_MARKS = "multiple_marks"
+ANSWER_UNREAD = "answer_unread"
 ANSWER_FLAGS: dict[str, Term] = _index(
     Term(MULTIPLE_MARKS, "flera rutor markerade"),
+    Term(ANSWER_UNREAD, "svaret kunde inte läsas"),
 )
 
 # ---------------------------------------------------------------- marks

@@ -17,7 +17,8 @@ BOXES = True  # answers may be drawn boxes or form fields, not only printed mark
 
 def _is_answer_header(line: str) -> bool:
     words = " ".join(line.casefold().split())
-    return all(re.search(rf"(?<!\w){w}(?!\w)", words) for w in ANSWER_WORDS)
+    printed = {v for w, v in ANSWER_WORDS.items() if re.search(rf"(?<!\w){w}(?!\w)", words)}
+    return printed == set(ANSWER_WORDS.values())  # each answer, in any of its wordings
 
 
 def recognise(pages: Sequence[Page]) -> float:
