@@ -118,13 +118,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Plain ALTER TABLE ... DROP COLUMN (SQLite ≥ 3.35, PostgreSQL): a batch copy of the
+    table would break the views that read it."""
     op.execute("DROP VIEW IF EXISTS v_answer_details")
     op.execute("DROP VIEW IF EXISTS v_internal_controls")
-    with op.batch_alter_table("value") as batch:
-        batch.drop_column("text")
-    with op.batch_alter_table("finding") as batch:
-        batch.drop_column("origin")
-    with op.batch_alter_table("answer") as batch:
-        for column in reversed(ANSWER_COLUMNS):
-            batch.drop_column(column.name)
+    op.execute("ALTER TABLE value DROP COLUMN text")
+    op.execute("ALTER TABLE finding DROP COLUMN origin")
+    for column in reversed(ANSWER_COLUMNS):
+        op.execute(f"ALTER TABLE answer DROP COLUMN {column.name}")
     op.drop_table("internal_control")
