@@ -21,6 +21,7 @@ from kommunkoll.vocabulary import (
     MARK_DRAWN,
     MARK_FORM,
     MARK_GLYPH,
+    MARK_SCAN,
     MARK_TEXT,
     NEJ,
     OFF_GLYPHS,
@@ -58,6 +59,7 @@ class Box:
     value: str | None = None  # an answer typed as a word ("Svar: Ja"): no column needed
     cell: bool = False  # a shaded table cell: as tall as its row, which may hold a comment
     unread: bool = False  # an answer evidently given that could not be read ("Svar: -?-")
+    confidence: float | None = None  # 0–100, for a box seen in a scan's pixels
 
     @property
     def centre(self) -> tuple[float, float]:
@@ -353,7 +355,7 @@ def merge_boxes(boxes: Iterable[Box]) -> list[Box]:
 
     The marked one wins; among equals the more specific kind (form over drawn) is kept.
     """
-    rank = {MARK_FORM: 3, MARK_GLYPH: 2, MARK_TEXT: 2, MARK_DRAWN: 1}
+    rank = {MARK_FORM: 3, MARK_GLYPH: 2, MARK_TEXT: 2, MARK_DRAWN: 1, MARK_SCAN: 1}
     merged: list[Box] = []
     for box in sorted(boxes, key=lambda b: (not b.on, -rank[b.kind])):
         if not any(_same_place(box.bbox, kept.bbox) for kept in merged):

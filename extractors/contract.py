@@ -47,14 +47,19 @@ class DocumentInfo(_Open):
 
 
 class Cell(_Open):
-    measure: Measure
-    year: int
+    measure: Measure | None = Field(
+        description="null when the column's header names no known measure (see `header`)"
+    )
+    year: int | None = Field(description="null when the header prints none and implies none")
     value: float | int | None
     bbox: BBox | None = Field(default=None, description="x0, top, x1, bottom in PDF points")
     page: int | None = Field(default=None, ge=1, description="1-based page the value is on")
     text: str | None = Field(
         default=None,
         description="the cell as printed (digit groups joined by a space); empty when blank",
+    )
+    header: str | None = Field(
+        default=None, description="its column's header as printed, whitespace collapsed"
     )
 
 
@@ -84,7 +89,7 @@ class Table(_Open):
     kind: TableKind
     title: str | None
     page: int = Field(ge=1)
-    unit: Unit
+    unit: Unit | None = Field(description="null only for an ovrigt table that prints none")
     rows: list[Row]
     checks: list[Check] = Field(default_factory=list)
 
@@ -172,6 +177,17 @@ class InternalControl(_Open):
     controls: list[Control] = Field(default_factory=list)
 
 
+class Gap(_Open):
+    """Something the document evidently prints that no table read (the completeness check)."""
+
+    page: int = Field(ge=1)
+    text: str = Field(description="the line as printed, whitespace collapsed")
+    reason: Literal["heading_without_table", "usual_line_not_read", "figures_not_read"] = Field(
+        description="a heading naming a known table with no table under it; a line such a "
+        "table always prints (Årets resultat) not read; a line of two or more figures in no table"
+    )
+
+
 class Extractor(_Open):
     name: str = "kommunkoll"
     version: str
@@ -190,6 +206,11 @@ class Extraction(_Open):
     internal_controls: list[InternalControl] = Field(default_factory=list)
     extractor: Extractor | None = None
     warnings: list[str] = Field(default_factory=list)
+    gaps: list[Gap] = Field(
+        default_factory=list,
+        description="what the completeness check found printed but not read; each is also a "
+        "warning, and a document with any is shown as 'varning'",
+    )
 
 
 def json_schema() -> dict:

@@ -37,6 +37,7 @@ from .answer_marks import (
 )
 from .contract import Answer, Mark
 from .layout import Line, Page, is_bold, join_words, phrases
+from .ocr_confidence import ocr_fields
 from .question_identity import question_key
 
 _QNUM = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?$")  # 1.2, "4.4.", 3.1.1
@@ -60,6 +61,7 @@ class Question:
     fields: dict[str, str | int] = field(default_factory=dict)
     below: float | None = None  # top of the next line on the question's last page
     boxes: int = 0  # answer boxes beside the question, marked or not
+    seen: list[Box] = field(default_factory=list)  # those boxes (a scan's carry a confidence)
 
 
 def _question_number(line: Line, left: float) -> tuple[int, int, int] | None:
@@ -457,6 +459,7 @@ def _assign_marks(
                 unread = unread or box.unread
                 used.add(id(box))
                 q.boxes += 1
+                q.seen.append(box)
                 if box.on:
                     values.append(column.value)
                     q.marks.append(
@@ -525,6 +528,7 @@ def answers_of(pages: Sequence[Page]) -> tuple[list[Answer], list[str]]:
                 flags=q.flags,
                 marks=[Mark(**m) for m in q.marks],
                 boxes=q.boxes,
+                **ocr_fields(q.lines, q.rest, q.seen),
             )
         )
     return answers, warnings

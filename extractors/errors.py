@@ -17,8 +17,14 @@ ErrorCode = Literal[
     "encrypted",  # needs a password to open
     "no_pages",  # a valid PDF without a single page
     "no_text",  # pages without any text or images
-    "image_only",  # scanned pages: images, no text layer
+    "image_only",  # scanned pages: images, no text layer, and OCR turned off (--no-ocr)
+    "ocr_failed",  # scanned pages that OCR cannot read (blank, unreadable, no language data)
     "unrecognised",  # readable, but none of the document kinds a reader recognises
+    # Limits (extractors.limits.Limits), kept by the reader or by the worker that runs it:
+    "too_large",  # a bigger file than allowed, or more memory than allowed
+    "too_many_pages",  # more pages than allowed
+    "decompression_bomb",  # streams that inflate past the allowed total
+    "timeout",  # took longer than allowed: killed
 ]
 
 

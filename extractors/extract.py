@@ -3,7 +3,9 @@
 Pure apart from reading the file: no database, no Prefect. Each page is opened once and
 split into words once (layout.py, the one page model): its lines' text names the document
 and feeds the NLP; the kind's reader (READERS) reads its part: a report's tables from the
-lines, an enkät's answers from the marks and boxes.
+lines, an enkät's answers from the marks and boxes. A scanned page is read by OCR first
+(ocr.py) and enters the same page model with its words' confidences and the answer boxes
+seen in its pixels (scan_pages.py), so the same readers run on it.
 """
 
 from __future__ import annotations
@@ -22,11 +24,24 @@ from .contract import DocumentInfo, Extraction, Extractor, Source
 from .errors import ExtractionError
 from .identify import identify
 from .layout import Page, mark_furniture, read_page
+from .limits import Limits
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
 from .nlp.decisions import Phrase, phrases_of
-from .pdf import open_pdf, require_text
+from .ocr import SETTINGS as OCR_SETTINGS
+from .ocr import (
+    OcrPage,
+    OcrSettings,
+    check_readable,
+    is_scanned,
+    ocr_enabled,
+    read_scanned_page,
+)
+from .ocr_confidence import flag_answers, flag_cells
+from .parser_warnings import as_warnings, parser_warnings
+from .pdf import detail, open_pdf, require_text
 from .readers import arsredovisning, delarsbokslut, enkat
+from .scan_pages import scanned_page
 
 # Document kind → its reader (readers/__init__.py says what a reader is). The reader that
 # recognises a document most surely reads it.
@@ -63,12 +78,35 @@ def _kinds() -> str:
     return ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def extract_pdf(path: Path | str) -> Extraction:
-    """Extract one PDF; raises ExtractionError (with a reason) for a file it cannot read."""
+def extract_pdf(
+    path: Path | str,
+    limits: Limits | None = None,
+    *,
+    ocr: bool | None = None,
+    ocr_settings: OcrSettings = OCR_SETTINGS,
+) -> Extraction:
+    """Extract one PDF; raises ExtractionError (with a reason) for a file it cannot read.
+
+    `limits` bounds the file size, pages and inflated bytes here; wall time and memory need
+    a process that can be killed (`kommunkoll.pipeline.worker`). Scanned pages are read by
+    OCR unless `ocr` is False (default: unless --no-ocr set KOMMUNKOLL_NO_OCR): then a PDF
+    of scans is `image_only`.
+    """
     path = Path(path)
-    with open_pdf(path) as (source, pdf):
-        require_text(pdf, source.filename)
-        pages = read_pages(pdf, source.filename)
+    if ocr is None:
+        ocr = ocr_enabled()
+    with parser_warnings() as heard:
+        extraction = _extract(path, limits, ocr, ocr_settings)
+    extraction.warnings.extend(as_warnings(heard))
+    return extraction
+
+
+def _extract(path: Path, limits: Limits | None, ocr: bool, ocr_settings: OcrSettings) -> Extraction:
+    with open_pdf(path, limits) as (source, pdf):
+        scans = read_scans(pdf, source.filename, ocr_settings) if ocr else {}
+        if not scans:
+            require_text(pdf, source.filename)
+        pages = read_pages(pdf, source.filename, scans=scans)
         kind = document_kind(pages.content)
         if kind is None:
             raise ExtractionError(
@@ -86,7 +124,7 @@ def extract_pdf(path: Path | str) -> Extraction:
                 source.filename,
             )
         if pages.read_for != kind:  # page 1 did not say what the document is: read again
-            pages = read_pages(pdf, source.filename, kind=kind)
+            pages = read_pages(pdf, source.filename, kind=kind, scans=scans)
         extraction = Extraction(
             source=Source(filename=source.filename, sha256=source.sha256, pages=source.pages),
             document=DocumentInfo(
@@ -103,10 +141,59 @@ def extract_pdf(path: Path | str) -> Extraction:
         extraction.internal_controls = parts.internal_controls
         extraction.answers = parts.answers
         extraction.warnings.extend(parts.warnings)
+        extraction.gaps = parts.gaps
         # The internkontroll's risks and åtgärder first, then what the NLP finds in the text.
         found = find_findings(pages.body_texts, body_phrases(pages.content))
         extraction.findings = merge_findings(parts.findings, found)
+        if scans:
+            extraction.warnings.extend(_ocr_review(extraction, scans, ocr_settings))
         return extraction
+
+
+def read_scans(pdf: pdfplumber.PDF, filename: str, settings: OcrSettings) -> dict[int, OcrPage]:
+    """OCR of every scanned page (by 0-based index); `ocr_failed` when they cannot be read."""
+    indices = [i for i, page in enumerate(pdf.pages) if is_scanned(page, settings)]
+    if not indices:
+        return {}
+    data = pdf.stream.getvalue()
+    scans = {}
+    for i in indices:
+        page = pdf.pages[i]
+        try:
+            scans[i] = read_scanned_page(data, i, float(page.width), float(page.height), settings)
+        except ExtractionError as exc:
+            exc.filename = filename
+            raise
+        except Exception as exc:  # a page pdfium cannot render, an image Tesseract rejects
+            raise ExtractionError(
+                "ocr_failed", f"scanned page {i + 1} cannot be read by OCR ({exc})", filename
+            ) from None
+    check_readable(list(scans.values()), filename, settings)
+    return scans
+
+
+def _ocr_review(
+    extraction: Extraction, scans: dict[int, OcrPage], settings: OcrSettings
+) -> list[str]:
+    """Confidences on what OCR read; warnings for what a person must confirm."""
+    pages = sorted(i + 1 for i in scans)
+    warnings = [
+        f"page(s) {', '.join(map(str, pages))} are scanned images and were read by OCR "
+        f"(Tesseract, {settings.lang}); values below confidence {settings.min_confidence:.0f} "
+        "are flagged for a person to confirm"
+    ]
+    warnings += flag_answers(extraction.answers, settings.min_confidence)
+    words = {i + 1: scan.words for i, scan in scans.items()}
+    warnings += flag_cells(extraction.tables, words, settings.min_confidence)
+    for scan in scans.values():
+        scan.image = None  # the pixels are no longer needed
+    extraction.document.ocr = {  # type: ignore[attr-defined]
+        "pages": pages,
+        "skew": {str(p.number): round(p.skew, 2) for p in scans.values()},
+        "dpi": settings.dpi,
+        "min_confidence": settings.min_confidence,
+    }
+    return warnings
 
 
 def body_phrases(pages: list[Page]) -> list[list[Phrase]]:
@@ -119,25 +206,38 @@ def _boxes(kind: str | None) -> bool:
     return bool(reader and reader.BOXES)
 
 
-def read_pages(pdf: pdfplumber.PDF, filename: str, kind: str | None = None) -> Pages:
+def read_pages(
+    pdf: pdfplumber.PDF,
+    filename: str,
+    kind: str | None = None,
+    scans: dict[int, OcrPage] | None = None,
+) -> Pages:
     """Every page in the page model, furniture marked, with answer boxes too when the reader
-    of `kind` (guessed from page 1 when not given) needs them.
+    of `kind` (guessed from page 1 when not given) needs them. A scanned page comes from its
+    OCR (`scans`, by 0-based index), its boxes from its pixels.
 
     A page that cannot be parsed makes the PDF broken.
     """
     pages = Pages(read_for=kind)
+    scans = scans or {}
+    columns = None  # a scanned enkät's answer columns, carried from page to page
     for number, page in enumerate(pdf.pages, start=1):
         try:
+            scan = scans.get(number - 1)
             if number == 1 and kind is None:
-                first = read_page(page, number)
+                first = scanned_page(scan)[0] if scan else read_page(page, number)
                 pages.read_for = document_kind([first])
                 if not _boxes(pages.read_for):
                     pages.content.append(first)
                     continue
+            if scan:
+                model, columns = scanned_page(scan, _boxes(pages.read_for), columns)
+                pages.content.append(model)
+                continue
             pages.content.append(read_page(page, number, boxes=_boxes(pages.read_for)))
         except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
             raise ExtractionError(
-                "broken", f"page {number} is damaged and cannot be read ({exc})", filename
+                "broken", f"page {number} is damaged and cannot be read ({detail(exc)})", filename
             ) from None
         finally:
             page.close()  # frees the page's parsed objects: memory stays flat on long reports

@@ -12,12 +12,19 @@ import re
 from kommunkoll.vocabulary import MEASURE_HEADER_ORDER, MEASURES
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_FOOTNOTE = re.compile(r"[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")  # a footnote marker on a header: "2024¹", "Budget*"
 
 
 def normalise_header(text: str) -> str:
     """Collapse whitespace and undo hyphenation at a wrap: "Delårs- bokslut" → "delårsbokslut"."""
-    text = " ".join(text.split()).casefold()
+    text = " ".join(_FOOTNOTE.sub(" ", text).split()).casefold()
     return re.sub(r"(\w)- (?!och\b|eller\b)(\w)", r"\1\2", text)
+
+
+def year_of(text: str) -> int | None:
+    """The year a header prints (the last one: "Förändring 2023–2024" is 2024), else None."""
+    years = _YEAR.findall(normalise_header(text))
+    return int(years[-1]) if years else None
 
 
 def measure_of(text: str, report_year: int) -> tuple[str, int] | None:
@@ -39,4 +46,9 @@ HEADER_WORD = re.compile(
 
 
 def is_header_word(text: str) -> bool:
-    return bool(HEADER_WORD.match(text.strip(" ,:")))
+    """A word a column header prints: a year, a unit, or a word naming a measure."""
+    word = text.strip(" ,:()*¹²")
+    if HEADER_WORD.match(word):
+        return True
+    folded = normalise_header(word)
+    return len(folded) > 3 and any(re.search(MEASURES[k].header, folded) for k in MEASURES)

@@ -51,6 +51,7 @@ class Word:
     size: float
     fontname: str = ""
     space_after: str = " "  # the space printed after it: a no-break or thin one is kept
+    conf: float | None = None  # 0–100 when OCR read it from a scan (ocr.py); None when printed
 
     def __getitem__(self, key: str) -> Any:
         return getattr(self, key)
@@ -199,6 +200,7 @@ def _merge(a: Word, b: Word, sep: str) -> Word:
         max(a.size, b.size),
         a.fontname,
         b.space_after,
+        None if a.conf is None or b.conf is None else min(a.conf, b.conf),
     )
 
 
@@ -326,7 +328,7 @@ def _furniture_key(line: Line) -> str:
     return re.sub(r"\d+", "#", " ".join(line.text.casefold().split()))
 
 
-def _in_margin(line: Line, page: Page, settings: LayoutSettings) -> bool:
+def in_margin(line: Line, page: Page, settings: LayoutSettings = SETTINGS) -> bool:
     """Heads and footers live in the page's top and bottom margins; a table header repeated
     at the same height on two pages (Drift, then Investeringar) is not furniture."""
     band = settings.margin * page.height
@@ -339,11 +341,11 @@ def mark_furniture(pages: Sequence[Page], settings: LayoutSettings = SETTINGS) -
     (digits aside) recurs in the margins of several pages."""
     seen: Counter[str] = Counter()
     for page in pages:
-        for key in {_furniture_key(li) for li in page.lines if _in_margin(li, page, settings)}:
+        for key in {_furniture_key(li) for li in page.lines if in_margin(li, page, settings)}:
             seen[key] += 1
     for page in pages:
         for line in page.lines:
-            if not _in_margin(line, page, settings):
+            if not in_margin(line, page, settings):
                 continue
             key = _furniture_key(line)
             repeated = len(pages) >= 2 and seen[key] >= settings.furniture_pages

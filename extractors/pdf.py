@@ -21,6 +21,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from .errors import ExtractionError
+from .limits import Limits, MiB, ReferenceCycle, inflation_budget
 
 # The spec wants %%EOF in the last 1024 bytes; readers tolerate trailing junk, so do we.
 _EOF_WINDOW = 4096
@@ -35,10 +36,19 @@ class PdfFile:
     pages: int
 
 
-def read_pdf_bytes(path: Path) -> bytes:
+def read_pdf_bytes(path: Path, limits: Limits | None = None) -> bytes:
     """Read a file and reject what is plainly not a complete PDF, before parsing it."""
     name = path.name
+    limits = limits or Limits()
     try:
+        size = path.stat().st_size
+        if size > limits.file_size:
+            raise ExtractionError(
+                "too_large",
+                f"filen är för stor ({size / MiB:.0f} MB; gränsen är {limits.file_size / MiB:.0f}"
+                " MB)",
+                name,
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise ExtractionError("not_found", "the file does not exist", name) from None
@@ -81,28 +91,93 @@ def _guess_kind(data: bytes) -> str:
 
 
 @contextmanager
-def open_pdf(path: Path) -> Iterator[tuple[PdfFile, pdfplumber.PDF]]:
-    """Open a PDF for extraction; raises ExtractionError with a reason for any bad file."""
+def open_pdf(path: Path, limits: Limits | None = None) -> Iterator[tuple[PdfFile, pdfplumber.PDF]]:
+    """Open a PDF for extraction; raises ExtractionError with a reason for any bad file.
+
+    Everything read inside the block (pages, fonts, content streams) inflates against the
+    document's budget (`limits.inflated`); passing it is `decompression_bomb`, whatever
+    error pdfminer or pdfplumber wrapped it in on the way out.
+    """
     path = Path(path)
-    data = read_pdf_bytes(path)
+    limits = limits or Limits()
+    data = read_pdf_bytes(path, limits)
     name = path.name
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except PdfminerException as exc:
-        raise _explain(exc.args[0] if exc.args else exc, name) from None
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-        raise _explain(exc, name) from None
-    try:
+    with inflation_budget(limits.inflated) as budget:
         try:
-            page_count = len(pdf.pages)
-        except Exception as exc:  # pdfminer raises many types on a damaged page tree
-            raise _explain(exc, name) from None
-        if page_count == 0:
-            raise ExtractionError("no_pages", "the PDF has no pages", name)
-        source = PdfFile(filename=name, sha256=hashlib.sha256(data).hexdigest(), pages=page_count)
-        yield source, pdf
-    finally:
-        pdf.close()
+            try:
+                pdf = pdfplumber.open(io.BytesIO(data))
+            except PdfminerException as exc:
+                raise _explain(exc.args[0] if exc.args else exc, name) from None
+            except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+                raise _explain(exc, name) from None
+            try:
+                _check_page_count(pdf, limits, name)
+                try:
+                    page_count = len(pdf.pages)
+                except Exception as exc:  # pdfminer raises many types on a damaged page tree
+                    raise _explain(exc, name) from None
+                if page_count == 0:
+                    raise ExtractionError("no_pages", "the PDF has no pages", name)
+                if page_count > limits.pages:
+                    raise _too_many_pages(page_count, limits, name)
+                digest = hashlib.sha256(data).hexdigest()
+                yield PdfFile(filename=name, sha256=digest, pages=page_count), pdf
+            finally:
+                _close(pdf)
+        except BaseException as exc:
+            if budget.exceeded:
+                raise ExtractionError(
+                    "decompression_bomb",
+                    f"PDF-filens innehåll packas upp till mer än {limits.inflated / MiB:.0f} MB "
+                    "(en dekomprimeringsbomb) och lästes inte",
+                    name,
+                ) from None
+            if _caused_by(exc, MemoryError):  # however wrapped: the worker names the limit
+                raise MemoryError from None
+            if isinstance(exc, RecursionError | PSException | PdfminerException):
+                # pdfminer's own errors met after the first page (fonts, forms, annotations
+                # read by a kind's reader): the file is damaged, not our code.
+                raise _explain(exc, name) from None
+            raise
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    """Whether `kind` is `exc` or anywhere in what it wraps (context, cause, first arg)."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        item = todo.pop()
+        if not isinstance(item, BaseException) or id(item) in seen:
+            continue
+        if isinstance(item, kind):
+            return True
+        seen.add(id(item))
+        todo.extend([item.__context__, item.__cause__, *(item.args[:1])])
+    return False
+
+
+def _check_page_count(pdf: pdfplumber.PDF, limits: Limits, name: str) -> None:
+    """Refuse a page tree that says it is too big before building its pages."""
+    try:
+        count = pdf.doc.catalog["Pages"].resolve()["Count"]
+    except Exception:  # a damaged tree: building the pages will tell
+        return
+    if isinstance(count, int) and count > limits.pages:
+        raise _too_many_pages(count, limits, name)
+
+
+def _too_many_pages(count: int, limits: Limits, name: str) -> ExtractionError:
+    return ExtractionError(
+        "too_many_pages", f"PDF-filen har {count} sidor; gränsen är {limits.pages}", name
+    )
+
+
+def _close(pdf: pdfplumber.PDF) -> None:
+    """Free what was read without `pdf.close()`, which builds every page it has not built
+    yet, and so re-enters whatever loop or damage stopped the reading."""
+    for page in getattr(pdf, "_pages", None) or []:
+        page.close()
+    pdf.stream.close()
 
 
 def _explain(exc: object, name: str) -> ExtractionError:
@@ -112,12 +187,25 @@ def _explain(exc: object, name: str) -> ExtractionError:
             "the PDF is password-protected; save an unprotected copy and try again",
             name,
         )
-    detail = str(exc).strip() or type(exc).__name__
-    return ExtractionError("broken", f"the PDF is damaged and cannot be read ({detail})", name)
+    return ExtractionError("broken", f"the PDF is damaged and cannot be read ({detail(exc)})", name)
+
+
+def detail(exc: object) -> str:
+    """What went wrong, in words: never a repr such as `PdfminerException(...)`."""
+    while isinstance(exc, PdfminerException) and exc.args:
+        exc = exc.args[0]
+    if isinstance(exc, RecursionError):
+        return "objekten är för djupt nästlade"
+    if isinstance(exc, ReferenceCycle):
+        return str(exc)
+    text = str(exc).strip() if isinstance(exc, BaseException) else str(exc)
+    if not text:
+        return type(exc).__name__
+    return text if len(text) <= 160 else text[:160] + "…"  # a damaged dict can print kilobytes
 
 
 def require_text(pdf: pdfplumber.PDF, name: str) -> None:
-    """Reject documents with no text layer: scans need OCR, which we do not do."""
+    """Reject documents with no text layer when OCR is off (--no-ocr): scans need it."""
     images = 0
     for page in pdf.pages:
         if page.chars:
@@ -127,7 +215,7 @@ def require_text(pdf: pdfplumber.PDF, name: str) -> None:
         raise ExtractionError(
             "image_only",
             f"the PDF holds only scanned images ({images} on {len(pdf.pages)} pages) and no "
-            "text; it needs OCR before it can be read",
+            "text, and OCR is turned off (--no-ocr)",
             name,
         )
     raise ExtractionError("no_text", "the PDF's pages contain no text", name)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from kommunkoll.vocabulary import UTFALL
 
 from .checks import check_table, failed
-from .contract import Finding, InternalControl, Table
+from .completeness import find_gaps, gap_warning
+from .contract import Finding, Gap, InternalControl, Table
 from .internkontroll import extract_internal_controls
 from .layout import Page
 from .tables import build_tables, strip_internal
@@ -26,7 +27,8 @@ class Report:
     tables: list[Table]
     internal_controls: list[InternalControl]
     findings: list[Finding]  # the internkontroll's risks and åtgärder
-    warnings: list[str]  # failed checks
+    warnings: list[str]  # failed checks, then the gaps
+    gaps: list[Gap]  # what is printed but no table read
 
 
 def read_report(pages: Sequence[Page], year: int, outcome: str = UTFALL) -> Report:
@@ -44,4 +46,6 @@ def read_report(pages: Sequence[Page], year: int, outcome: str = UTFALL) -> Repo
                     cell.measure = outcome
         table.checks = check_table(table)
     controls, findings = extract_internal_controls(body)
-    return Report(tables, controls, findings, failed(tables))
+    gaps = find_gaps(pages, tables)
+    warnings = failed(tables) + [gap_warning(g) for g in gaps]
+    return Report(tables, controls, findings, warnings, gaps)

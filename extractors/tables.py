@@ -16,10 +16,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kommunkoll.vocabulary import ARBETSMILJOMAL, INVESTERINGAR, TABLE_KINDS, TKR
+from kommunkoll.vocabulary import (
+    ARBETSMILJOMAL,
+    INVESTERINGAR,
+    KR,
+    MNKR,
+    MONEY_UNITS,
+    OVRIGT,
+    PROCENT,
+    TABLE_KINDS,
+    TKR,
+)
 
 from .contract import Cell, Row, Table
-from .headers import is_header_word, measure_of
+from .headers import is_header_word, measure_of, year_of
 from .layout import Line, phrases
 from .layout import Word as Token
 from .numbers import parse_number
@@ -28,6 +38,14 @@ _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 _KIND_WORDS = tuple(
     (kind.key, re.compile(kind.title, re.I)) for kind in TABLE_KINDS.values() if kind.title
 )
+_KIND_PATTERN = dict(_KIND_WORDS)
+_CONTINUED = re.compile(r"\(?\bforts(?:\.|ättning)", re.I)
+_PRINTED_UNITS = (  # the most specific first: "mnkr" before "kr"
+    (MNKR, re.compile(r"\bmn?kr\b|miljon\w* kronor", re.I)),
+    (TKR, re.compile(r"\btkr\b|tusent\w* kronor", re.I)),
+    (KR, re.compile(r"\bkr\b|\bkronor\b", re.I)),
+    (PROCENT, re.compile(r"%|\bprocent\b", re.I)),
+)
 
 
 @dataclass
@@ -35,7 +53,8 @@ class Column:
     x0: float
     x1: float
     header: list[Token] = field(default_factory=list)
-    key: tuple[str, int] | None = None
+    key: tuple[str | None, int | None] | None = None  # (measure, year); measure None: unknown
+    text: str | None = None  # the header as printed, whitespace collapsed
 
 
 @dataclass
@@ -46,10 +65,12 @@ class Candidate:
     lines: list[Line]
     columns: list[Column]
     label_edge: float  # tokens whose centre is left of this are labels
+    label_left: float = 0.0  # where the labels start
     header_lines: list[Line] = field(default_factory=list)
     above: list[Line] = field(default_factory=list)  # the lines above the header, nearest last
     first_on_page: bool = False
     last_on_page: bool = False
+    lead: list[Line] = field(default_factory=list)  # the page's lines above the table
 
 
 def value_tail(line: Line) -> tuple[list[Token], list[Token]]:
@@ -58,6 +79,8 @@ def value_tail(line: Line) -> tuple[list[Token], list[Token]]:
     cut = len(tokens)
     while cut > 0 and tokens[cut - 1].is_value:
         cut -= 1
+    if cut == 0 and len(tokens) >= 3 and _YEAR_ONLY.match(tokens[0].text):
+        cut = 1  # "2024 7,0 4,1 ...": a year naming the row (a table printed transposed)
     return tokens[:cut], tokens[cut:]
 
 
@@ -131,13 +154,14 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
         labels = [t for line in body for t in value_tail(line)[0]]
         label_right = max((t.x1 for t in labels), default=None)
         label_edge = (label_right + columns[0].x0) / 2 if label_right is not None else -1.0
-        candidate = Candidate(page_number, body, columns, label_edge)
+        label_left = min((t.x0 for t in labels), default=-1.0)
+        candidate = Candidate(page_number, body, columns, label_edge, label_left)
+        own = len(body)
         _attach_header(candidate, lines, start)
-        candidate.first_on_page = start - len(candidate.header_lines) == 0
         # Body lines are contiguous from `start`; nothing close below means the page ends it.
         candidate.last_on_page = all(
             lines[k].top > body[-1].bottom + 6 * body[-1].size
-            for k in range(start + len(body), len(lines))
+            for k in range(start + own, len(lines))
         )
         if len(columns) >= 2 or candidate.header_lines:
             candidates.append(candidate)
@@ -157,22 +181,38 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
     columns = candidate.columns
     below = candidate.lines[0]
     k = start - 1
+    # A first label wrapped with its numbers on its last line ("Verksamhetens" / "intäkter
+    # 212 282 ..."): label-only lines right above the body, when a header stands above them.
+    wrapped: list[Line] = []
+    while k >= 0 and len(wrapped) < 2 and columns:
+        line = lines[k]
+        if below.top - line.top > 1.8 * max(line.size, below.size) or line.x1 >= columns[0].x0:
+            break
+        wrapped.insert(0, line)
+        below = line
+        k -= 1
     header: list[Line] = []
     while k >= 0:
         line = lines[k]
         limit = (3.0 if not header else 1.8) * max(line.size, below.size)
         if below.top - line.top > limit:
             break
-        if not _is_header_line(line, candidate):
+        if not _is_header_line(line, candidate, stacked=bool(header)):
             break
         header.insert(0, line)
         below = line
         k -= 1
+    if wrapped and not header:  # no header above: those lines are no part of the table
+        k += len(wrapped)
+        wrapped = []
+    candidate.lines[:0] = wrapped
+    candidate.first_on_page = k < 0
+    candidate.lead = list(lines[: k + 1])
     candidate.header_lines = header
     candidate.above = list(lines[max(0, k - 5) : k + 1])
     for line in header:
         for phrase in phrases(line.tokens):
-            tokens = [t for t in phrase if t.center >= candidate.label_edge]
+            tokens = _over_columns(phrase, candidate)
             if not tokens:
                 continue
             x0, x1 = tokens[0].x0, tokens[-1].x1
@@ -183,11 +223,21 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
                 columns[index].header.append(token)
 
 
-def _is_header_line(line: Line, candidate: Candidate) -> bool:
+def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> bool:
+    """A line over the columns that prints header words; above a header line (`stacked`),
+    a line whose every phrase stands over a column is a wrapped header whatever it says."""
     if is_data_row(line):
         return False
-    over_columns = [t for t in line.tokens if t.center >= candidate.label_edge]
-    if not over_columns or not any(is_header_word(t.text) for t in line.tokens):
+    columns = candidate.columns
+    reach = columns[0].x0 - 0.5 * line.size if columns else candidate.label_edge
+    over_columns = [
+        t for t in line.tokens if t.center >= candidate.label_edge and t.x1 > reach
+    ]  # "Drift, tkr": a title whose unit ends left of the first column heads none
+    if not over_columns:
+        return False
+    if not any(is_header_word(t.text) for t in line.tokens) and not (
+        (stacked and len(over_columns) == len(line.tokens)) or _column_aligned(line, candidate)
+    ):
         return False
     separators = [
         (a.x1 + b.x0) / 2 for a, b in zip(candidate.columns, candidate.columns[1:], strict=False)
@@ -198,6 +248,25 @@ def _is_header_line(line: Line, candidate: Candidate) -> bool:
         x0, x1 = phrase[0].x0, phrase[-1].x1
         if any(x0 < s < x1 for s in separators) and len(phrase) > 3:
             return False  # a phrase running across columns is prose, not a header
+    return True
+
+
+def _column_aligned(line: Line, candidate: Candidate) -> bool:
+    """Short phrases each over one column of their own, two columns or more: a header row of
+    names ("Kvinnor Män < 29 år ..."), whatever words it uses."""
+    columns = candidate.columns
+    heads = [p for p in phrases(line.tokens) if _over_columns(p, candidate)]
+    if len(heads) < 2 or len(heads) < len(phrases(line.tokens)) - 1:
+        return False
+    used: set[int] = set()
+    for phrase in heads:
+        if len(phrase) > 3:
+            return False
+        x0, x1 = phrase[0].x0, phrase[-1].x1
+        under = [i for i, c in enumerate(columns) if c.x0 < x1 + 1 and c.x1 > x0 - 1]
+        if len(under) != 1 or under[0] in used:
+            return False
+        used.add(under[0])
     return True
 
 
@@ -267,37 +336,48 @@ def build_tables(
     found: list[tuple[Table, Candidate]] = []
     for page_index, lines in enumerate(pages):
         for candidate in find_candidates(page_index + 1, lines):
-            for column in candidate.columns:
-                text = " ".join(t.text for t in sorted(column.header, key=lambda t: (t.top, t.x0)))
-                column.key = measure_of(text, report_year) if text else None
+            _name_columns(candidate, report_year)
             previous = found[-1] if found else None
             if previous and _continues(previous[1], candidate):
                 _append_rows(previous[0], previous[1], candidate)
                 previous[1].last_on_page = candidate.last_on_page
                 previous[1].page = candidate.page
                 continue
-            if not all(c.key for c in candidate.columns):
-                continue  # no header that names every column: not one of our tables
-            if len({c.key for c in candidate.columns}) != len(candidate.columns):
-                continue
+            if not candidate.header_lines and not _numeric_block(candidate):
+                continue  # a line or two of figures in the text, no table
             title_line = _title_line(candidate)
             title = title_line.text if title_line else None
-            kind = _kind_of(candidate, title)
+            known = all(c.key and c.key[0] for c in candidate.columns)
+            if not known and (rows := _transposed(candidate, report_year)) is not None:
+                kind = _kind_of(candidate, title)
+                if kind is not None and kind != ARBETSMILJOMAL:
+                    table = Table(
+                        kind=kind,  # type: ignore[arg-type]
+                        title=title if _KIND_PATTERN[kind].search(title or "") else None,
+                        page=candidate.page,
+                        unit=_unit(kind, candidate, title),  # type: ignore[arg-type]
+                        rows=rows,
+                    )
+                    found.append((table, candidate))
+                    continue
+            kind = _kind_of(candidate, title) if known else None
             if kind is None:
-                continue
+                kind = OVRIGT  # every column keeps its printed header; measure where it says
+                label_head = _label_head(candidate)
+                if title is None or label_head:
+                    title = label_head or title
             if kind == ARBETSMILJOMAL:
                 title, label = _arbetsmiljo_names(candidate)
             else:
                 label = None
-                if title and not any(
-                    p.search(title) for k, p in _KIND_WORDS if k == kind
-                ):  # a section heading that does not name the table is not its title
-                    title = None
+                pattern = _KIND_PATTERN.get(kind)
+                if title and pattern is not None and not pattern.search(title):
+                    title = None  # a section heading that does not name the table
             table = Table(
                 kind=kind,  # type: ignore[arg-type]
                 title=title,
                 page=candidate.page,
-                unit=_unit(kind, candidate),  # type: ignore[arg-type]
+                unit=_unit(kind, candidate, title),  # type: ignore[arg-type]
                 rows=[],
             )
             _append_rows(table, candidate, candidate, default_label=label)
@@ -309,17 +389,146 @@ def build_tables(
     return found
 
 
-def _unit(kind: str, candidate: Candidate) -> str:
-    head = " ".join(line.text for line in candidate.header_lines).casefold()
+def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
+    """A table printed with its groups as columns and its measures as rows ("Kvinnor Män
+    < 29 år ..." over rows "2024", "2023", "Förändring"): one row per group. None unless
+    every row's label names a distinct (measure, year) and every other column has a header."""
+    columns = candidate.columns
+    lines = [line for line in candidate.lines if is_data_row(line)]
+    keyed: list[tuple[str, tuple[str, int], list[Token]]] = []
+    firsts = [
+        next((v for v in value_tail(line)[1] if _column_of(v.center, columns) == 0), None)
+        for line in lines
+    ]
+    # A headless first column of years ("Jan–aug" / "2024 7,0 ..."): part of the row labels.
+    year_column = (
+        not columns[0].text
+        and any(firsts)
+        and all(t is None or _YEAR_ONLY.match(t.text) for t in firsts)
+    )
+    prefix: list[str] = []
+    for line in candidate.lines:
+        if not is_data_row(line):
+            prefix.append(line.text)  # a row label wrapped, its figures on its last line
+            continue
+        label_tokens, values = value_tail(line)
+        if year_column and values and _column_of(values[0].center, columns) == 0:
+            label_tokens, values = label_tokens + values[:1], values[1:]
+        label = " ".join([*prefix, *(t.text for t in label_tokens)])
+        prefix = []
+        key = measure_of(label, report_year) if label else None
+        if key is None:
+            return None
+        keyed.append((label, key, values))
+    groups = [i for i, c in enumerate(columns) if c.text and not (year_column and i == 0)]
+    if len({k for _, k, _ in keyed}) != len(keyed) or len(groups) < 2:
+        return None
+    if any(not columns[i].text for i in range(1 if year_column else 0, len(columns))):
+        return None
+    rows: list[Row] = []
+    for i in groups:
+        column = columns[i]
+        cells = []
+        for label, (measure, year), values in keyed:
+            token = next((v for v in values if _column_of(v.center, columns) == i), None)
+            cells.append(
+                Cell(
+                    measure=measure,  # type: ignore[arg-type]
+                    year=year,
+                    value=parse_number(token.text) if token else None,
+                    bbox=token.bbox if token else None,
+                    page=candidate.page,
+                    text=token.text if token else "",
+                    header=label,
+                )
+            )
+        top = min(t.top for t in column.header)
+        rows.append(
+            Row(
+                label=re.sub(r"(\d)- (\d)", r"\1-\2", column.text or ""),  # "Dag 1-" / "14"
+                cells=cells,
+                page=candidate.page,
+                bbox=(
+                    round(column.x0, 2),
+                    round(top, 2),
+                    round(column.x1, 2),
+                    round(max(line.bottom for line in lines), 2),
+                ),
+            )
+        )
+    return rows
+
+
+def _name_columns(candidate: Candidate, report_year: int) -> None:
+    """Each column's printed header, and the (measure, year) it names; a header that names
+    no known measure keeps its text with measure None (and the year it prints, if any)."""
+    seen: set[tuple[str | None, int | None]] = set()
+    for column in candidate.columns:
+        tokens = sorted(column.header, key=lambda t: (t.top, t.x0))
+        text = " ".join(" ".join(t.text for t in tokens).split()) or None
+        column.text = text
+        if text is None:
+            column.key = None
+            continue
+        key = measure_of(text, report_year)
+        if key is None or key in seen:  # the same measure twice: keep both, name neither
+            key = (None, year_of(text))
+        seen.add(key)
+        column.key = key
+
+
+def _numeric_block(candidate: Candidate) -> bool:
+    """A table printed without a header: several rows, each with values in two columns."""
+    rows = [line for line in candidate.lines if is_data_row(line)]
+    return len(rows) >= 3 and len(candidate.columns) >= 2
+
+
+def _over_columns(phrase: Sequence[Token], candidate: Candidate) -> list[Token]:
+    """The tokens of a header phrase that head columns. A phrase reaching over the columns
+    that does not start at the labels' left edge ("Avv. prognos/budget", centred wider than
+    its column) heads them whole; a stub or title at the left edge keeps its own words."""
+    over = [t for t in phrase if t.center >= candidate.label_edge]
+    if over and phrase[0].x0 > candidate.label_left + 2 * phrase[0].size:
+        return list(phrase)
+    return over
+
+
+def _label_head(candidate: Candidate) -> str | None:
+    """The text of the header lines over the labels (stub or title)."""
+    words = [
+        t.text
+        for line in candidate.header_lines
+        for phrase in phrases(line.tokens)
+        for t in phrase
+        if t not in _over_columns(phrase, candidate)
+    ]
+    return " ".join(" ".join(words).split()) or None
+
+
+def _unit(kind: str, candidate: Candidate, title: str | None) -> str | None:
+    """The unit the stub, title or header prints, else the kind's own."""
+    texts = [" ".join(line.text for line in candidate.header_lines), title or ""]
+    printed = next(
+        (unit for text in texts for unit, pattern in _PRINTED_UNITS if pattern.search(text)),
+        None,
+    )
     entry = TABLE_KINDS[kind]
-    return entry.unit if entry.fixed_unit or TKR not in head else TKR
+    if entry.unit in MONEY_UNITS and kind != OVRIGT:
+        return printed if printed in MONEY_UNITS else entry.unit
+    if kind == OVRIGT:
+        if printed is None and any(
+            "%" in c.text for row in candidate.lines for c in value_tail(row)[1]
+        ):
+            return PROCENT
+        return printed
+    return TKR if printed == TKR else entry.unit
 
 
 def _continues(previous: Candidate, candidate: Candidate) -> bool:
     """The next page's first table goes on with the last one: same columns, nothing between."""
     if candidate.page != previous.page + 1 or not previous.last_on_page:
         return False
-    if not candidate.first_on_page:
+    if not candidate.first_on_page and not _continued_title(candidate):
         return False
     if candidate.header_lines:
         keys = [c.key for c in candidate.columns]
@@ -334,12 +543,19 @@ def _continues(previous: Candidate, candidate: Candidate) -> bool:
     return True
 
 
+def _continued_title(candidate: Candidate) -> bool:
+    """Only a "(forts.)" title stands above the table on its page: the last one goes on."""
+    return len(candidate.lead) == 1 and bool(_CONTINUED.search(candidate.lead[0].text))
+
+
 def _append_rows(
     table: Table, owner: Candidate, candidate: Candidate, default_label: str | None = None
 ) -> None:
     """Rows of one body: wrapped labels joined, every column a cell (empty ones null)."""
     columns = candidate.columns
-    keys = [c.key for c in owner.columns] if owner is not candidate else [c.key for c in columns]
+    named = owner.columns if owner is not candidate else columns
+    keys = [c.key for c in named]
+    headers = [c.text for c in named]
     prefix: list[Token] = []
     last: Row | None = None
     for line in candidate.lines:
@@ -353,6 +569,7 @@ def _append_rows(
             continue
         words = prefix + label_tokens
         label = " ".join(" ".join(t.text for t in words).split()) or default_label or ""
+        label = re.sub(r"(\S)/ (?=\S)", r"\1/", label)  # "Kommunbidrag/" wrapped: one word
         row_top = min([line.top, *(t.top for t in words)])
         row_bottom = max([line.bottom, *(t.bottom for t in words)])
         by_column: dict[int, Token] = {}
@@ -361,7 +578,8 @@ def _append_rows(
         cells = []
         for index, (column, key) in enumerate(zip(columns, keys, strict=True)):
             token = by_column.get(index)
-            measure, year = key  # type: ignore[misc]
+            measure, year = key or (None, None)
+            header = headers[index]
             if token is None:
                 cells.append(
                     Cell(
@@ -376,6 +594,7 @@ def _append_rows(
                         ),
                         page=candidate.page,
                         text="",
+                        header=header,
                     )
                 )
                 continue
@@ -387,6 +606,7 @@ def _append_rows(
                     bbox=token.bbox,
                     page=candidate.page,
                     text=token.text,
+                    header=header,
                 )
             )
         row = Row(

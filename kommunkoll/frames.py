@@ -76,8 +76,12 @@ def read_view(view: str, db: str | Engine | None = None, **filters: Any) -> pd.D
 
 
 def values(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
-    """Every table value with its line, measure, column year, unit, page and bbox."""
-    return read_view("v_values", db, **filters)
+    """Every table value with its line, measure, column year, unit, page and bbox. A column
+    year may be null (an ovrigt table's header that prints none): it stays an integer."""
+    frame = read_view("v_values", db, **filters)
+    if "year" in frame.columns:
+        frame["year"] = frame["year"].astype("Int64")
+    return frame
 
 
 def answers(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:

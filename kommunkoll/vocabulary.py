@@ -86,12 +86,18 @@ DOCUMENT_KINDS: dict[str, DocumentKind] = _index(
 TKR = "tkr"
 PROCENT = "procent"
 ANDEL = "andel"
+MNKR = "mnkr"
+KR = "kr"
 
 UNITS: dict[str, Term] = _index(
-    Term(TKR, "tkr", ("tkr", "tusental kronor")),
+    Term(TKR, "tkr", ("tkr", "tusental kronor", "tusentals kronor")),
     Term(PROCENT, "%", ("procent", "%")),
     Term(ANDEL, "andel", ("andel",)),
+    Term(MNKR, "mnkr", ("mnkr", "mkr", "miljoner kronor", "miljontals kronor")),
+    Term(KR, "kr", ("kr", "kronor")),
 )
+# Units a money table may print in its stub, title or header (the rest are shares).
+MONEY_UNITS: tuple[str, ...] = (TKR, MNKR, KR)
 
 # ---------------------------------------------------------------- measures
 BUDGET = "budget"
@@ -117,9 +123,13 @@ class Measure:
 MEASURES: dict[str, Measure] = _index(
     Measure(BUDGET, "Budget", r"budget"),
     Measure(PROGNOS, "Prognos", r"prognos"),
-    Measure(AVVIKELSE, "Avvikelse", r"\bavv"),
-    Measure(UTFALL, "Utfall", r"utfall|bokslut|delår|rapport|^\s*\d{4}\s*$"),
-    Measure(DIFFERENS, "Differens", r"\bdiff"),
+    Measure(AVVIKELSE, "Avvikelse", r"avv(?:\.|ik)|\bavv\b"),
+    Measure(
+        UTFALL,
+        "Utfall",
+        r"utfall|bokslut|delår|rapport|^\s*(?:jan\w*\s*[-–]\s*\w+\s*)?\d{4}\s*$|^\s*\d{4}\s*-\s*\d\d-\d\d",
+    ),
+    Measure(DIFFERENS, "Differens", r"\bdiff|förändring|skillnad"),
     Measure(MAL, "Mål", r"(?<!\w)mål(?!\w)"),
     Measure(PRELIMINART_UTFALL, "Prel. utfall", r"preliminär"),
     # "Bokslut 2025", "Utfall helår", "Årsbokslut"; never "Delårs(-) bokslut".
@@ -143,6 +153,7 @@ INVESTERINGAR = "investeringar"
 PERSONALOMSATTNING = "personalomsattning"
 SJUKFRANVARO = "sjukfranvaro"
 ARBETSMILJOMAL = "arbetsmiljomal"
+OVRIGT = "ovrigt"  # any other numeric table: verksamhetsmått, nyckeltal, result per verksamhet
 
 
 @dataclass(frozen=True)
@@ -169,7 +180,7 @@ TABLE_KINDS: dict[str, TableKind] = _index(
         DRIFT,
         "Drift",
         TKR,
-        title=r"^drift\b|driftredovisning|resultaträkning",
+        title=r"^drifts?\b|drifts?redovisning|resultaträkning",
         rows=r"verksamhetens (?:netto)?kostnader|årets resultat",
         fixed_unit=True,
     ),
@@ -186,7 +197,16 @@ TABLE_KINDS: dict[str, TableKind] = _index(
     TableKind(
         ARBETSMILJOMAL, "Arbetsmiljömål", ANDEL, measures=frozenset({MAL, PRELIMINART_UTFALL})
     ),
+    TableKind(OVRIGT, "Övrig tabell", TKR),
 )
+# The tables a delårsbokslut is expected to print, by the headings that announce them: a
+# heading naming one with no table read under it is a gap the completeness check reports.
+KNOWN_TABLE_HEADINGS: str = (
+    r"^(?:drift(?:s)?(?:redovisning)?|resultaträkning|investering(?:ar|sredovisning)?|"
+    r"personalomsättning(?: externt)?|extern personalomsättning|sjukfrånvaro)\b"
+)
+# Lines a Drift table always prints: seen on a page but in no table read, they are a gap.
+USUAL_TABLE_LINES: str = r"^(?:årets resultat|verksamhetens nettokostnader)\b"
 
 # ---------------------------------------------------------------- answers
 JA = "ja"
@@ -213,9 +233,12 @@ VET_WORDS = ("vet", frozenset({"ej", "inte"}))
 # Answer flags: problems with one answer (the answer is then left null).
 MULTIPLE_MARKS = "multiple_marks"
 ANSWER_UNREAD = "answer_unread"
+# Read by OCR less surely than the threshold: kept, but a person must confirm it.
+LOW_CONFIDENCE = "low_confidence"
 ANSWER_FLAGS: dict[str, Term] = _index(
     Term(MULTIPLE_MARKS, "flera rutor markerade"),
     Term(ANSWER_UNREAD, "svaret kunde inte läsas"),
+    Term(LOW_CONFIDENCE, "osäker OCR-läsning, bekräfta"),
 )
 
 # ---------------------------------------------------------------- marks
@@ -236,11 +259,13 @@ MARK_TEXT = "text"
 MARK_GLYPH = "glyph"
 MARK_DRAWN = "drawn"
 MARK_FORM = "form"
+MARK_SCAN = "scan"
 MARK_KINDS: dict[str, Term] = _index(
     Term(MARK_TEXT, "tecken i texten"),  # an x or ✓ printed as text
     Term(MARK_GLYPH, "ruta som tecken"),  # a ☒ glyph
     Term(MARK_DRAWN, "ritad ruta"),  # a box drawn with lines, crossed or filled
     Term(MARK_FORM, "formulärfält"),  # a PDF form checkbox or radio button
+    Term(MARK_SCAN, "markering i skannad bild"),  # a box or cross seen in a scan's pixels
 )
 
 # ---------------------------------------------------------------- findings
@@ -272,6 +297,12 @@ CHECK_RULES: dict[str, str] = {
     "avvikelse": "avvikelse = {first} − {second}",
     "differens": "differens = {first} − {second}",
 }
+# The extractor's check names (stored as written) in Swedish for the pages: phrase → Swedish.
+CHECK_PHRASES: dict[str, str] = {
+    "sum of the cost lines": "summan av kostnadsraderna",
+    "sum of its sub-lines": "summan av underraderna",
+    "sum of the investment lines": "summan av investeringsraderna",
+}
 CHECK_OK = "stämmer"
 CHECK_FAILED = "stämmer inte"
 
@@ -287,6 +318,7 @@ ERROR_REASONS: dict[str, str] = {
     "no_pages": "PDF-filen har inga sidor",
     "no_text": "PDF-filens sidor innehåller ingen text",
     "image_only": "PDF-filen innehåller bara inskannade bilder och behöver OCR",
+    "ocr_failed": "de inskannade sidorna gick inte att läsa med OCR",
     "unrecognised": "texten är varken ett delårsbokslut, en årsredovisning eller en revisorsenkät",
     "changed": "filen har ändrats sedan den lästes in",
     "timeout": "läsningen tog för lång tid och avbröts",
@@ -296,6 +328,8 @@ ICON_FAILED = "✗"  # beside a quarantined file or a failed check
 STATUS_OK = "ok"
 STATUS_WARNING = "varning"
 STATUS_QUARANTINED = "i karantän"
+# The completeness check's finding, for the pages a user reads ({n}: how many lines).
+UNCAPTURED_LINES = "{n} rad(er) med siffror i PDF-filen lästes inte in i någon tabell"
 
 # ---------------------------------------------------------------- column titles
 # Column titles of tables a user reads (Excel sheets, web tables, terminal).
@@ -364,6 +398,98 @@ HIGHER_IS_BETTER: dict[str, bool] = {
     SJUKFRANVARO: False,
     PERSONALOMSATTNING: False,
 }
+
+
+# Column titles of the exports' xlsx form (CSV and Parquet keep the snake_case names).
+EXPORT_TITLES: dict[str, str] = {
+    "document_id": "Dokument-id",
+    "value_id": "Värde-id",
+    "answer_id": "Svar-id",
+    "finding_id": "Iakttagelse-id",
+    "check_id": "Kontroll-id",
+    "namnd_id": "Nämnd-id",
+    "kommun": "Kommun",
+    "namnd": "Nämnd",
+    "year": "År",
+    "document_year": "Rapportens år",
+    "document_kind": "Dokumenttyp",
+    "kind": "Typ",
+    "period": "Period",
+    "pages": "Sidor",
+    "filename": "Fil",
+    "sha256": "SHA-256",
+    "extractor_version": "Extraktorversion",
+    "path": "Sökväg",
+    "ingested_at": "Inläst",
+    "table_kind": "Tabell",
+    "table_title": "Tabellens rubrik",
+    "table_position": "Tabellens ordning",
+    "line": "Rad",
+    "parent_line": "Överordnad rad",
+    "line_position": "Radens ordning",
+    "measure": "Mått",
+    "number": "Tal",
+    "unit": "Enhet",
+    "page": "Sida",
+    "x0": "x0 (pt)",
+    "top": "topp (pt)",
+    "x1": "x1 (pt)",
+    "bottom": "botten (pt)",
+    "question_key": "Frågans nyckel",
+    "question": "Fråga (senaste lydelse)",
+    "question_text": "Fråga (som tryckt)",
+    "answer": "Svar",
+    "comment": "Kommentar",
+    "year_before": "År före",
+    "number_before": "Nr före",
+    "answer_before": "Svar före",
+    "comment_before": "Kommentar före",
+    "page_before": "Sida före",
+    "document_id_before": "Dokument-id före",
+    "position": "Ordning",
+    "text": "Text",
+    "entities": "Namngivet",
+    "origin": "Ursprung",
+    "name": "Kontroll",
+    "ok": "Stämmer",
+    "expected": "Väntat",
+    "found": "Funnet",
+}
+
+
+# The counts `kommunkoll summary` shows per document.
+DOCUMENT_COLUMNS: dict[str, str] = {
+    "pages": "Sidor",
+    "tables": "Tabeller",
+    "values": "Värden",
+    "answers": "Svar",
+    "findings": "Iakttagelser",
+}
+
+# What a search result is, by the kind of entry (findings by their own kind).
+SEARCH_KINDS: dict[str, str] = {
+    **{key: term.name for key, term in FINDING_KINDS.items()},
+    "answer": "Enkätsvar",
+    "line": "Tabellrad",
+}
+SEARCH_COLUMNS = ("Typ", "Text", "Kommun · nämnd år", "Dokument och sida")
+SEARCH_NONE = "Inget matchar {query!r}."
+
+
+def check_description(name: str) -> str:
+    """A stored check name as a Swedish reader reads it: "Verksamhetens kostnader utfall/2025 =
+    sum of the cost lines" → "Verksamhetens kostnader (Utfall 2025) = summan av
+    kostnadsraderna"."""
+    import re
+
+    for phrase, swedish in CHECK_PHRASES.items():
+        name = name.replace(phrase, swedish)
+
+    def measure(match: re.Match[str]) -> str:
+        known = MEASURES.get(match[1])
+        return f"({known.name} {match[2]})" if known else match[0]
+
+    return re.sub(r"\b([a-z_]+)/(\d{4})\b", measure, name)
 
 
 def name_of(

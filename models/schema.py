@@ -44,6 +44,9 @@ class Document(SQLModel, table=True):
     period: str | None = None
     pages: int
     extractor_version: str
+    # Lines the completeness check found printed but in no table read (0: none; null: before
+    # the check existed).
+    uncaptured: int | None = None
     # Where the file lives after ingest (processed/ or where it was kept), so it can be re-read.
     path: str | None = None
     ingested_at: datetime = Field(default_factory=_now)
@@ -60,7 +63,7 @@ class ReportTable(SQLModel, table=True):
     kind: str = Field(index=True)
     title: str | None = None
     page: int
-    unit: str
+    unit: str | None = None  # null only for an ovrigt table that prints none
 
 
 class Line(SQLModel, table=True):
@@ -78,10 +81,11 @@ class Value(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("line_id", "measure", "year"),)
     id: int | None = Field(default=None, primary_key=True)
     line_id: int = Field(sa_column=_parent("line", nullable=False, index=True))
-    measure: str
-    year: int
+    measure: str | None = None  # null: the column's header names no known measure
+    year: int | None = None
     number: float | None = None  # null: empty cell or "Inget värde"
-    unit: str
+    unit: str | None = None
+    header: str | None = None  # the column's header as printed
     text: str | None = None  # the cell as printed
     page: int | None = None
     x0: float | None = None
@@ -134,13 +138,22 @@ class Answer(SQLModel, table=True):
     answer: str | None = None  # ja | nej | delvis | vet_ej | null
     comment: str = ""
     page: int
+    # The marked box (the answer's provenance): page and x0/top/x1/bottom in PDF points.
+    mark_page: int | None = None
+    mark_x0: float | None = None
+    mark_top: float | None = None
+    mark_x1: float | None = None
+    mark_bottom: float | None = None
+    mark_column: str | None = None  # the column of that box (differs where answer is null)
+    mark_kind: str | None = None  # vocabulary.MARK_KINDS
+    # Every further marked box seen (contract `marks` beyond the one above), in order.
+    other_marks: list[dict] | None = Field(default=None, sa_column=Column(JSON))
     section: str | None = None
     x0: float | None = None  # the question text's box on `page`
     top: float | None = None
     x1: float | None = None
     bottom: float | None = None
     boxes: int | None = None  # answer boxes seen beside the question
-    marks: list[dict] | None = Field(default=None, sa_column=Column(JSON))
     flags: list[str] | None = Field(default=None, sa_column=Column(JSON))
     fields: dict | None = Field(default=None, sa_column=Column(JSON))
 
@@ -201,3 +214,9 @@ class IngestError(SQLModel, table=True):
     code: str
     reason: str
     at: datetime = Field(default_factory=_now)
+
+
+def modelled(_object: object, name: str | None, type_: str, _reflected: bool, _to: object) -> bool:
+    """Alembic's include_object: the full-text index (`search_entry` and FTS5's own shadow
+    tables, migration 0007) belongs to the database, not to the models."""
+    return not (type_ == "table" and name is not None and name.startswith("search_entry"))

@@ -16,21 +16,46 @@ from sqlalchemy.engine import make_url
 
 VIEW_DOCS = {
     "v_values": (
-        "Every table value, one row each: kommun, nämnd, the report's year (document_year), "
-        "table, line (and parent line), measure, the column's year, number, unit, and where it "
-        "is printed (page, x0/top/x1/bottom in PDF points from the page's top left)."
+        "Varje tabellvärde, en rad var: kommun, nämnd, rapportens år (document_year), tabell, "
+        "rad (och överordnad rad), mått, kolumnens år, tal, enhet och var det står tryckt "
+        "(sida, x0/top/x1/bottom i PDF-punkter från sidans övre vänstra hörn)."
     ),
     "v_answers": (
-        "Every enkät answer: kommun, nämnd, year, the question's stable key and latest "
-        "wording, its number and wording as printed, answer (ja, nej, delvis, vet_ej or "
-        "empty), comment, page."
+        "Varje enkätsvar: kommun, nämnd, år, frågans stabila nyckel och senaste lydelse, "
+        "numret och lydelsen som tryckt, svaret (ja, nej, delvis, vet_ej eller tomt), "
+        "kommentar och sida."
     ),
     "v_answer_changes": (
-        "Answers that differ from the same nämnd's answer to the same question in the "
-        "nearest earlier year: both years, both answers, both comments."
+        "Svar som skiljer sig från samma nämnds svar på samma fråga närmast föregående år: "
+        "båda åren, båda svaren och båda kommentarerna."
     ),
     "v_findings": (
-        "Risks, actions and decisions found in the text, with their page and named entities."
+        "Risker, åtgärder och beslut i texten, med sida och det som nämns "
+        "(enheter, belopp, datum, beslutsparagrafer)."
+    ),
+}
+
+# Saved queries Datasette lists beside the views (name → title, SQL).
+QUERIES = {
+    "andrade_svar_i_ar": (
+        "Ändrade svar i år",
+        "SELECT kommun, namnd, number, question, year_before, answer_before, year, answer, "
+        "comment_before, comment FROM v_answer_changes "
+        "WHERE year = (SELECT MAX(year) FROM v_answer_changes) ORDER BY kommun, namnd, number",
+    ),
+    "personalkostnader_per_namnd": (
+        "Personalkostnader (utfall) per nämnd och år, senaste rapportens värde",
+        "SELECT v.kommun, v.namnd, v.year, v.number, v.unit, v.document_year, v.filename, "
+        "v.page FROM v_values v WHERE v.table_kind = 'drift' "
+        "AND v.line = 'Personalkostnader' AND v.measure = 'utfall' "
+        "AND v.document_year = (SELECT MAX(w.document_year) FROM v_values w "
+        "WHERE w.namnd_id = v.namnd_id AND w.table_kind = v.table_kind AND w.line = v.line "
+        "AND w.measure = v.measure AND w.year = v.year) ORDER BY v.kommun, v.namnd, v.year",
+    ),
+    "beslut_per_namnd": (
+        "Beslut per nämnd och år",
+        "SELECT kommun, namnd, year, COUNT(*) AS beslut FROM v_findings "
+        "WHERE kind = 'decision' GROUP BY kommun, namnd, year ORDER BY kommun, namnd, year",
     ),
 }
 
@@ -49,9 +74,17 @@ def sqlite_path(url: str) -> Path:
 def metadata(database: str) -> dict:
     return {
         "title": "kommunkoll",
-        "description": "Swedish municipal reports as tidy data. Start with the v_ views.",
+        "description": (
+            "Kommunernas rapporter som tabeller. Börja med vyerna v_values, v_answers, "
+            "v_answer_changes och v_findings, eller en sparad fråga nedan."
+        ),
         "databases": {
-            database: {"tables": {name: {"description": text} for name, text in VIEW_DOCS.items()}}
+            database: {
+                "tables": {name: {"description": text} for name, text in VIEW_DOCS.items()},
+                "queries": {
+                    name: {"title": title, "sql": sql} for name, (title, sql) in QUERIES.items()
+                },
+            }
         },
     }
 

@@ -11,14 +11,16 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from kommunkoll import __version__
-from kommunkoll.extractors import Extraction, ExtractionError, extract_pdf
+from kommunkoll.extractors import Extraction, ExtractionError
+from kommunkoll.extractors.limits import Limits
 from kommunkoll.vocabulary import DELARSBOKSLUT, ENKAT, ICON_FAILED, ICON_OK
 
+from .errors import UserError
 from .inbox import expand
 from .report import document_tables, extraction_summary
+from .safe_text import markup
 
 app = typer.Typer(
     help="Swedish municipal PDF reports (delårsbokslut, revisorernas enkät) into a database.",
@@ -29,28 +31,82 @@ app = typer.Typer(
 # Piped output (CI logs, `| less`) gets room for file names instead of rich's 80 columns.
 out = Console(width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 132)
 err = Console(stderr=True, soft_wrap=True)
+FAILED = f"[red]{ICON_FAILED}[/red]"
+OK = f"[green]{ICON_OK}[/green]"
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Database URL (default: $DATABASE_URL or sqlite:///kommunkoll.db)."),
+    typer.Option(
+        "--db",
+        help="Database: a SQLite file or a URL (default: $DATABASE_URL or kommunkoll.db).",
+    ),
 ]
 
 
-def try_extract(path: Path) -> Extraction | ExtractionError:
-    """Extract, turning every failure into an ExtractionError so one file never stops a batch."""
+NoOcrOption = Annotated[
+    bool,
+    typer.Option("--no-ocr", help="Do not OCR scanned pages: quarantine them as image_only."),
+]
+
+
+def _set_ocr(no_ocr: bool) -> None:
+    """--no-ocr reaches extraction in the reader process (started after this) and in the
+    workers it starts."""
+    if no_ocr:
+        from kommunkoll.extractors.ocr import NO_OCR_ENV
+
+        os.environ[NO_OCR_ENV] = "1"
+
+
+DEFAULT_TIMEOUT = Limits.timeout
+
+
+def _positive(value: float | None) -> float | None:
+    if value is not None and not value > 0:
+        raise typer.BadParameter(f"must be more than 0, not {value:g}")
+    return value
+
+
+def _not_negative(value: float) -> float:
+    if not value >= 0:
+        raise typer.BadParameter(f"must be 0 or more, not {value:g}")
+    return value
+
+
+TimeoutOption = Annotated[
+    float,
+    typer.Option("--timeout", help="Seconds one document may take to extract.", callback=_positive),
+]
+
+
+def try_extract(path: Path, limits: Limits) -> Extraction | ExtractionError:
+    """Extract in the limited worker process, turning every failure into an ExtractionError
+    so one file never stops a batch."""
+    from .worker import ReaderLost, extract_limited
+
     try:
-        return extract_pdf(path)
+        return extract_limited(path, limits)
     except ExtractionError as exc:
         return exc
-    except Exception as exc:  # a bug in an extractor: report it like a bad file, go on
-        return ExtractionError("broken", f"unexpected extractor failure: {exc!r}", path.name)
+    except ReaderLost as exc:
+        return ExtractionError("broken", f"läsaren avbröts: {exc}", path.name)
 
 
 def report_error(exc: ExtractionError) -> None:
     err.print(
-        f"[red]{ICON_FAILED}[/red] {exc.filename}: {exc.reason} [dim]({exc.code})[/dim]",
+        f"{FAILED} {markup(exc.filename)}: {markup(exc.reason)} [dim]({exc.code})[/dim]",
         highlight=False,
     )
+
+
+def _json_target(out_dir: Path, path: Path, sha256: str, taken: dict[Path, str]) -> Path:
+    """DIR/<name>.json, or DIR/<name>-<sha256 prefix>.json when another input of this run
+    (with other content) already took that name: two inputs never overwrite each other."""
+    target = out_dir / f"{path.stem}.json"
+    if target in taken and taken[target] != sha256:
+        target = out_dir / f"{path.stem}-{sha256[:12]}.json"
+    taken[target] = sha256
+    return target
 
 
 @app.command()
@@ -60,23 +116,34 @@ def extract(
     out_dir: Annotated[
         Path | None, typer.Option("--out", help="Write DIR/<name>.json for each PDF.")
     ] = None,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    no_ocr: NoOcrOption = False,
 ) -> None:
     """Extract PDFs into the contract's JSON; goes on past bad files and exits 1 if any failed."""
+    from .worker import shared_reader
+
+    _set_ocr(no_ocr)
     failed = 0
     paths = expand(files)
+    limits = Limits(timeout=timeout)
+    shared_reader().start()  # warms up while the output folder is made
     if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        _writable_folder(out_dir, "--out")
+    taken: dict[Path, str] = {}
     for path in paths:
-        result = try_extract(path)
+        result = try_extract(path, limits)
         if isinstance(result, ExtractionError):
             failed += 1
             report_error(result)
             continue
         payload = result.model_dump_json(indent=2, exclude_none=False)
         if out_dir is not None:
-            target = out_dir / f"{path.stem}.json"
-            target.write_text(payload + "\n", encoding="utf-8")
-            err.print(f"[green]{ICON_OK}[/green] {path.name} → {target}", highlight=False)
+            target = _json_target(out_dir, path, result.source.sha256, taken)
+            try:
+                target.write_text(payload + "\n", encoding="utf-8")
+            except OSError as exc:
+                raise UserError(f"kan inte skriva {target}: {exc.strerror or exc}") from None
+            err.print(f"{OK} {markup(path.name)} → {markup(target)}", highlight=False)
         if as_json:
             # One object for one file; JSON Lines for several, so the output stays parseable.
             sys.stdout.write(payload if len(paths) == 1 else result.model_dump_json())
@@ -87,15 +154,23 @@ def extract(
         raise typer.Exit(code=1)
 
 
+def _writable_folder(folder: Path, option: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(
+            f"{option}: kan inte skapa mappen {folder}: {exc.strerror or exc}"
+        ) from None
+    if not os.access(folder, os.W_OK):
+        raise UserError(f"{option}: mappen {folder} är skrivskyddad")
+
+
 WorkersOption = Annotated[
     int, typer.Option("--workers", min=1, help="Extract in N processes in parallel.")
 ]
 DaskOption = Annotated[
     str | None,
     typer.Option("--dask", help="Extract on the Dask cluster at ADDRESS (tcp://host:8786)."),
-]
-TimeoutOption = Annotated[
-    float, typer.Option("--timeout", help="Seconds one document may take to extract.")
 ]
 
 
@@ -108,17 +183,34 @@ def ingest(
     ] = False,
     workers: WorkersOption = 1,
     dask: DaskOption = None,
-    timeout: TimeoutOption = 300.0,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    no_ocr: NoOcrOption = False,
 ) -> None:
     """Store every PDF not stored yet, then move it to processed/ or quarantine/ beside it."""
-    from .flows import ingest_flow, task_runner
-    from .prefect_env import prefect_api
+    from .db import open_database
+    from .intake import settle_stored
+    from .worker import shared_reader
 
-    with prefect_api():
-        run = ingest_flow.with_options(task_runner=task_runner(workers, dask))
-        outcome = run(
-            [str(p) for p in paths], db=db, keep=keep, timeout=timeout, show_progress=True
-        )
+    _set_ocr(no_ocr)
+
+    engine = open_database(db)
+    pending, outcome = settle_stored(engine, _inbox_files(paths), keep)
+    engine.dispose()
+    if pending:  # only then is there Prefect work: a run of stored files never starts it
+        from .prefect_env import prefect_api, start_api
+
+        if not dask:  # the reader warms up and reads the first documents while Prefect starts
+            for path in pending[:workers]:
+                shared_reader().prefetch(path, Limits(timeout=timeout))
+        server = start_api()
+        from .flows import ingest_flow, task_runner
+
+        with prefect_api(server):
+            run = ingest_flow.with_options(task_runner=task_runner(workers, dask))
+            ran = run(
+                [str(p) for p in pending], db=db, keep=keep, timeout=timeout, show_progress=True
+            )
+        outcome = outcome.merge(ran)
     _finish(outcome, db, verb="already stored")
     if outcome.quarantined:
         raise typer.Exit(code=1)
@@ -130,21 +222,38 @@ def watch(
     db: DbOption = None,
     workers: WorkersOption = 1,
     dask: DaskOption = None,
-    timeout: TimeoutOption = 300.0,
-    interval: Annotated[float, typer.Option(help="Seconds between looks at the folder.")] = 1.0,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    interval: Annotated[
+        float, typer.Option(help="Seconds between looks at the folder.", callback=_positive)
+    ] = 1.0,
     settle: Annotated[
-        float, typer.Option(help="Seconds a file must stay unchanged before it is read.")
+        float,
+        typer.Option(
+            help="Seconds a file must stay unchanged before it is read.", callback=_not_negative
+        ),
     ] = 2.0,
+    no_ocr: NoOcrOption = False,
 ) -> None:
     """Keep ingesting PDFs as they arrive in INBOX (waiting for copies to finish); Ctrl-C stops."""
-    from .prefect_env import prefect_api
+    from .db import open_database
+    from .prefect_env import prefect_api, start_api
+    from .worker import shared_reader
+
+    _set_ocr(no_ocr)
+    try:
+        inbox.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"kan inte skapa inkorgen {inbox}: {exc.strerror or exc}") from None
+    if not dask:
+        shared_reader().start()
+    open_database(db).dispose()  # a bad --db is told now, not at the first file
+    server = start_api()  # one server for the whole watch, booting while nothing has arrived
     from .watch import watch_inbox
 
-    inbox.mkdir(parents=True, exist_ok=True)
     signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop ends it cleanly too
     try:
-        with prefect_api():
-            err.print(f"watching {inbox} (Ctrl-C to stop)", highlight=False)
+        with prefect_api(server):
+            err.print(f"watching {markup(inbox)} (Ctrl-C to stop)", highlight=False)
             watch_inbox(
                 inbox,
                 db=db,
@@ -154,9 +263,23 @@ def watch(
                 interval=interval,
                 settle=settle,
                 report=lambda outcome: _report(outcome, verb="already stored"),
+                problem=_watch_problem,
             )
     except KeyboardInterrupt:
         err.print("stopped", highlight=False)
+
+
+def _watch_problem(exc: Exception) -> None:
+    from kommunkoll.extractors.pdf import detail
+
+    err.print(f"{FAILED} {markup(detail(exc))} (bevakningen fortsätter)", highlight=False)
+
+
+def _inbox_files(paths: list[Path]) -> list[Path]:
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise UserError(f"{missing[0]} finns inte")
+    return expand(paths)
 
 
 def _interrupt(_signum: int, _frame: object) -> None:
@@ -168,16 +291,26 @@ def reprocess(
     db: DbOption = None,
     workers: WorkersOption = 1,
     dask: DaskOption = None,
-    timeout: TimeoutOption = 300.0,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
     all_documents: Annotated[
         bool, typer.Option("--all", help="Re-extract every document, not only older ones.")
     ] = False,
+    no_ocr: NoOcrOption = False,
 ) -> None:
     """Re-extract stored documents made by an older extractor version; replace their rows."""
-    from .flows import reprocess_flow, task_runner
-    from .prefect_env import prefect_api
+    from .db import open_database
+    from .prefect_env import prefect_api, start_api
+    from .worker import shared_reader
 
-    with prefect_api():
+    _set_ocr(no_ocr)
+
+    if not dask:
+        shared_reader().start()
+    open_database(db, must_exist=True).dispose()
+    server = start_api()
+    from .flows import reprocess_flow, task_runner
+
+    with prefect_api(server):
         run = reprocess_flow.with_options(task_runner=task_runner(workers, dask))
         outcome = run(db=db, timeout=timeout, show_progress=True, all_documents=all_documents)
     _finish(outcome, db, verb="already current", stored="re-extracted", failed="failed")
@@ -189,7 +322,10 @@ def _report(
     outcome: object, verb: str, stored: str = "stored", failed: str = "quarantined"
 ) -> None:
     for name, code, reason in outcome.quarantined:  # type: ignore[attr-defined]
-        err.print(f"[red]{ICON_FAILED}[/red] {name}: {reason} [dim]({code})[/dim]", highlight=False)
+        err.print(
+            f"{FAILED} {markup(name)}: {markup(reason)} [dim]({markup(code)})[/dim]",
+            highlight=False,
+        )
     out.print(
         f"{stored} {len(outcome.stored)}, {verb} {len(outcome.skipped)}, "  # type: ignore[attr-defined]
         f"{failed} {len(outcome.quarantined)}",  # type: ignore[attr-defined]
@@ -204,10 +340,10 @@ def _report(
 
 
 def _finish(outcome: object, db: str | None, **words: str) -> None:
-    from .db import make_engine
+    from .db import open_database
     from .store import document_counts
 
-    engine = make_engine(db)
+    engine = open_database(db)
     print_documents(document_counts(engine))
     engine.dispose()
     _report(outcome, **words)
@@ -223,13 +359,27 @@ def db_upgrade(
     revision: Annotated[str, typer.Argument(help="Migration to reach.")] = "head",
 ) -> None:
     """Create the schema, or bring it up to date, through the migrations."""
-    from .db import database_url, make_engine, schema_revision, upgrade_schema
+    from alembic.util import CommandError
 
-    engine = make_engine(db)
-    before = schema_revision(engine)
-    upgrade_schema(engine, revision)
-    after = schema_revision(engine)
-    engine.dispose()
+    from .db import database_problem, database_url, make_engine, schema_revision, upgrade_schema
+    from .errors import DatabaseProblem
+
+    url = database_url(db)
+    try:
+        engine = make_engine(url)
+    except Exception as exc:
+        raise DatabaseProblem(database_problem(exc, url)) from None
+    try:
+        before = schema_revision(engine)
+        upgrade_schema(engine, revision)
+        after = schema_revision(engine)
+    except CommandError:
+        message = f"okänd migrering '{revision}' (ange head eller ett nummer som 0002)"
+        raise UserError(message) from None
+    except Exception as exc:
+        raise DatabaseProblem(database_problem(exc, url)) from None
+    finally:
+        engine.dispose()
     out.print(f"{database_url(db)}: {before or 'empty'} → {after}", highlight=False)
 
 
@@ -257,26 +407,37 @@ def db_revision(
 @db_app.command("current")
 def db_current(db: DbOption = None) -> None:
     """Print the migration the database is at."""
-    from .db import make_engine, schema_revision
+    from .db import database_problem, database_url, make_engine, schema_revision, sqlite_file
+    from .errors import DatabaseProblem
 
-    engine = make_engine(db)
-    out.print(schema_revision(engine) or "empty", highlight=False)
-    engine.dispose()
+    url = database_url(db)
+    path = sqlite_file(url)
+    if path is not None and not path.exists():
+        raise DatabaseProblem(f"databasen {path} finns inte")
+    try:
+        engine = make_engine(url)
+    except Exception as exc:
+        raise DatabaseProblem(database_problem(exc, url)) from None
+    try:
+        out.print(schema_revision(engine) or "empty", highlight=False)
+    except Exception as exc:
+        raise DatabaseProblem(database_problem(exc, url)) from None
+    finally:
+        engine.dispose()
 
 
 @app.command()
 def summary(db: DbOption = None) -> None:
     """What the database holds, per document."""
-    from .db import create_schema, make_engine
     from .store import document_counts
 
-    engine = make_engine(db)
-    create_schema(engine)
+    engine = _engine(db)
     print_documents(document_counts(engine))
+    engine.dispose()
 
 
 def print_documents(rows: list[dict[str, object]]) -> None:
-    out.print(f"{len(rows)} documents in the database")
+    out.print(f"{len(rows)} dokument i databasen")
     for table in document_tables(rows):
         out.print(table)
 
@@ -306,11 +467,10 @@ def _years(spec: str | None) -> tuple[int, int] | None:
 
 
 def _engine(db: str | None):  # type: ignore[no-untyped-def]
-    from .db import make_engine, upgrade_schema
+    """The database of a command that only reads: it must exist (never made by a typo)."""
+    from .db import open_database
 
-    engine = make_engine(db)
-    upgrade_schema(engine)
-    return engine
+    return open_database(db, must_exist=True)
 
 
 @compare_app.command("answers")
@@ -355,7 +515,7 @@ def compare_answers(
         from .xlsx import answers_workbook
 
         answers_workbook(matrix, changes, xlsx)
-        err.print(f"[green]{ICON_OK}[/green] {escape(str(xlsx))}", highlight=False)
+        err.print(f"{OK} {markup(xlsx)}", highlight=False)
 
 
 def _check_filters(  # type: ignore[no-untyped-def]
@@ -367,7 +527,7 @@ def _check_filters(  # type: ignore[no-untyped-def]
     problem = filter_problem(known(engine, kind), kommun, namnd, span, what)
     if problem:
         engine.dispose()
-        err.print(f"[red]{ICON_FAILED}[/red] {escape(problem)}", highlight=False)
+        err.print(f"{FAILED} {markup(problem)}", highlight=False)
         raise typer.Exit(code=1)
 
 
@@ -407,7 +567,7 @@ def compare_figures(
     try:
         points = figure_series(values, table, line, measure, kommun, namnd, span)
     except UnknownLine as exc:
-        err.print(f"[red]{ICON_FAILED}[/red] {escape(str(exc))}", highlight=False)
+        err.print(f"{FAILED} {markup(exc)}", highlight=False)
         raise typer.Exit(code=1) from None
     if not points:
         err.print(NO_FIGURES.format(filters=_described(kommun, namnd, years)), highlight=False)
@@ -419,7 +579,42 @@ def compare_figures(
         from .xlsx import figures_workbook
 
         figures_workbook(points, title, xlsx)
-        err.print(f"[green]{ICON_OK}[/green] {escape(str(xlsx))}", highlight=False)
+        err.print(f"{OK} {markup(xlsx)}", highlight=False)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, or a decision such as "VON § 85/2024".')],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most N results.")] = 50,
+) -> None:
+    """Search decisions, findings, answers (question and comment) and table lines."""
+    from rich import box
+    from rich.table import Table
+
+    from kommunkoll.vocabulary import SEARCH_COLUMNS, SEARCH_KINDS, SEARCH_NONE
+
+    from .search import MARK_END, MARK_START
+    from .search import search as find
+
+    engine = _engine(db)
+    hits = find(engine, query, limit)
+    engine.dispose()
+    if not hits:
+        err.print(SEARCH_NONE.format(query=markup(query)), highlight=False)
+        raise typer.Exit(code=1)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
+    for name in SEARCH_COLUMNS:
+        table.add_column(name)
+    for h in hits:
+        snippet = markup(h.snippet).replace(MARK_START, "[bold yellow]").replace(MARK_END, "[/]")
+        table.add_row(
+            SEARCH_KINDS.get(h.kind, h.kind),
+            snippet,
+            markup(f"{h.kommun} · {h.namnd} {h.year}"),
+            markup(f"{h.filename} s.\u00a0{h.page}"),
+        )
+    out.print(table)
 
 
 @app.command()
@@ -436,24 +631,43 @@ def export(
         raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
     engine = _engine(db)
     for path in write(engine, out_dir, fmt):
-        out.print(f"[green]{ICON_OK}[/green] {path}", highlight=False)
+        out.print(f"{OK} {path}", highlight=False)
     engine.dispose()
 
 
+PortOption = Annotated[int, typer.Option("--port", min=1, max=65535)]
 HostOption = Annotated[
     str, typer.Option("--host", help="Address to listen on (loopback unless you mean it).")
 ]
+
+
+def _port_free(host: str, port: int) -> None:
+    """Fail loudly, before anything starts, when the port is taken."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise UserError(f"okänd adress {host}: {exc.strerror or exc}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise UserError(
+                f"porten {port} på {host} är upptagen ({exc.strerror or exc}); välj en annan med"
+                " --port"
+            ) from None
 
 
 @app.command()
 def browse(
     db: DbOption = None,
     host: HostOption = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port")] = 8001,
+    port: PortOption = 8001,
 ) -> None:
     """Open the (SQLite) database read-only in Datasette, with the analyst views documented."""
-    import os
-
     from .browse import datasette_command, sqlite_path
     from .db import database_url
 
@@ -461,20 +675,37 @@ def browse(
     try:
         path = sqlite_path(url)
     except ValueError as exc:
-        err.print(f"[red]{ICON_FAILED}[/red] {exc}", highlight=False)
+        err.print(f"{FAILED} {exc}", highlight=False)
         raise typer.Exit(code=1) from None
     engine = _engine(url)  # the views come with the migrations
     engine.dispose()
-    command = datasette_command(path, host=host, port=port)
-    err.print(f"Datasette on http://{host}:{port}/ (read-only; Ctrl-C stops)", highlight=False)
-    os.execv(command[0], command)
+    _port_free(host, port)
+    import subprocess
+    import tempfile
+
+    from .worker import die_with_parent
+
+    with tempfile.TemporaryDirectory(prefix="kommunkoll-datasette-") as scratch:
+        metadata = Path(scratch) / "metadata.json"
+        command = datasette_command(path, host=host, port=port, metadata_file=metadata)
+        err.print(f"Datasette on http://{host}:{port}/ (read-only; Ctrl-C stops)", highlight=False)
+        # A child, not exec: so its metadata file is removed when it ends.
+        signal.signal(signal.SIGTERM, _interrupt)
+        process = subprocess.Popen(command, preexec_fn=die_with_parent)
+        try:
+            status = process.wait()
+        except KeyboardInterrupt:
+            process.terminate()
+            status = process.wait()
+    if status not in (0, -signal.SIGTERM, -signal.SIGINT):
+        raise typer.Exit(code=1)
 
 
 @app.command()
 def serve(
     db: DbOption = None,
     host: HostOption = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port")] = 8000,
+    port: PortOption = 8000,
 ) -> None:
     """The web pages: documents, answers matrix, values on their PDF page, trend charts."""
     import uvicorn
@@ -482,8 +713,14 @@ def serve(
     from .web.app import create_app
 
     engine = _engine(db)
+    _port_free(host, port)
     err.print(f"kommunkoll on http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
-    uvicorn.run(create_app(engine), host=host, port=port, log_level="warning")
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(engine), host=host, port=port, log_level="critical")
+    )
+    server.run()
+    if not server.started:  # lost a race for the port, or the address is not this machine's
+        raise UserError(f"kan inte lyssna på {host}:{port} (upptagen eller fel adress)")
 
 
 @app.command()
@@ -506,5 +743,32 @@ def version() -> None:
     out.print(__version__)
 
 
+@app.callback()
+def _options(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")
+    ] = False,
+) -> None:
+    """Swedish municipal PDF reports (delårsbokslut, revisorernas enkät) into a database."""
+
+
 def main() -> None:
-    app()
+    """The command line's one error boundary: a UserError is one line and its exit code;
+    anything else is one line too, with the traceback only under --debug."""
+    debug = "--debug" in sys.argv[1:] or bool(os.environ.get("KOMMUNKOLL_DEBUG"))
+    try:
+        app()
+    except UserError as exc:
+        err.print(f"{FAILED} {markup(exc.message)}", highlight=False)
+        sys.exit(exc.exit_code)
+    except Exception as exc:
+        if debug:
+            raise
+        from kommunkoll.extractors.pdf import detail
+
+        err.print(
+            f"{FAILED} oväntat fel: {markup(detail(exc))} "
+            "[dim](kör `kommunkoll --debug …` för detaljer)[/dim]",
+            highlight=False,
+        )
+        sys.exit(1)

@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.resources import as_file, files
+from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
@@ -24,8 +25,87 @@ DEFAULT_URL = "sqlite:///kommunkoll.db"
 
 
 def database_url(url: str | None = None) -> str:
-    """An explicit URL, else $DATABASE_URL, else a SQLite file in the working directory."""
-    return url or os.environ.get("DATABASE_URL") or DEFAULT_URL
+    """An explicit URL, else $DATABASE_URL, else a SQLite file in the working directory.
+
+    A plain file path (`kommunkoll.db`, `/data/k.db`) means that SQLite file.
+    """
+    url = url or os.environ.get("DATABASE_URL") or DEFAULT_URL
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser()}"
+    return url
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL (None: another database, or SQLite in memory)."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def open_database(url: str | None = None, must_exist: bool = False) -> Engine:
+    """An engine on an upgraded schema, or DatabaseProblem with one Swedish line saying why.
+
+    `must_exist` is for commands that only read: a SQLite file that is not there is an
+    error, never a new empty database made by a mistyped path.
+    """
+    from .errors import DatabaseProblem
+
+    url = database_url(url)
+    path = sqlite_file(url)
+    if must_exist and path is not None and not path.exists():
+        raise DatabaseProblem(
+            f"databasen {path} finns inte (ange rätt fil med --db, eller skapa den med "
+            "`kommunkoll ingest` eller `kommunkoll db upgrade`)"
+        )
+    try:
+        engine = make_engine(url)
+        upgrade_schema(engine)
+    except Exception as exc:
+        raise DatabaseProblem(database_problem(exc, url)) from None
+    return engine
+
+
+def database_problem(exc: BaseException, url: str) -> str:
+    """One line, in Swedish, for whatever the driver or SQLAlchemy raised on `url`."""
+    from sqlalchemy import exc as sa
+
+    shown = _shown(url)
+    path = sqlite_file(url)
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    first = text[0] if text else type(exc).__name__
+    if isinstance(exc, sa.NoSuchModuleError):
+        scheme = url.split("://", 1)[0]
+        return (
+            f"okänd databastyp '{scheme}' i {shown} (använd en filväg, sqlite:///fil.db "
+            "eller postgresql+psycopg://användare@värd/databas)"
+        )
+    if isinstance(exc, sa.ArgumentError):
+        return f"{shown} är ingen giltig databasadress ({first})"
+    if path is not None:
+        if "not a database" in first or "malformed" in first:
+            return f"{path} är ingen SQLite-databas"
+        if not path.parent.exists():
+            return f"databasen {path} kan inte skapas: mappen {path.parent} finns inte"
+        return f"databasen {path} kan inte öppnas ({first})"
+    if isinstance(exc, sa.OperationalError | sa.InterfaceError):
+        return f"databasen {shown} svarar inte ({first})"
+    return f"databasen {shown} kan inte användas ({first})"
+
+
+def _shown(url: str) -> str:
+    """The URL without its password."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url
 
 
 def make_engine(url: str | None = None) -> Engine:

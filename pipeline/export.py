@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from kommunkoll import frames
 
 FORMATS = ("csv", "xlsx", "parquet")
-JSON_COLUMNS = ("entities", "controls", "marks", "flags", "fields")
+JSON_COLUMNS = ("entities", "controls", "other_marks", "flags", "fields")
 
 DOCUMENTS = """
 SELECT d.id AS document_id, k.name AS kommun, n.name AS namnd, d.year AS year, d.kind AS kind,

@@ -9,10 +9,9 @@ stored and still in the inbox, which the next run notices by its sha256 and fini
 
 from __future__ import annotations
 
-import logging
 import time
-from collections import Counter
-from dataclasses import dataclass, field
+from contextlib import suppress
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ configure()
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from rich.console import Console  # noqa: E402
 from rich.progress import (  # noqa: E402
     BarColumn,
@@ -35,11 +34,15 @@ from rich.progress import (  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
 from kommunkoll import EXTRACTOR_VERSION  # noqa: E402
-from kommunkoll.extractors import Extraction, ExtractionError, extract_pdf  # noqa: E402
+from kommunkoll.extractors import Extraction, ExtractionError  # noqa: E402
+from kommunkoll.extractors.limits import Limits  # noqa: E402
+from kommunkoll.extractors.pdf import detail  # noqa: E402
 from kommunkoll.models import Document  # noqa: E402
 
 from . import inbox as box  # noqa: E402
 from .db import make_engine, upgrade_schema  # noqa: E402
+from .intake import Failure, Outcome, move_failed, refuse_symlink  # noqa: E402
+from .safe_text import markup  # noqa: E402
 from .store import (  # noqa: E402
     is_stored,
     record_ingest_error,
@@ -47,49 +50,17 @@ from .store import (  # noqa: E402
     sha256_of,
     store_extraction,
 )
+from .worker import extract_limited  # noqa: E402
 
-DEFAULT_TIMEOUT = 300.0
-
-
-class _QuietThreadTimeout(logging.Filter):
-    """Prefect warns on every task that a time-out in a worker thread cannot interrupt
-    blocking I/O. Extraction is pure Python, which the time-out does interrupt: once per
-    document that warning is noise on the progress bar."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("Timeout of")
-
-
-logging.getLogger("prefect.task_runs").addFilter(_QuietThreadTimeout())
-
-
-@dataclass
-class Failure:
-    """Why a file could not be stored: an ExtractionError's code and reason, or a time-out."""
-
-    code: str
-    reason: str
-
-
-@dataclass
-class Outcome:
-    stored: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    quarantined: list[tuple[str, str, str]] = field(default_factory=list)  # file, code, reason
-    extract_seconds: float = 0.0  # summed over the documents, wherever they were extracted
-
-    def reasons(self) -> Counter[str]:
-        return Counter(code for _, code, _ in self.quarantined)
+DEFAULT_TIMEOUT = Limits().timeout
 
 
 def _transient(_task: Any, _run: Any, state: Any) -> bool:
-    """Retry what may pass (a file system hiccup, a lost worker), never a time-out: a file
-    that took too long once will take too long again."""
+    """Retry what may pass (a file system hiccup, a reader process killed from outside);
+    an unreadable file, a time-out or a passed limit is a result, never retried."""
     try:
         state.result()
-    except TimeoutError:
-        return False
-    except (OSError, ConnectionError, MemoryError):
+    except (OSError, ConnectionError):
         return True
     except BaseException:
         return False
@@ -101,34 +72,30 @@ def _transient(_task: Any, _run: Any, state: Any) -> bool:
     retries=2,
     retry_delay_seconds=1,
     retry_condition_fn=_transient,
-    timeout_seconds=DEFAULT_TIMEOUT,
     cache_policy=NO_CACHE,
     persist_result=False,
 )
-def extract_document(path: str) -> tuple[Extraction | Failure, float]:
+def extract_document(path: str, limits: Limits) -> tuple[Extraction | Failure, float]:
     """One PDF to its Extraction, and the seconds extraction took (what is not Prefect's or
-    the database's); an unreadable file is a result (no retry), not a task failure."""
+    the database's), read in a limited worker process (`worker.py`) that is killed past
+    its time or memory; an unreadable file is a result (no retry), not a task failure."""
     start = time.perf_counter()
     try:
-        result: Extraction | Failure = extract_pdf(path)
+        result: Extraction | Failure = extract_limited(path, limits)
     except ExtractionError as exc:
         result = Failure(exc.code, exc.reason)
-    except OSError:
-        raise  # transient: retried
-    except Exception as exc:  # a bug in an extractor: quarantine the file, go on with the batch
-        result = Failure("broken", f"unexpected extractor failure: {exc!r}")
     return result, time.perf_counter() - start
 
 
 def task_runner(workers: int = 1, dask: str | None = None) -> Any:
-    """Threads in this process by default, `workers` processes, or an existing Dask cluster."""
+    """`workers` threads in this process, each waiting on its document's limited worker
+    process (the reading happens there, so threads give `workers` processes in parallel
+    without a Prefect process pool's start-up), or an existing Dask cluster."""
     if dask:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=dask)
-    if workers > 1:
-        return ProcessPoolTaskRunner(max_workers=workers)
-    return ThreadPoolTaskRunner(max_workers=1)
+    return ThreadPoolTaskRunner(max_workers=max(1, workers))
 
 
 def _progress(console: Console | None) -> Progress:
@@ -151,6 +118,7 @@ def ingest_flow(
     keep: bool = False,
     timeout: float = DEFAULT_TIMEOUT,
     show_progress: bool = False,
+    limits: Limits | None = None,
 ) -> Outcome:
     """Store every PDF given (a folder: the PDFs in it) not stored yet, then move each to
     processed/ or quarantine/ beside it (unless `keep`)."""
@@ -158,32 +126,38 @@ def ingest_flow(
     upgrade_schema(engine)
     pdfs = box.expand([Path(p) for p in paths])
     outcome = Outcome()
-    extract = extract_document.with_options(timeout_seconds=timeout)
+    limits = replace(limits or Limits(), timeout=timeout)
     with _progress(Console(stderr=True) if show_progress else None) as progress:
         bar = progress.add_task("ingest", total=len(pdfs), last="")
         futures = {}
         for path in pdfs:
             folder = path.parent
+            if path.is_symlink():
+                refuse_symlink(engine, path, keep, outcome)
+                progress.update(bar, advance=1, last=markup(path.name))
+                continue
             digest = sha256_of(path)
             if digest is not None and is_stored(engine, digest):
                 outcome.skipped.append(path.name)
                 if not keep:  # stored by a run that stopped before moving it
-                    box.move_to_processed(folder, path, box.processed_path(folder, path, digest))
-                progress.update(bar, advance=1, last=f"{path.name} already stored")
+                    try:
+                        target = box.processed_path(folder, path, digest)
+                        box.move_to_processed(folder, path, target)
+                    except OSError as exc:
+                        move_failed(engine, path, digest, exc, outcome)
+                progress.update(bar, advance=1, last=f"{markup(path.name)} already stored")
                 continue
-            futures[extract.submit(str(path))] = (path, digest)
+            futures[extract_document.submit(str(path), limits)] = (path, digest)
         for future in as_completed(list(futures)):
             path, digest = futures[future]
             folder = path.parent
             try:
                 result, seconds = future.result()
                 outcome.extract_seconds += seconds
-            except TimeoutError:
-                result = Failure("timeout", f"extraction took longer than {timeout:g} s")
             except Exception as exc:  # retries spent on a transient error
-                result = Failure("failed", f"extraction failed: {exc!r}")
+                result = Failure("failed", f"läsningen misslyckades: {detail(exc)}")
             _settle(engine, folder, path, digest, result, keep, outcome)
-            progress.update(bar, advance=1, last=path.name)
+            progress.update(bar, advance=1, last=markup(path.name))
     engine.dispose()
     return outcome
 
@@ -197,21 +171,37 @@ def _settle(
     keep: bool,
     outcome: Outcome,
 ) -> None:
-    """Store (one transaction), then move (one rename): the order that makes a kill harmless."""
+    """Store (one transaction), then move (one rename): the order that makes a kill harmless.
+
+    A store or a move that fails is recorded for this file; the batch goes on."""
     if isinstance(result, Failure):
         outcome.quarantined.append((path.name, result.code, result.reason))
         record_ingest_error(engine, path.name, digest, result.code, result.reason)
         if not keep and path.exists():
-            box.quarantine(folder, path, digest, result.code, result.reason)
+            try:
+                box.quarantine(folder, path, digest, result.code, result.reason)
+            except OSError as exc:
+                move_failed(engine, path, digest, exc, Outcome())
         return
     target = path.resolve() if keep else box.processed_path(folder, path, digest).resolve()
-    if store_extraction(engine, result, path=target) is None:
+    try:
+        stored = store_extraction(engine, result, path=target)
+    except Exception as exc:  # the database refused this document: the others may still go in
+        reason = f"dokumentet kunde inte sparas: {detail(exc).splitlines()[0]}"
+        outcome.quarantined.append((path.name, "store_failed", reason))
+        with suppress(Exception):  # the database is gone altogether: the outcome says it
+            record_ingest_error(engine, path.name, digest, "store_failed", reason)
+        return
+    if stored is None:
         outcome.skipped.append(path.name)  # the same content twice in one batch
         target = box.processed_path(folder, path, digest)
     else:
         outcome.stored.append(path.name)
     if not keep:
-        box.move_to_processed(folder, path, target)
+        try:
+            box.move_to_processed(folder, path, target)
+        except OSError as exc:
+            move_failed(engine, path, digest, exc, outcome)
 
 
 @flow(name="reprocess", persist_result=False, validate_parameters=False)
@@ -220,6 +210,7 @@ def reprocess_flow(
     timeout: float = DEFAULT_TIMEOUT,
     show_progress: bool = False,
     all_documents: bool = False,
+    limits: Limits | None = None,
 ) -> Outcome:
     """Re-extract stored documents made by an older extractor and replace their rows."""
     engine = make_engine(db)
@@ -228,7 +219,7 @@ def reprocess_flow(
         documents = session.exec(select(Document)).all()
     stale = [d for d in documents if all_documents or is_older(d.extractor_version)]
     outcome = Outcome()
-    extract = extract_document.with_options(timeout_seconds=timeout)
+    limits = replace(limits or Limits(), timeout=timeout)
     with _progress(Console(stderr=True) if show_progress else None) as progress:
         bar = progress.add_task("reprocess", total=len(stale), last="")
         futures = {}
@@ -236,16 +227,16 @@ def reprocess_flow(
             if not document.path or not Path(document.path).exists():
                 reason = f"the stored file is gone ({document.path})"
                 outcome.quarantined.append((document.filename, "not_found", reason))
-                progress.update(bar, advance=1, last=document.filename)
+                progress.update(bar, advance=1, last=markup(document.filename))
                 continue
-            futures[extract.submit(document.path)] = document
+            futures[extract_document.submit(document.path, limits)] = document
         for future in as_completed(list(futures)):
             document = futures[future]
             try:
                 result, seconds = future.result()
                 outcome.extract_seconds += seconds
             except Exception as exc:
-                result = Failure("failed", f"extraction failed: {exc!r}")
+                result = Failure("failed", f"läsningen misslyckades: {detail(exc)}")
             if isinstance(result, Failure):
                 # The old rows stay: a worse extractor run never erases a stored document.
                 outcome.quarantined.append((document.filename, result.code, result.reason))
@@ -255,7 +246,7 @@ def reprocess_flow(
             else:
                 replace_extraction(engine, result, path=document.path)
                 outcome.stored.append(document.filename)
-            progress.update(bar, advance=1, last=document.filename)
+            progress.update(bar, advance=1, last=markup(document.filename))
     outcome.skipped = [d.filename for d in documents if d not in stale]
     engine.dispose()
     return outcome

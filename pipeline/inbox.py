@@ -19,8 +19,21 @@ QUARANTINE = "quarantine"
 
 
 def waiting_pdfs(inbox: Path) -> list[Path]:
-    """The PDFs directly in the inbox (not processed/ or quarantine/), in a stable order."""
-    return sorted(p for p in inbox.iterdir() if p.is_file() and p.suffix.lower() == ".pdf")
+    """The PDFs directly in the inbox (not processed/ or quarantine/), in a stable order,
+    and every symbolic link there: links are not followed (the inbox is a boundary), they
+    are reported and quarantined as `symlink`, whatever they point at."""
+    return sorted(
+        p for p in inbox.iterdir() if p.is_symlink() or (p.is_file() and p.suffix.lower() == ".pdf")
+    )
+
+
+def symlink_reason(path: Path) -> str:
+    """Why a link in the inbox is not read, naming where it points."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    return f"symbolisk länk (till {target}) följs inte; lägg filen själv i inkorgen"
 
 
 def expand(paths: list[Path]) -> list[Path]:

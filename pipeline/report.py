@@ -7,12 +7,21 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, RenderableType
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from kommunkoll.extractors import Extraction
-from kommunkoll.vocabulary import DOCUMENT_KINDS, MEASURES, name_of
+from kommunkoll.vocabulary import (
+    COLUMNS,
+    DOCUMENT_COLUMNS,
+    DOCUMENT_KINDS,
+    MEASURES,
+    STATUS_OK,
+    STATUS_WARNING,
+    name_of,
+)
+
+from .safe_text import markup
 
 if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is printed
     import pandas as pd
@@ -20,28 +29,37 @@ if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is p
     from .compare import AnswerMatrix, FigurePoint
 
 
+def escape(text: object) -> str:
+    """Untrusted text (PDF text, file names) shown as written: never rich markup, never a
+    terminal escape; its own line breaks kept."""
+    return markup(text, one_line=False)
+
+
 def extraction_summary(extraction: Extraction) -> Table:
     doc = extraction.document
     values = sum(len(row.cells) for table in extraction.tables for row in table.rows)
     checks = [check for table in extraction.tables for check in table.checks]
     failed = sum(1 for check in checks if not check.ok)
-    table = Table(title=extraction.source.filename, show_header=False, title_justify="left")
+    table = Table(title=escape(extraction.source.filename), show_header=False, title_justify="left")
+    status = STATUS_WARNING if extraction.gaps else STATUS_OK
+    gaps = f": {len(extraction.gaps)} rader lästes inte" if extraction.gaps else ""
     for name, value in (
-        ("kind", doc.kind),
+        ("status", status + gaps),
+        ("typ", name_of(DOCUMENT_KINDS, doc.kind)),
         ("kommun", doc.kommun),
         ("nämnd", doc.namnd),
-        ("year", str(doc.year)),
+        ("år", str(doc.year)),
         ("period", doc.period or "–"),
-        ("pages", str(extraction.source.pages)),
-        ("tables / values", f"{len(extraction.tables)} / {values}"),
-        ("arithmetic checks", f"{len(checks) - failed} passed, {failed} failed"),
-        ("internal controls", str(len(extraction.internal_controls))),
-        ("answers", str(len(extraction.answers))),
-        ("findings", str(len(extraction.findings))),
+        ("sidor", str(extraction.source.pages)),
+        ("tabeller / värden", f"{len(extraction.tables)} / {values}"),
+        ("kontroller", f"{len(checks) - failed} stämmer, {failed} stämmer inte"),
+        ("internkontroller", str(len(extraction.internal_controls))),
+        ("svar", str(len(extraction.answers))),
+        ("iakttagelser", str(len(extraction.findings))),
     ):
-        table.add_row(name, value)
+        table.add_row(name, escape(value))
     for warning in extraction.warnings:
-        table.add_row("[yellow]warning[/yellow]", warning)
+        table.add_row("[yellow]varning[/yellow]", escape(warning))
     return table
 
 
@@ -53,19 +71,24 @@ def document_tables(rows: Sequence[dict[str, object]]) -> list[Table]:
     tables = []
     for (kommun, namnd), members in groups.items():
         table = Table(
-            title=f"{kommun} · {namnd}", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+            title=escape(f"{kommun} · {namnd}"),
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
         )
-        table.add_column("year")
-        table.add_column("kind")
+        table.add_column(COLUMNS["year"])
+        table.add_column(COLUMNS["kind"])
         for name in ("pages", "tables", "values", "answers", "findings"):
-            table.add_column(name, justify="right")
-        table.add_column("file", overflow="fold")
+            table.add_column(DOCUMENT_COLUMNS[name], justify="right")
+        table.add_column(COLUMNS["status"])
+        table.add_column(COLUMNS["file"], overflow="fold")
         for row in members:
             table.add_row(
                 str(row["year"]),
                 name_of(DOCUMENT_KINDS, str(row["kind"])).lower(),
                 *(str(row[k]) for k in ("pages", "tables", "values", "answers", "findings")),
-                str(row["filename"]),
+                str(row.get("status", STATUS_OK)),
+                escape(str(row["filename"])),
             )
         tables.append(table)
     return tables

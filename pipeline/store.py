@@ -32,6 +32,7 @@ from kommunkoll.models import (
     Value,
 )
 from kommunkoll.pipeline.question_groups import answer_nodes, regroup
+from kommunkoll.vocabulary import STATUS_OK, STATUS_WARNING
 
 
 def _now() -> datetime:
@@ -104,6 +105,7 @@ def _document_fields(
         "period": doc.period,
         "pages": extraction.source.pages,
         "extractor_version": extractor.extractor_version if extractor else EXTRACTOR_VERSION,
+        "uncaptured": len(extraction.gaps),
         "path": str(path) if path is not None else None,
         "ingested_at": _now(),
     }
@@ -240,6 +242,7 @@ def _store_tables(session: Session, document_id: int, extraction: Extraction) ->
                         line_id=line.id,
                         measure=cell.measure,
                         year=cell.year,
+                        header=cell.header,
                         number=cell.value,
                         unit=table.unit,
                         text=cell.text,
@@ -282,9 +285,9 @@ def _store_answers(session: Session, document_id: int, extraction: Extraction) -
                 x1=box[2],
                 bottom=box[3],
                 boxes=answer.boxes,
-                marks=_plain(answer.marks),
                 flags=list(answer.flags),
                 fields=dict(answer.fields),
+                **_mark_fields(answer),
             )
         )
     session.flush()
@@ -323,6 +326,23 @@ def documents_with_owners(session: Session) -> list[tuple[Document, Namnd, Kommu
     )
 
 
+def _mark_fields(answer: object) -> dict[str, object]:
+    """The answer's marked box (the mark in its column, else the first seen) with its kind,
+    and every further mark as JSON: the contract's `marks`, each box stored once."""
+    marks = [m for m in _attr(answer, "marks") or [] if _attr(m, "bbox")]
+    chosen = next((m for m in marks if _attr(m, "column") == _attr(answer, "answer")), None)
+    if chosen is None and marks:
+        chosen = marks[0]
+    if chosen is None:
+        return {}
+    x0, top, x1, bottom = _attr(chosen, "bbox")  # type: ignore[misc]
+    others = [m for m in marks if m is not chosen]
+    return {"mark_page": _attr(chosen, "page"), "mark_x0": x0, "mark_top": top,
+            "mark_x1": x1, "mark_bottom": bottom, "mark_column": _attr(chosen, "column"),
+            "mark_kind": _attr(chosen, "kind"),
+            "other_marks": _plain(others) if others else None}  # fmt: skip
+
+
 def document_counts(engine: Engine) -> list[dict[str, object]]:
     """Per stored document: what it is and how many tables, values, answers, findings it has."""
     with Session(engine) as session:
@@ -337,10 +357,9 @@ def document_counts(engine: Engine) -> list[dict[str, object]]:
             "year": d.year,
             "period": d.period,
             "pages": d.pages,
-            **{
-                name: counts[name].get(d.id, 0)
-                for name in ("tables", "values", "answers", "findings")
-            },
+            **{name: counts[name].get(d.id, 0) for name in COUNTED},
+            "uncaptured": d.uncaptured or 0,
+            "status": STATUS_WARNING if d.uncaptured else STATUS_OK,
         }
         for d, n, k in rows
     ]

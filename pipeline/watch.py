@@ -1,4 +1,8 @@
-"""`kommunkoll watch`: an inbox that is emptied as files arrive, one flow run per arrival batch."""
+"""`kommunkoll watch`: an inbox that is emptied as files arrive, one flow run per arrival batch.
+
+It survives any single file: whatever one batch raises is reported and the watch goes on.
+Files already stored are moved on without a flow run, as in `ingest`.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import inbox as box
+from .db import make_engine
 from .flows import Outcome, ingest_flow, task_runner
+from .intake import settle_stored
 
 
 def watch_inbox(
@@ -20,16 +26,29 @@ def watch_inbox(
     settle: float = 2.0,
     report: Callable[[Outcome], None] | None = None,
     stop: Callable[[], bool] = lambda: False,
+    problem: Callable[[Exception], None] | None = None,
 ) -> None:
     """Look at `inbox` every `interval` seconds; ingest the files that are complete."""
     arrivals = box.Arrivals(settle=settle, give_up=max(30.0, 10 * settle))
     run = ingest_flow.with_options(task_runner=task_runner(workers, dask))
     while not stop():
-        ready = arrivals.ready(box.waiting_pdfs(inbox))
-        if ready:
-            outcome = run([str(p) for p in ready], db=db, timeout=timeout, show_progress=True)
-            for path in ready:
-                arrivals.forget(path)
-            if report is not None:
-                report(outcome)
+        try:
+            ready = arrivals.ready(box.waiting_pdfs(inbox))
+            if ready:
+                engine = make_engine(db)
+                try:
+                    pending, outcome = settle_stored(engine, ready, keep=False)
+                finally:
+                    engine.dispose()
+                if pending:
+                    ran = run([str(p) for p in pending], db=db, timeout=timeout, show_progress=True)
+                    outcome = outcome.merge(ran)
+                for path in ready:
+                    arrivals.forget(path)
+                if report is not None:
+                    report(outcome)
+        except Exception as exc:  # one bad batch (or a database hiccup) never ends the watch
+            if problem is None:
+                raise
+            problem(exc)
         time.sleep(interval)

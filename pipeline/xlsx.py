@@ -12,11 +12,22 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .compare import AnswerMatrix, FigurePoint, answer_label, as_none
+from kommunkoll.vocabulary import EXPORT_TITLES, TKR
+
+from .compare import (
+    AnswerMatrix,
+    FigurePoint,
+    answer_label,
+    as_none,
+    change_amount,
+    change_percent_text,
+    restatement_note,
+)
 
 TKR_FORMAT = '#,##0;"\u2212"#,##0;0'
 DECIMAL_FORMAT = '#,##0.0;"\u2212"#,##0.0;0.0'
@@ -28,13 +39,29 @@ HEADER_FONT = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def _header(sheet: Worksheet, names: Sequence[str], widths: Sequence[int]) -> None:
+def _header(
+    sheet: Worksheet, names: Sequence[str], widths: Sequence[int], freeze: str = "A2"
+) -> None:
     sheet.append(list(names))
     for i, width in enumerate(widths, start=1):
         sheet.cell(row=1, column=i).font = HEADER_FONT
         sheet.cell(row=1, column=i).alignment = WRAP
         sheet.column_dimensions[get_column_letter(i)].width = width
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = freeze
+
+
+def _for_print(sheet: Worksheet, title_columns: str | None = None) -> None:
+    """Ready to hand on: a filter on the header, landscape, one page wide, the header row
+    (and the question columns) repeated on every printed page."""
+    sheet.auto_filter.ref = sheet.dimensions
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    if title_columns:
+        sheet.print_title_cols = title_columns
 
 
 def answers_workbook(matrix: AnswerMatrix, changes: pd.DataFrame, path: Path) -> Path:
@@ -44,18 +71,30 @@ def answers_workbook(matrix: AnswerMatrix, changes: pd.DataFrame, path: Path) ->
     sheet.title = "Svar"
     _header(
         sheet,
-        ["Nr", "Fråga (senaste lydelse)", *(f"{c.namnd} {c.year}" for c in matrix.columns)],
-        [6, 60, *(16 for _ in matrix.columns)],
+        [
+            "Nr",
+            "Fråga (senaste lydelse)",
+            *(f"{c.kommun}\n{c.namnd}\n{c.year}" for c in matrix.columns),
+        ],
+        [6, 60, *(18 for _ in matrix.columns)],
+        freeze="C2",
     )
+    sheet.row_dimensions[1].height = 48
     for row in matrix.rows:
-        sheet.append([row.number, row.question, *(cell.label for cell in row.cells)])
+        sheet.append([row.number, row.question, *(_answer_text(cell) for cell in row.cells)])
         excel_row = sheet.max_row
         sheet.cell(row=excel_row, column=2).alignment = WRAP
         for i, cell in enumerate(row.cells, start=3):
+            target = sheet.cell(row=excel_row, column=i)
+            if cell.comment:
+                note = Comment(cell.comment, "kommunkoll")
+                note.width, note.height = 360, 160
+                target.comment = note
             if cell.changed:
-                target = sheet.cell(row=excel_row, column=i)
                 target.fill = CHANGED_FILL
                 target.font = HEADER_FONT
+    _for_print(sheet, "A:B")
+    _comments_sheet(book, matrix)
     changed = book.create_sheet("Ändringar")
     _header(
         changed,
@@ -91,16 +130,54 @@ def answers_workbook(matrix: AnswerMatrix, changes: pd.DataFrame, path: Path) ->
         for column in (4, 7, 10):
             changed.cell(row=changed.max_row, column=column).alignment = WRAP
         changed.cell(row=changed.max_row, column=9).fill = CHANGED_FILL
+    _for_print(changed, "A:C")
     book.save(path)
     return path
 
 
+def _answer_text(cell: object) -> str:
+    """The answer, and for a changed one the old answer beside it: "Delvis (var Nej)"."""
+    from kommunkoll.vocabulary import ANSWER_WAS
+
+    label = cell.label  # type: ignore[attr-defined]
+    if cell.changed:  # type: ignore[attr-defined]
+        return f"{label} ({ANSWER_WAS.format(answer=answer_label(cell.before))})"  # type: ignore[attr-defined]
+    return label
+
+
+def _comments_sheet(book: Workbook, matrix: AnswerMatrix) -> None:
+    """Sheet "Kommentarer": one row per answer with its comment beside it, for printing
+    (cell notes do not print)."""
+    sheet = book.create_sheet("Kommentarer")
+    _header(
+        sheet,
+        ["Kommun", "Nämnd", "År", "Nr", "Fråga", "Svar", "Kommentar", "Sida"],
+        [12, 26, 8, 6, 50, 16, 70, 6],
+        freeze="C2",
+    )
+    for column_index, column in enumerate(matrix.columns):
+        for row in matrix.rows:
+            cell = row.cells[column_index]
+            if not cell.asked:
+                continue
+            sheet.append(
+                [column.kommun, column.namnd, column.year, row.number, row.question,
+                 _answer_text(cell), cell.comment, cell.page]
+            )  # fmt: skip
+            for i in (5, 7):
+                sheet.cell(row=sheet.max_row, column=i).alignment = WRAP
+            if cell.changed:
+                sheet.cell(row=sheet.max_row, column=6).fill = CHANGED_FILL
+    _for_print(sheet, "A:B")
+
+
 def figures_workbook(points: Sequence[FigurePoint], title: str, path: Path) -> Path:
-    """One row per nämnd and year: value, change in the unit and in percent, source page."""
+    """One row per nämnd and year: value, change in the unit and in percent (coloured by
+    whether it is good for the line), the change in words, restatements, source page."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Siffror"
-    unit = points[0].unit if points else "tkr"
+    unit = points[0].unit if points else TKR
     _header(
         sheet,
         [
@@ -110,12 +187,15 @@ def figures_workbook(points: Sequence[FigurePoint], title: str, path: Path) -> P
             f"Värde ({unit})",
             f"Förändring ({unit})",
             "Förändring %",
+            "Förändring i ord",
+            "Omräknat",
             "Dokument",
             "Sida",
         ],
-        [12, 26, 8, 14, 16, 14, 48, 6],
+        [12, 26, 8, 14, 16, 14, 30, 40, 48, 6],
+        freeze="C2",
     )
-    number_format = TKR_FORMAT if unit == "tkr" else DECIMAL_FORMAT
+    number_format = TKR_FORMAT if unit == TKR else DECIMAL_FORMAT
     for p in points:
         sheet.append(
             [
@@ -125,6 +205,8 @@ def figures_workbook(points: Sequence[FigurePoint], title: str, path: Path) -> P
                 p.number,
                 p.change,
                 None if p.change_percent is None else round(p.change_percent, 4),
+                f"{change_amount(p)} ({change_percent_text(p)})",
+                restatement_note(p) or None,
                 p.filename,
                 p.page,
             ]
@@ -133,27 +215,41 @@ def figures_workbook(points: Sequence[FigurePoint], title: str, path: Path) -> P
         for column in (4, 5):
             sheet.cell(row=row, column=column).number_format = number_format
         sheet.cell(row=row, column=6).number_format = PERCENT_FORMAT
-        if p.change:
-            fill = UP_FILL if p.change > 0 else DOWN_FILL
-            for column in (5, 6):
+        if p.better is not None:
+            fill = UP_FILL if p.better else DOWN_FILL
+            for column in (5, 6, 7):
                 sheet.cell(row=row, column=column).fill = fill
+        if p.restated:
+            sheet.cell(row=row, column=8).fill = CHANGED_FILL
+    _for_print(sheet, "A:C")
     book.properties.title = title
     book.save(path)
     return path
 
 
 def frame_workbook(frame: pd.DataFrame, sheet_name: str, path: Path) -> Path:
-    """A tidy table as a sheet: header frozen, numbers as numbers."""
+    """A tidy table as a sheet: Swedish column titles (CSV and Parquet keep the snake_case
+    names for programs), header frozen, numbers as numbers, whole tkr as integers."""
     book = Workbook()
     sheet = book.active
     sheet.title = sheet_name[:31]
-    _header(sheet, list(frame.columns), [max(8, min(40, len(str(c)) + 4)) for c in frame.columns])
+    question_numbers = "unit" not in frame.columns  # answers: "number" is the question's
+    titles = [
+        "Nr" if question_numbers and c == "number" else EXPORT_TITLES.get(str(c), str(c))
+        for c in frame.columns
+    ]
+    _header(sheet, titles, [max(8, min(40, len(t) + 4)) for t in titles])
     for row in frame.itertuples(index=False):
         sheet.append([_cell(v) for v in row])
-    if "number" in frame.columns:
-        column = list(frame.columns).index("number") + 1
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
-            cell.number_format = DECIMAL_FORMAT
+    columns = list(frame.columns)
+    if "number" in columns and "unit" in columns:
+        number = columns.index("number") + 1
+        units = list(frame["unit"])
+        for unit, (cell,) in zip(
+            units, sheet.iter_rows(min_row=2, min_col=number, max_col=number), strict=True
+        ):
+            cell.number_format = TKR_FORMAT if unit == TKR else DECIMAL_FORMAT
+    _for_print(sheet)
     book.save(path)
     return path
 

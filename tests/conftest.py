@@ -37,8 +37,9 @@ def make_text_pdf(path: Path, lines: list[str], pages: int = 1) -> Path:
     return path
 
 
-def make_scanned_pdf(path: Path) -> Path:
-    """A 'scanned' page: the text exists only as pixels of an image, as from a scanner."""
+def make_scanned_pdf(path: Path, lines: tuple[str, ...] | None = None) -> Path:
+    """A 'scanned' page: the text exists only as pixels of an image, as from a scanner
+    (`lines=()` gives a blank scan)."""
     from PIL import Image, ImageDraw
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
@@ -46,7 +47,9 @@ def make_scanned_pdf(path: Path) -> Path:
 
     image = Image.new("L", (1240, 1754), 255)
     draw = ImageDraw.Draw(image)
-    for i, line in enumerate(["Delårsbokslut 2025", "Vård- och omsorgsnämnden", "Drift"]):
+    if lines is None:
+        lines = ("Delårsbokslut 2025", "Vård- och omsorgsnämnden", "Drift")
+    for i, line in enumerate(lines):
         draw.text((120, 120 + 60 * i), line, fill=0)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")

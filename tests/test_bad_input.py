@@ -23,12 +23,24 @@ REASONS = {
 
 @pytest.mark.parametrize("code", sorted(REASONS))
 def test_bad_file_gives_code_and_reason(code: str, bad_files: dict[str, Path]) -> None:
+    """OCR off (--no-ocr): a scan is image_only, as before scans were read."""
     path = bad_files[code]
     with pytest.raises(ExtractionError) as caught:
-        extract_pdf(path)
+        extract_pdf(path, ocr=False)
     assert caught.value.code == code
     assert REASONS[code] in caught.value.reason
     assert caught.value.filename == path.name
+
+
+def test_blank_scan_is_ocr_failed(tmp_path: Path) -> None:
+    from .conftest import make_scanned_pdf
+
+    path = make_scanned_pdf(tmp_path / "tom-skanning.pdf", lines=())
+    with pytest.raises(ExtractionError) as caught:
+        extract_pdf(path)
+    assert caught.value.code == "ocr_failed"
+    assert "OCR found no text on the 1 scanned page(s)" in caught.value.reason
+    assert caught.value.filename == "tom-skanning.pdf"
 
 
 def test_missing_file(tmp_path: Path) -> None:

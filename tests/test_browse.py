@@ -84,6 +84,23 @@ def test_datasette_serves_the_answer_changes_view_read_only(truth_db: str) -> No
         refused = httpx.get(f"{base}.json", params={"sql": "DELETE FROM answer"}, timeout=5)
         assert refused.status_code >= 400
         assert httpx.get(f"{base}/answer.json?_shape=array&_size=1", timeout=5).json()
+        # The saved queries answer from the views: decisions per nämnd as the truth counts them.
+        decisions = httpx.get(f"{base}/beslut_per_namnd.json?_shape=array", timeout=10).json()
+        counted = {(r["kommun"], r["namnd"], r["year"]): r["beslut"] for r in decisions}
+        expected: dict[tuple[str, str, int], int] = {}
+        for _pdf, extraction in truthdb.located_truths():
+            d = extraction.document
+            n = sum(f.kind == "decision" for f in extraction.findings)
+            if n:
+                key = (d.kommun, d.namnd, d.year)
+                expected[key] = expected.get(key, 0) + n
+        assert counted == expected
+        costs = httpx.get(
+            f"{base}/personalkostnader_per_namnd.json?_shape=array", timeout=10
+        ).json()
+        assert len({(r["kommun"], r["namnd"], r["year"]) for r in costs}) == len(costs)
+        changed = httpx.get(f"{base}/andrade_svar_i_ar.json?_shape=array", timeout=10).json()
+        assert {r["year"] for r in changed} == {2025}
     finally:
         process.terminate()
         process.wait(timeout=20)

@@ -116,7 +116,7 @@ def test_compare_answers_changes_only(truth_db: str, tmp_path: Path) -> None:
 
     workbook = load_workbook(book)
     matrix, changes = workbook["Svar"], workbook["Ändringar"]
-    assert matrix.freeze_panes == "A2" and changes.freeze_panes == "A2"
+    assert matrix.freeze_panes == "C2" and changes.freeze_panes == "A2"
     rows = [[c.value for c in r] for r in changes.iter_rows(min_row=2)]
     [row] = [r for r in rows if r[2] == "1.3"]
     assert row[4:] == [
@@ -124,8 +124,10 @@ def test_compare_answers_changes_only(truth_db: str, tmp_path: Path) -> None:
         now["comment"],
     ]  # fmt: skip
     [cells] = [r for r in matrix.iter_rows(min_row=2) if r[1].value == MEASURABLE]
-    assert cells[2].value == LABELS[now["answer"]]
+    # The changed answer keeps the old one in the cell, its comment in the cell's note.
+    assert cells[2].value == f"{LABELS[now['answer']]} (var {LABELS[before['answer']]})"
     assert cells[2].fill.fgColor.rgb.endswith("FFE699")
+    assert cells[2].comment.text == now["comment"]
     [unchanged] = [r for r in matrix.iter_rows(min_row=2) if r[0].value == "2.1"]
     assert unchanged[2].fill.fgColor.rgb in (None, "00000000")
 
@@ -165,7 +167,7 @@ def test_compare_figures_with_change(truth_db: str, tmp_path: Path) -> None:
     assert f"−{percent}" not in result.stdout
 
     sheet = load_workbook(book).active
-    assert sheet.freeze_panes == "A2"
+    assert sheet.freeze_panes == "C2"  # kommun and nämnd stay in view
     rows = {(r[0].value, r[1].value, r[2].value): r for r in sheet.iter_rows(min_row=2)}
     row = rows[("Alingsås", VON, 2025)]
     assert (row[3].value, row[4].value) == (now, now - before)
@@ -192,6 +194,11 @@ def test_export_writes_every_table_tidy(truth_db: str, tmp_path: Path, fmt: str)
     path = tmp_path / f"values.{fmt}"
     read = {"csv": pd.read_csv, "parquet": pd.read_parquet, "xlsx": pd.read_excel}[fmt]
     values = read(path)
+    if fmt == "xlsx":  # Swedish titles for people; the programs' names in CSV and Parquet
+        from kommunkoll.vocabulary import EXPORT_TITLES
+
+        assert "Kommun" in values.columns and "Rapportens år" in values.columns
+        values = values.rename(columns={v: k for k, v in EXPORT_TITLES.items()})
     extractions = [e for _, e in located_truths()]
     assert len(values) == sum(len(r.cells) for e in extractions for t in e.tables for r in t.rows)
     for column in ("kommun", "namnd", "document_year", "filename", "sha256", "page", "x0"):
@@ -274,3 +281,45 @@ def test_question_key_ignores_the_year_in_the_wording() -> None:
     assert len(set(plans.values())) == 3  # printed with each year's own number
     assert len({question_key(q) for q in plans.values()}) == 1
     assert question_key(plans[2025]) != question_key(MEASURABLE)
+
+
+def test_answers_workbook_can_be_handed_on(truth_db: str, tmp_path: Path) -> None:
+    """Headers name kommun, nämnd and year (two VON columns of 2025 are told apart), comments
+    in notes and on a sheet of their own, filter, frozen columns and print settings."""
+    book = tmp_path / "svar.xlsx"
+    result = kommunkoll(
+        "compare", "answers", "--db", truth_db, "--namnd", VON, "--years", "2025",
+        "--xlsx", str(book),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    workbook = load_workbook(book)
+    sheet = workbook["Svar"]
+    headers = [c.value for c in sheet[1]][2:]
+    assert headers == [f"Alingsås\n{VON}\n2025", f"Lerum\n{VON}\n2025"]
+    assert sheet.auto_filter.ref == sheet.dimensions
+    assert sheet.freeze_panes == "C2"
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$1:$1" and sheet.print_title_cols == "$A:$B"
+    lerum = {a["number"]: a for a in truth("lerum-von-2025-enkat")["answers"]}
+    comments = workbook["Kommentarer"]
+    rows = [[c.value for c in r] for r in comments.iter_rows(min_row=2)]
+    lerum_rows = [r for r in rows if r[0] == "Lerum"]
+    assert len(lerum_rows) == len(lerum)
+    for row in lerum_rows:
+        assert row[6] == (lerum[row[3]]["comment"] or None)
+        assert row[5] == LABELS[lerum[row[3]]["answer"]]
+
+
+def test_export_xlsx_formats_tkr_as_integers(truth_db: str, tmp_path: Path) -> None:
+    result = kommunkoll("export", "--db", truth_db, "--format", "xlsx", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    sheet = load_workbook(tmp_path / "values.xlsx").active
+    titles = [c.value for c in sheet[1]]
+    number, unit = titles.index("Tal"), titles.index("Enhet")
+    formats = {(r[unit].value, r[number].number_format) for r in sheet.iter_rows(min_row=2)}
+    assert ("tkr", '#,##0;"\u2212"#,##0;0') in formats
+    assert {f for u, f in formats if u == "tkr"} == {'#,##0;"\u2212"#,##0;0'}
+    assert sheet.auto_filter.ref == sheet.dimensions
+    answers = load_workbook(tmp_path / "answers.xlsx").active
+    assert "Nr" in [c.value for c in answers[1]] and "Kommentar" in [c.value for c in answers[1]]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -58,16 +57,35 @@ def _start(*args: str | Path, log: Path) -> subprocess.Popen[bytes]:
     )
 
 
-def _children(pid: int) -> list[int]:
-    found = []
+def _processes() -> dict[int, tuple[int, str]]:
+    """Every process: pid → (parent pid, start time), read from /proc."""
+    found = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
+        found[int(stat.parent.name)] = (int(fields[1]), fields[19])
     return found
+
+
+def descendants(pid: int) -> dict[int, str]:
+    """The processes `pid` started, and theirs: pid → start time (to tell a reused pid)."""
+    table = _processes()
+    found: dict[int, str] = {}
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        for child, (ppid, start) in table.items():
+            if ppid == parent and child not in found:
+                found[child] = start
+                todo.append(child)
+    return found
+
+
+def alive(processes: dict[int, str]) -> list[int]:
+    table = _processes()
+    return [pid for pid, start in processes.items() if pid in table and table[pid][1] == start]
 
 
 def _wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
@@ -91,11 +109,11 @@ def test_sigkill_mid_batch_loses_nothing_and_the_next_run_finishes(tmp_path: Pat
     processed = inbox / box.PROCESSED
     run = _start("ingest", inbox, "--db", url, log=tmp_path / "first.log")
     _wait_for(lambda: processed.exists() and len(list(processed.iterdir())) >= 3, 180, "3 files")
-    helpers = _children(run.pid)  # Prefect's API server, which a SIGKILL leaves behind
+    helpers = descendants(run.pid)  # Prefect's API server, the reader and its children
+    assert helpers, "ingest runs its reader and Prefect's server as child processes"
     run.send_signal(signal.SIGKILL)
     assert run.wait(30) == -signal.SIGKILL
-    for pid in helpers:
-        os.kill(pid, signal.SIGTERM)
+    _wait_for(lambda: not alive(helpers), 30, "the killed ingest's processes to end")
     moved = {p.name for p in processed.iterdir()}
     assert 3 <= len(moved) < len(pdfs), "the kill must land mid-batch"
 

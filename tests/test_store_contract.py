@@ -12,9 +12,10 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from kommunkoll import frames
+from kommunkoll import frames, vocabulary
 from kommunkoll.extractors import extract_pdf
 from kommunkoll.extractors.contract import Extraction
+from kommunkoll.extractors.numbers import parse_number
 from kommunkoll.pipeline.db import make_engine, upgrade_schema
 from kommunkoll.pipeline.export import export
 from kommunkoll.pipeline.store import store_extraction
@@ -23,6 +24,7 @@ from .conftest import ROOT, expected_for
 
 REPORT = ROOT / "samples" / "alingsas-von-2025-delarsbokslut.pdf"
 ENKAT = ROOT / "samples" / "alingsas-von-2024-enkat.pdf"
+RANDOM_ENKAT = ROOT / "samples" / "random-enkat" / "enkat-00100-columns-reportlab.pdf"
 
 
 def _json(value: object) -> object:
@@ -63,17 +65,65 @@ def test_answer_provenance_and_cell_text_round_trip(tmp_path: Path) -> None:
     assert len(details) == len(enkat.answers)
     for row, answer in zip(details.itertuples(), enkat.answers, strict=True):
         assert row.number == answer.number and row.section == answer.section
-        assert _json(row.marks) == [m.model_dump(mode="json") for m in answer.marks]
+        stored = [_mark(row)] if _present(row.mark_page) else []
+        stored += _json(row.other_marks) or []
+        assert stored == [m.model_dump(mode="json") for m in answer.marks]
         assert _json(row.flags) == answer.flags and _json(row.fields) == answer.fields
         assert int(row.boxes) == answer.boxes
         assert (row.x0, row.top, row.x1, row.bottom) == tuple(answer.bbox or (None,) * 4)
-    assert sum(len(_json(m)) for m in details["marks"]) == sum(len(a.marks) for a in enkat.answers)
     with engine.connect() as connection:
         texts = [r[0] for r in connection.execute(text("SELECT text FROM value ORDER BY id"))]
         kinds = {r[0] for r in connection.execute(text("SELECT origin FROM finding"))}
     printed = [c.text for t in report.tables for r in t.rows for c in r.cells]
-    assert texts == printed and any(printed)
+    assert texts == printed and all(isinstance(t, str) for t in printed) and printed
     assert kinds == {f.origin for f in enkat.findings + report.findings}
     files = {p.name for p in export(engine, tmp_path / "out", "csv")}
     assert {"internal_controls.csv", "answer_details.csv"} <= files
     engine.dispose()
+
+
+def test_stored_marks_and_cell_text_agree_with_the_ground_truth(tmp_path: Path) -> None:
+    """Each answered question's stored mark sits in the column the generator marked, on the
+    question's page; an unmarked one has none; each cell's printed text reads as its value."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'k.db'}")
+    upgrade_schema(engine)
+    store_extraction(engine, extract_pdf(RANDOM_ENKAT), path=RANDOM_ENKAT)
+    store_extraction(engine, extract_pdf(REPORT), path=REPORT)
+    truth = expected_for(RANDOM_ENKAT)["answers"]
+    details = frames.answer_details(engine, filename=RANDOM_ENKAT.name).sort_values("answer_id")
+    assert [r.number for r in details.itertuples()] == [a["number"] for a in truth]
+    for row, expected in zip(details.itertuples(), truth, strict=True):
+        if expected["answer"] is None:
+            assert not _present(row.mark_page), row.number
+            continue
+        assert row.mark_column == expected["answer"], row.number
+        assert int(row.mark_page) == expected["page"], row.number
+        assert row.mark_x0 < row.mark_x1 and row.mark_top < row.mark_bottom
+        assert row.mark_kind in vocabulary.MARK_KINDS and _json(row.other_marks) is None
+    assert sum(a["answer"] is not None for a in truth) == details["mark_page"].notna().sum()
+    values = frames.values(engine, filename=REPORT.name)
+    with engine.connect() as connection:
+        printed = dict(connection.execute(text("SELECT id, text FROM value")).all())
+    expected_cells = {
+        (table["kind"], row["label"], cell["measure"], cell["year"]): cell["value"]
+        for table in expected_for(REPORT)["tables"]
+        for row in table["rows"]
+        for cell in row["cells"]
+    }
+    read = {
+        (v.table_kind, v.line, v.measure, v.year): parse_number(printed[v.value_id])
+        for v in values.itertuples()
+    }
+    assert read == expected_cells
+    engine.dispose()
+
+
+def _present(value: object) -> bool:
+    return value is not None and value == value  # pandas hands back NaN for a null integer
+
+
+def _mark(row: object) -> dict[str, object]:
+    """The stored marked box in the contract's shape."""
+    box = [getattr(row, f"mark_{side}") for side in ("x0", "top", "x1", "bottom")]
+    return {"column": row.mark_column, "kind": row.mark_kind,  # type: ignore[attr-defined]
+            "page": int(row.mark_page), "bbox": box}  # type: ignore[attr-defined]  # fmt: skip

@@ -235,7 +235,7 @@ def test_check_flags_a_wrong_printed_sum_in_a_built_report(tmp_path: Path) -> No
     console = Console(width=200, record=True)
     console.print(extraction_summary(extraction))
     shown = console.export_text()
-    assert "2 failed" in shown and "Verksamhetens kostnader utfall/2025" in shown
+    assert "2 stämmer inte" in shown and "Verksamhetens kostnader utfall/2025" in shown
 
 
 def test_checks_use_one_unit_of_the_last_printed_digit() -> None:

@@ -129,7 +129,9 @@ def test_contract_literals_are_the_vocabulary() -> None:
     assert contract.Answer.model_fields["answer"].annotation.__args__[0].__args__ == tuple(
         v.ANSWERS
     )
-    assert contract.Cell.model_fields["measure"].annotation.__args__ == tuple(v.MEASURES)
+    measure = contract.Cell.model_fields["measure"].annotation  # a Literal, or null
+    assert measure.__args__[0].__args__ == tuple(v.MEASURES)
+    assert measure.__args__[1] is type(None)
 
 
 def test_every_measure_is_tried_for_headers() -> None:

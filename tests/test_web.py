@@ -4,6 +4,7 @@ sees: the matrix, the year filter, a document, a value on its highlighted PDF pa
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import socket
@@ -201,7 +202,7 @@ def test_browser_answers_matrix_and_year_filter(served: str, browser, tmp_path: 
     page.goto(served + "/answers")
     page.select_option("select[name=kommun]", "Alingsås")
     page.select_option("select[name=namnd]", VON)
-    page.click("button[type=submit]")
+    page.click("#filters button[type=submit]")
     page.wait_for_load_state()
     headers = page.locator("#matrix th.col").all_inner_texts()
     assert [h.split()[-1] for h in headers] == ["2023", "2024", "2025"]
@@ -215,7 +216,7 @@ def test_browser_answers_matrix_and_year_filter(served: str, browser, tmp_path: 
 
     page.select_option("select[name=year_from]", "2025")
     page.select_option("select[name=year_to]", "2025")
-    page.click("button[type=submit]")
+    page.click("#filters button[type=submit]")
     page.wait_for_load_state()
     assert "year_from=2025" in page.url
     headers = page.locator("#matrix th.col").all_inner_texts()
@@ -344,6 +345,261 @@ def test_changes_only_lists_both_comments(client: TestClient) -> None:
     # Only changed questions are rows of the matrix.
     matrix = page[page.index('id="matrix"') : page.index('id="changes"')]
     assert matrix.count("<tr data-key=") == table.count("<tr><td>")
+
+
+# --- answers on their PDF page, search, print, several measures (issue 15) ----------------
+
+
+def _serve(url: str) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kommunkoll", "serve", "--db", url, "--port", str(port)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_COLOR": "1"},
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            if httpx.get(base + "/", timeout=2).status_code == 200:
+                return process, base
+        except httpx.HTTPError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            output = process.stdout.read().decode() if process.stdout else ""
+            process.kill()
+            pytest.fail(f"kommunkoll serve did not come up: {output}")
+        time.sleep(0.3)
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The VON 2024 and 2025 enkät read by the real extractors, served."""
+    from kommunkoll.extractors import extract_pdf
+    from kommunkoll.pipeline.db import upgrade_schema
+    from kommunkoll.pipeline.store import store_extraction
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('ingested') / 'k.db'}"
+    engine = make_engine(url)
+    upgrade_schema(engine)
+    for year in (2024, 2025):
+        pdf = ROOT / "samples" / f"alingsas-von-{year}-enkat.pdf"
+        store_extraction(engine, extract_pdf(pdf), path=pdf)
+    engine.dispose()
+    process, base = _serve(url)
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.mark.slow
+def test_browser_answer_shows_its_marked_box(ingested: str, browser) -> None:  # type: ignore[no-untyped-def]
+    truth = next(
+        a
+        for a in truthdb.truth("alingsas-von-2025-enkat")["answers"]
+        if a["question"] == MEASURABLE
+    )
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(ingested + "/answers?year_from=2025&year_to=2025")
+    cell = page.locator("#matrix tr", has_text=MEASURABLE).locator("td.answer").first
+    # The comment opens on a click, in the cell.
+    cell.locator("details.cell-comment summary").click()
+    assert truth["comment"][:40] in cell.locator("details.cell-comment div").inner_text()
+    cell.locator("a").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#answer-value").inner_text() == LABELS[truth["answer"]]
+    assert truth["comment"][:40] in page.locator("#answer-comment").inner_text()
+    image = page.locator("#pdf-page img")
+    assert image.evaluate("i => i.complete && i.naturalWidth > 0")
+    frame, box = image.bounding_box(), page.locator("#highlight").bounding_box()
+    assert frame and box
+    with pdfplumber.open(ROOT / "samples" / "alingsas-von-2025-enkat.pdf") as pdf:
+        pdf_page = pdf.pages[truth["page"] - 1]
+        scale = frame["width"] / float(pdf_page.width)
+        x0, top = (box["x"] - frame["x"]) / scale, (box["y"] - frame["y"]) / scale
+        x1, bottom = x0 + box["width"] / scale, top + box["height"] / scale
+        inside = pdf_page.within_bbox((x0, top, x1, bottom))
+        # The box holds a mark (a printed x or tick, a glyph, or drawn strokes)...
+        marks = [c for c in inside.chars if c["text"].strip()] + inside.curves + inside.lines
+        assert marks
+        # ... under the header word of the truth's answer (Ja / Nej / Delvis / Vet ej): the
+        # nearest header row printed before the box, on its page or an earlier one.
+        centre = (x0 + x1) / 2
+        headers = [
+            (p.page_number, w["bottom"], w["text"])
+            for p in pdf.pages[: truth["page"]]
+            for w in p.extract_words()
+            if w["text"] in ("Ja", "Nej", "Delvis", "Vet")
+            and (p.page_number < truth["page"] or w["bottom"] < top)
+            and w["x0"] - 3 <= centre <= w["x1"] + 3
+        ]
+        nearest = max(headers)
+    assert nearest[2] == LABELS[truth["answer"]].split()[0]
+
+
+@pytest.mark.slow
+def test_browser_search_finds_a_decision_and_links_to_its_page(served: str, browser) -> None:  # type: ignore[no-untyped-def]
+    reference = "VON § 85/2024"
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(served + "/trends")
+    page.fill("header form.search input[name=q]", reference)
+    page.press("header form.search input[name=q]", "Enter")
+    page.wait_for_load_state()
+    decisions = page.locator('#search-results tr[data-kind="decision"]')
+    expected = [
+        f for f in truthdb.truth("alingsas-von-2025-enkat")["findings"] if reference in f["text"]
+    ]
+    assert decisions.count() == len(expected)
+    assert reference in decisions.first.inner_text()
+    decisions.first.locator("td.snippet a").click()
+    page.wait_for_load_state("networkidle")
+    assert f"Sidan {expected[0]['page']} i" in page.locator("main").inner_text()
+    image, box = page.locator("#pdf-page img"), page.locator("#highlight").bounding_box()
+    frame = image.bounding_box()
+    assert frame and box
+    with pdfplumber.open(ROOT / "samples" / "alingsas-von-2025-enkat.pdf") as pdf:
+        pdf_page = pdf.pages[expected[0]["page"] - 1]
+        scale = frame["width"] / float(pdf_page.width)
+        region = (
+            (box["x"] - frame["x"]) / scale, (box["y"] - frame["y"]) / scale,
+            (box["x"] - frame["x"] + box["width"]) / scale,
+            (box["y"] - frame["y"] + box["height"]) / scale,
+        )  # fmt: skip
+        printed = pdf_page.within_bbox(region).extract_text()
+    assert reference in " ".join(printed.split())
+
+
+@pytest.fixture(scope="module")
+def nine_columns(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
+    """The truth's six nämnd-years of enkät plus three more (KFN 2024, Lerum VON 2023 and
+    2024: those years' documents made from their 2025 truth), served."""
+    from kommunkoll.pipeline.store import store_extraction
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('nine') / 'k.db'}"
+    engine = truthdb.build_truth_db(url)
+    extra = {
+        "alingsas-kultur-och-fritidsnamnden-2025-enkat": [2024],
+        "lerum-von-2025-enkat": [2023, 2024],
+    }
+    for pdf, extraction in truthdb.located_truths():
+        for year in extra.get(pdf.stem, []):
+            copy = extraction.model_copy(deep=True)
+            copy.document.year = year
+            copy.source.sha256 = hashlib.sha256(f"{pdf.stem} {year}".encode()).hexdigest()
+            store_extraction(engine, copy, path=pdf)
+    engine.dispose()
+    labels = [
+        "KFN Alingsås 2024", "KFN Alingsås 2025", "SN Alingsås 2025", "VON Alingsås 2023",
+        "VON Alingsås 2024", "VON Alingsås 2025", "VON Lerum 2023", "VON Lerum 2024",
+        "VON Lerum 2025",
+    ]  # fmt: skip
+    process, base = _serve(url)
+    yield base, labels
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.mark.slow
+def test_browser_print_preview_holds_every_column(nine_columns, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    base, labels = nine_columns
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base + "/answers")
+    assert page.locator("#matrix th.col").count() == 9
+    printed = tmp_path / "matrix.pdf"
+    page.pdf(path=str(printed), prefer_css_page_size=True, print_background=True)
+    with pdfplumber.open(printed) as pdf:
+        texts = [" ".join((p.extract_text() or "").split()) for p in pdf.pages]
+        landscape = all(p.width > p.height for p in pdf.pages)
+    found = {m for t in texts for m in re.findall(r"[A-ZÅÄÖ]{2,4} (?:Alingsås|Lerum) \d{4}", t)}
+    assert found == set(labels)
+    assert landscape
+    # The question column is printed beside every part.
+    for label in labels:
+        first = next(t for t in texts if label in t)
+        assert MEASURABLE.split()[0] in first and "Nr" in first
+
+
+@pytest.mark.slow
+def test_browser_trend_page_shows_budget_against_utfall(served: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(served + "/trends?table=drift&line=Personalkostnader&measure=budget&measure=utfall")
+    names = page.locator("svg.chart g.series").evaluate_all(
+        "gs => gs.map(g => g.getAttribute('data-name'))"
+    )
+    assert f"{VON} (Alingsås) · Budget" in names and f"{VON} (Alingsås) · Utfall" in names
+    stem = "alingsas-von-2025-delarsbokslut"
+    for measure in ("Budget", "Utfall"):
+        circles = page.locator(
+            f'svg.chart g.series[data-name="{VON} (Alingsås) · {measure}"] circle[data-year="2025"]'
+        )
+        value = _drift_cell(stem, "Personalkostnader", measure.lower(), 2025)
+        assert circles.get_attribute("data-value") == f"{value:g}"
+    assert page.locator("svg.chart text.axis-unit").text_content() == "tkr"
+    assert "Drift" in page.locator("h1").inner_text()
+
+
+def test_downloads_hold_exactly_what_the_page_shows(client: TestClient, tmp_path: Path) -> None:
+    import csv
+    import html
+    import io
+
+    from openpyxl import load_workbook
+
+    params = {"kommun": "Alingsås", "namnd": VON, "year_from": "2024"}
+    page = html.unescape(client.get("/answers", params=params).text)
+    [link] = re.findall(r'<a href="([^"]+)" id="download-csv">', page)
+    rows = list(csv.reader(io.StringIO(client.get(link).content.decode("utf-8-sig"))))
+    shown = re.findall(r'<tr data-key="[^"]*"><td>([^<]+)</td>', page)
+    assert [r[0] for r in rows[1:]] == shown
+    assert rows[0][2:] == [f"Alingsås {VON} 2024", f"Alingsås {VON} 2025"]
+    [measurable] = [r for r in rows if r[1] == MEASURABLE]
+    before, now = _enkat_answer(2024, MEASURABLE), _enkat_answer(2025, MEASURABLE)
+    assert measurable[3] == f"{LABELS[now]} (var {LABELS[before]})"
+
+    [xlsx] = re.findall(r'<a href="([^"]+)" id="download-xlsx">', page)
+    (tmp_path / "svar.xlsx").write_bytes(client.get(xlsx).content)
+    sheet = load_workbook(tmp_path / "svar.xlsx")["Svar"]
+    assert [c.value for c in sheet["A"][1:]] == shown
+
+    trend = html.unescape(
+        client.get("/trends", params={"line": "Personalkostnader", "kommun": "Lerum"}).text
+    )
+    [link] = re.findall(r'<a href="([^"]+)" id="download-csv">', trend)
+    rows = list(csv.reader(io.StringIO(client.get(link).content.decode("utf-8-sig"))))
+    value = _drift_cell("lerum-von-2025-delarsbokslut", "Personalkostnader", "utfall", 2025)
+    assert [(r[0], r[3], float(r[4])) for r in rows[1:] if r[3] == "2025"] == [
+        ("Lerum", "2025", value)
+    ]
+
+
+def test_document_page_says_checks_and_finding_kinds_in_swedish(tmp_path: Path) -> None:
+    """The real checks of a truth table (their stored names are the extractor's) and the
+    truth's findings, as the document page words them."""
+    import html
+
+    from kommunkoll.extractors.checks import check_table
+    from kommunkoll.pipeline.db import upgrade_schema
+    from kommunkoll.pipeline.store import store_extraction
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'k.db'}")
+    upgrade_schema(engine)
+    [(pdf, extraction)] = [
+        (p, e) for p, e in truthdb.located_truths() if p.stem == "alingsas-von-2025-delarsbokslut"
+    ]
+    extraction = extraction.model_copy(deep=True)
+    [drift] = [t for t in extraction.tables if t.kind == "drift"]
+    drift.checks = check_table(drift)
+    document_id = store_extraction(engine, extraction, path=pdf)
+    with TestClient(create_app(engine)) as client:
+        page = html.unescape(client.get(f"/documents/{document_id}").text)
+    engine.dispose()
+    assert any("sum of the cost lines" in c.name for c in drift.checks)
+    assert "= summan av kostnadsraderna" in page and "sum of the" not in page
+    assert "(Utfall 2025)" in page
+    kinds = {f.kind for f in extraction.findings}
+    names = {"decision": "Beslut", "risk": "Risk", "action": "Åtgärd"}
+    for kind in kinds:
+        assert f'<span class="badge {kind}">{names[kind]}</span>' in page
 
 
 def test_find_pdf_follows_the_file_into_processed_under_either_name(tmp_path: Path) -> None:

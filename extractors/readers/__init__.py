@@ -18,7 +18,7 @@ from typing import Protocol
 
 from kommunkoll.vocabulary import DOCUMENT_KINDS
 
-from ..contract import Answer, Finding, InternalControl, Table
+from ..contract import Answer, Finding, Gap, InternalControl, Table
 from ..layout import Page
 
 
@@ -31,6 +31,7 @@ class Parts:
     answers: list[Answer] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)  # the completeness check's (delårsbokslut)
 
 
 class Reader(Protocol):

@@ -25,4 +25,5 @@ def read(pages: Sequence[Page], year: int, outcome: str = UTFALL) -> Parts:
         internal_controls=report.internal_controls,
         findings=report.findings,
         warnings=report.warnings,
+        gaps=report.gaps,
     )

@@ -40,7 +40,14 @@ def run_migrations_online() -> None:
 
 def _run(connection) -> None:  # type: ignore[no-untyped-def]
     # Batch mode lets later migrations alter SQLite tables (it rebuilds them).
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    from kommunkoll.models.schema import modelled
+
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        include_object=modelled,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

@@ -11,11 +11,13 @@ import os
 from collections import defaultdict
 from importlib.resources import files
 from pathlib import Path
+from typing import Annotated
 
-from fastapi import FastAPI, HTTPException, Request, Response
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -38,7 +40,11 @@ from kommunkoll.vocabulary import (
     ICON_FAILED,
     ICON_OK,
     MEASURES,
+    SEARCH_KINDS,
     TABLE_KINDS,
+    UNCAPTURED_LINES,
+    UTFALL,
+    check_description,
 )
 
 from ..compare import (
@@ -55,7 +61,9 @@ from ..compare import (
     swedish_number,
 )
 from ..inbox import find_processed
+from ..report import abbreviation
 from ..store import counts_by_document, documents_with_owners
+from .onpage import answer_on_page, finding_on_page
 from .pdfpage import box_percent, page_png, page_size
 from .svg import line_chart
 
@@ -74,6 +82,10 @@ def create_app(engine: Engine) -> FastAPI:
     env.filters["change"] = change_amount
     env.filters["change_percent"] = change_percent_text
     env.filters["restated"] = restatement_note
+    env.filters["marked"] = _marked
+    env.filters["abbr"] = abbreviation
+    env.filters["check"] = check_description
+    env.globals["SEARCH_KINDS"] = SEARCH_KINDS
     env.globals.update(
         MEASURE_NAMES=MEASURE_NAMES,
         KIND_NAMES=KIND_NAMES,
@@ -82,6 +94,7 @@ def create_app(engine: Engine) -> FastAPI:
         ICON_FAILED=ICON_FAILED,
     )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    _harden(app)
 
     def page(request: Request, name: str, **context: object) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context)
@@ -112,6 +125,33 @@ def create_app(engine: Engine) -> FastAPI:
     def value(request: Request, value_id: int) -> HTMLResponse:
         return page(request, "value.html", **value_detail(engine, value_id))
 
+    @app.get("/answers/{answer_id}", response_class=HTMLResponse)
+    def answer_page(request: Request, answer_id: int) -> HTMLResponse:
+        return page(request, "onpage.html", on=answer_on_page(engine, answer_id, find_pdf))
+
+    @app.get("/findings/{finding_id}", response_class=HTMLResponse)
+    def finding_page(request: Request, finding_id: int) -> HTMLResponse:
+        return page(request, "onpage.html", on=finding_on_page(engine, finding_id, find_pdf))
+
+    @app.get("/lines/{line_id}")
+    def line_page(line_id: int) -> RedirectResponse:
+        """A table line is shown as its first value with a box."""
+        with Session(engine) as session:
+            values = session.exec(
+                select(Value).where(Value.line_id == line_id).order_by(Value.id)
+            ).all()
+        if not values:
+            raise HTTPException(404, f"ingen rad {line_id}")
+        boxed = [v for v in values if v.x0 is not None] or values
+        return RedirectResponse(f"/values/{boxed[0].id}", status_code=303)
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search_page(request: Request, q: str = "") -> HTMLResponse:
+        from ..search import search
+
+        hits = search(engine, q) if q.strip() else []
+        return page(request, "search.html", query=q, hits=hits)
+
     @app.get("/answers", response_class=HTMLResponse)
     def answers(
         request: Request,
@@ -120,32 +160,52 @@ def create_app(engine: Engine) -> FastAPI:
         year_from: str = "",
         year_to: str = "",
         changes_only: str = "",
-    ) -> HTMLResponse:
-        frame = frames.answers(engine)
-        all_years = sorted({int(y) for y in frame["year"]})
+        enhet: Annotated[list[str] | None, Query()] = None,
+        ladda: str = "",
+    ) -> Response:
+        """`enhet` (repeated, "Kommun / Nämnd") picks any set of nämnder across kommuner;
+        `ladda=csv|xlsx` downloads exactly the matrix shown."""
+        every = frames.answers(engine)
+        units = sorted({f"{k} / {n}" for k, n in zip(every["kommun"], every["namnd"], strict=True)})
+        frame = _units(every, enhet)
+        all_years = sorted({int(y) for y in every["year"]})
         span = _span(year_from, year_to, all_years)
         matrix = answer_matrix(frame, kommun or None, namnd or None, span)
         rows = [r for r in matrix.rows if r.changed] if changes_only else matrix.rows
         changes = (
-            answer_changes(frames.answer_changes(engine), kommun or None, namnd or None, span)
+            answer_changes(
+                _units(frames.answer_changes(engine), enhet), kommun or None, namnd or None, span
+            )
             if changes_only
             else None
         )
+        if ladda in ("csv", "xlsx"):
+            return _download_matrix(matrix, rows, changes, ladda)
         return page(
             request,
             "answers.html",
+            downloads=_downloads(request),
             matrix=matrix,
             rows=rows,
             changes=[] if changes is None else list(changes.itertuples()),
-            kommuner=sorted(set(frame["kommun"])),
-            namnder=sorted(set(frame["namnd"])),
+            answer_ids={
+                (int(d), str(n)): int(i)
+                for d, n, i in zip(
+                    frame["document_id"], frame["number"], frame["answer_id"], strict=True
+                )
+            },
+            kommuner=sorted(set(every["kommun"])),
+            namnder=sorted(set(every["namnd"])),
+            units=units,
             years=all_years,
+            print_parts=_print_parts(len(matrix.columns)),
             chosen={
                 "kommun": kommun,
                 "namnd": namnd,
                 "year_from": year_from,
                 "year_to": year_to,
                 "changes_only": bool(changes_only),
+                "enhet": enhet or [],
             },
         )
 
@@ -154,37 +214,61 @@ def create_app(engine: Engine) -> FastAPI:
         request: Request,
         table: str = DRIFT,
         line: str = "",
-        measure: str = "utfall",
+        measure: Annotated[list[str] | None, Query()] = None,
         kommun: str = "",
-    ) -> HTMLResponse:
-        values = frames.values(engine)
-        tables = sorted(set(values["table_kind"]))
-        in_table = values[values["table_kind"] == table]
+        enhet: Annotated[list[str] | None, Query()] = None,
+        ladda: str = "",
+    ) -> Response:
+        """One line over the years per nämnd; several measures (budget against utfall) drawn
+        together; any set of nämnder (`enhet`, "Kommun / Nämnd") across kommuner."""
+        every = frames.values(engine)
+        units = sorted({f"{k} / {n}" for k, n in zip(every["kommun"], every["namnd"], strict=True)})
+        values = _units(every, enhet)
+        tables = sorted(set(every["table_kind"]))
+        in_table = every[every["table_kind"] == table]
         lines = _ordered_lines(in_table)
         if line not in lines:  # another table was chosen: start at its first line
             line = lines[0] if lines else ""
         measures = sorted(set(in_table.loc[in_table["line"] == line, "measure"]))
-        if measures and measure not in measures:
-            measure = "utfall" if "utfall" in measures else measures[0]
+        chosen_measures = [m for m in (measure or [UTFALL]) if m in measures]
+        if measures and not chosen_measures:
+            chosen_measures = [UTFALL if UTFALL in measures else measures[0]]
         error, points, chart = None, [], ""
         if line:
             try:
-                points = figure_series(values, table, line, measure, kommun or None)
+                for m in chosen_measures:
+                    points += [
+                        (m, p) for p in figure_series(values, table, line, m, kommun or None)
+                    ]
             except UnknownLine as exc:
                 error = str(exc)
         if points:
             series: dict[str, list[tuple[int, float | None]]] = defaultdict(list)
-            for p in points:
-                series[f"{p.namnd} ({p.kommun})"].append((p.year, p.number))
-            chart = line_chart(series, points[0].unit)
+            for m, p in points:
+                name = f"{p.namnd} ({p.kommun})"
+                if len(chosen_measures) > 1:
+                    name += f" · {MEASURE_NAMES.get(m, m)}"
+                series[name].append((p.year, p.number))
+            chart = line_chart(series, points[0][1].unit)
+        if ladda in ("csv", "xlsx"):
+            return _download_points(points, f"{table} · {line}", ladda)
         return page(
             request,
             "trends.html",
+            downloads=_downloads(request),
             tables=tables,
             lines=lines,
             measures=measures,
-            kommuner=sorted(set(values["kommun"])),
-            chosen={"table": table, "line": line, "measure": measure, "kommun": kommun},
+            units=units,
+            kommuner=sorted(set(every["kommun"])),
+            chosen={
+                "table": table,
+                "line": line,
+                "measure": chosen_measures[0] if chosen_measures else "",
+                "measures": chosen_measures,
+                "kommun": kommun,
+                "enhet": enhet or [],
+            },
             points=points,
             chart=chart,
             error=error,
@@ -193,11 +277,142 @@ def create_app(engine: Engine) -> FastAPI:
     return app
 
 
+SECURITY_HEADERS = {
+    # Everything comes from this server; the value page's box is placed by a style attribute.
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+        "style-src-attr 'unsafe-inline'; script-src 'self'; object-src 'none'; "
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "SAMEORIGIN",
+}
+
+
+def _harden(app: FastAPI) -> None:
+    """Security headers on every response; a number no database can hold is a 404, and an
+    unexpected error a plain 500 page without its traceback."""
+    from fastapi.responses import PlainTextResponse
+    from sqlalchemy.exc import DataError
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        try:
+            response = await call_next(request)
+        except (OverflowError, DataError):  # /documents/99999999999999999999: no such row
+            response = PlainTextResponse("Finns inte", status_code=404)
+        except Exception:
+            response = PlainTextResponse("Ett oväntat fel inträffade", status_code=500)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+
+def _year(text: str) -> int | None:
+    """A year typed in a form: ASCII digits only ("²" and "٢٠٢٥" are digits to Python, not
+    years), anything else ignored."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None
+
+
+def _marked(snippet: str) -> Markup:
+    """A search snippet as HTML: the text escaped, its matched words in <mark>."""
+    from ..search import MARK_END, MARK_START
+
+    escaped = str(escape(snippet))
+    return Markup(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+def _downloads(request: Request) -> dict[str, str]:
+    """Links to this page's table as CSV and XLSX, with the same filters."""
+    query = [(k, v) for k, v in request.query_params.multi_items() if k != "ladda"]
+    from urllib.parse import urlencode
+
+    return {f: f"{request.url.path}?{urlencode([*query, ('ladda', f)])}" for f in ("csv", "xlsx")}
+
+
+def _file(data: bytes, name: str, kind: str) -> Response:
+    media = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }[kind]
+    disposition = f'attachment; filename="{name}.{kind}"'
+    return Response(data, media_type=media, headers={"Content-Disposition": disposition})
+
+
+def _download_matrix(matrix, rows, changes, kind: str) -> Response:  # type: ignore[no-untyped-def]
+    """The matrix as shown (its rows and columns): CSV with the old answer beside a changed
+    one, or the Excel workbook of `compare answers --xlsx`."""
+    import csv
+    import io
+    import tempfile
+
+    import pandas as pd
+
+    from ..xlsx import _answer_text, answers_workbook
+
+    if kind == "xlsx":
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / "svar.xlsx"
+            shown = type(matrix)(matrix.columns, rows)
+            answers_workbook(shown, changes if changes is not None else pd.DataFrame(
+                columns=["kommun", "namnd", "number", "question", "year_before",
+                         "answer_before", "comment_before", "year", "answer", "comment"]
+            ), path)  # fmt: skip
+            return _file(path.read_bytes(), "enkatsvar", kind)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["Nr", "Fråga", *(f"{c.kommun} {c.namnd} {c.year}" for c in matrix.columns)])
+    for r in rows:
+        writer.writerow([r.number, r.question, *(_answer_text(c) for c in r.cells)])
+    return _file(buffer.getvalue().encode("utf-8-sig"), "enkatsvar", kind)
+
+
+def _download_points(points, title: str, kind: str) -> Response:  # type: ignore[no-untyped-def]
+    """The trend table as shown: one row per measure, nämnd and year."""
+    import csv
+    import io
+    import tempfile
+
+    from ..xlsx import figures_workbook
+
+    if kind == "xlsx":
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / "trend.xlsx"
+            figures_workbook([p for _, p in points], title, path)
+            return _file(path.read_bytes(), "trend", kind)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["Kommun", "Nämnd", "Mått", "År", "Värde", "Enhet", "Förändring", "%",
+                     "Omräknat", "Dokument", "Sida"])  # fmt: skip
+    for m, p in points:
+        writer.writerow([p.kommun, p.namnd, MEASURE_NAMES.get(m, m), p.year, p.number, p.unit,
+                         change_amount(p), change_percent_text(p), restatement_note(p),
+                         p.filename, p.page])  # fmt: skip
+    return _file(buffer.getvalue().encode("utf-8-sig"), "trend", kind)
+
+
+PRINT_COLUMNS = 4  # answer columns per printed page (A4 landscape, beside the question)
+
+
+def _print_parts(columns: int) -> list[list[int]]:
+    """The matrix's columns in printed pages, each printed beside the question column."""
+    starts = range(0, columns, PRINT_COLUMNS)
+    return [list(range(i, min(i + PRINT_COLUMNS, columns))) for i in starts]
+
+
+def _units(frame, chosen: list[str] | None):  # type: ignore[no-untyped-def]
+    """Rows of the chosen nämnder ("Kommun / Nämnd"); all rows when none are chosen."""
+    if not chosen:
+        return frame
+    keys = frame["kommun"] + " / " + frame["namnd"]
+    return frame[keys.isin(set(chosen))]
+
+
 def _span(year_from: str, year_to: str, years: list[int]) -> tuple[int, int] | None:
     if not (year_from or year_to) or not years:
         return None
-    first = int(year_from) if year_from.isdigit() else years[0]
-    last = int(year_to) if year_to.isdigit() else years[-1]
+    first = _year(year_from) or years[0]
+    last = _year(year_to) or years[-1]
     return (min(first, last), max(first, last))
 
 
@@ -223,9 +438,16 @@ def find_pdf(document: Document) -> Path | None:
     if not document.path:
         return None
     stored = Path(document.path)
-    if stored.is_file():
-        return stored
-    return find_processed(stored.parent, document.filename, document.sha256)
+    # The inbox is a boundary: a stored path is resolved when it is stored, so a link
+    # anywhere in it now (the file, or a folder swapped for one) leads outside its tree.
+    for candidate in (stored, find_processed(stored.parent, document.filename, document.sha256)):
+        if candidate is not None and candidate.is_file() and _no_link(candidate):
+            return candidate
+    return None
+
+
+def _no_link(path: Path) -> bool:
+    return path.resolve() == path.absolute()
 
 
 def document_list(engine: Engine) -> dict[str, object]:
@@ -262,6 +484,8 @@ def _warnings(document: Document, count: dict[str, int]) -> list[str]:
         warnings.append("PDF-filen finns inte längre där den lagrades")
     if failed := count["failed"]:
         warnings.append(f"{failed} kontroll(er) stämmer inte")
+    if document.uncaptured:
+        warnings.append(UNCAPTURED_LINES.format(n=document.uncaptured))
     return warnings
 
 
@@ -288,15 +512,23 @@ def document_detail(engine: Engine, document_id: int) -> dict[str, object]:
             values = session.exec(
                 select(Value).where(Value.line_id.in_([line.id for line in lines]))
             ).all()
-            by_line: dict[int, dict[tuple[str, int], Value]] = defaultdict(dict)
-            columns: list[tuple[str, int]] = []
+            by_line: dict[int, dict[tuple, Value]] = defaultdict(dict)
+            columns: list[tuple] = []
+            headings: list[str] = []
             for v in sorted(values, key=lambda v: v.id):
-                by_line[v.line_id][(v.measure, v.year)] = v
-                if (v.measure, v.year) not in columns:
-                    columns.append((v.measure, v.year))
+                # A header naming no known measure (an ovrigt table) is its own column.
+                key = (v.measure, v.year) if v.measure else (None, v.year, v.header)
+                by_line[v.line_id][key] = v
+                if key not in columns:
+                    columns.append(key)
+                    headings.append(
+                        f"{MEASURE_NAMES.get(v.measure, v.measure)} {v.year}"
+                        if v.measure
+                        else (v.header or "")
+                    )
             checks = session.exec(select(Check).where(Check.table_id == table.id)).all()
             tables.append(
-                {"table": table, "columns": columns, "checks": checks,
+                {"table": table, "columns": columns, "headings": headings, "checks": checks,
                  "rows": [(line, by_line.get(line.id, {})) for line in lines]}
             )  # fmt: skip
         answers = sorted(

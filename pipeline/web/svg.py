@@ -6,6 +6,8 @@ import math
 from collections.abc import Mapping, Sequence
 from html import escape
 
+from kommunkoll.vocabulary import UNITS, name_of
+
 COLOURS = ("#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f8c8d")
 
 
@@ -32,7 +34,7 @@ def line_chart(
     points = [(x, y) for s in series.values() for x, y in s if y is not None]
     if not points:
         return '<p class="empty">Inga värden att rita.</p>'
-    left, right, top, bottom = 90, 20, 20, 40
+    left, right, top, bottom = 90, 20, 28, 40
     legend_top = height
     height += 18 * len(series) + 10
     years = sorted({x for x, _ in points})
@@ -63,6 +65,10 @@ def line_chart(
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="tick">'
             f"{_nice(value, decimals)}</text>"
         )
+    parts.append(
+        f'<text x="{left - 6}" y="{top - 6}" text-anchor="end" class="axis-unit">'
+        f"{escape(name_of(UNITS, unit))}</text>"
+    )
     for year in years:
         parts.append(
             f'<text x="{sx(year):.1f}" y="{legend_top - bottom + 20}" text-anchor="middle" '

@@ -5,14 +5,16 @@ What the extraction contract carries and the store used to drop:
   riskbeskrivning, riskvärde, page) with its controls (kontroll, resultat, bedömning,
   åtgärd) as a JSON list in printed order;
 - `answer.section`, the question's box (`x0`, `top`, `x1`, `bottom`), `boxes` (answer boxes
-  seen), and JSON `marks` (every marked box: column, kind, page, box), `flags` and `fields`;
+  seen), JSON `flags` and `fields`; of the contract's `marks`, 0007 keeps the marked box
+  (`mark_page`, `mark_x0`…) and here its `mark_column` and `mark_kind` join it, with every
+  further mark seen as JSON `other_marks` (each box stored once);
 - `finding.origin` (text, list or internkontroll) and `value.text` (the cell as printed).
 Two views show them beside kommun, nämnd and year: `v_internal_controls` (one row per
 control, a risk without controls once) and `v_answer_details` (one row per answer).
 `reprocess` fills them for documents stored before (EXTRACTOR_VERSION 3).
 
 Revision ID: 0004
-Revises: 0006
+Revises: 0005
 Create Date: 2026-12-01 18:40:00
 """
 
@@ -22,21 +24,23 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | None = None
 depends_on: str | None = None
 
-ANSWER_COLUMNS = (
-    sa.Column("section", sa.String(), nullable=True),
-    sa.Column("x0", sa.Float(), nullable=True),
-    sa.Column("top", sa.Float(), nullable=True),
-    sa.Column("x1", sa.Float(), nullable=True),
-    sa.Column("bottom", sa.Float(), nullable=True),
-    sa.Column("boxes", sa.Integer(), nullable=True),
-    sa.Column("marks", sa.JSON(), nullable=True),
-    sa.Column("flags", sa.JSON(), nullable=True),
-    sa.Column("fields", sa.JSON(), nullable=True),
-)
+ANSWER_COLUMNS = {
+    "section": sa.String,
+    "x0": sa.Float,
+    "top": sa.Float,
+    "x1": sa.Float,
+    "bottom": sa.Float,
+    "boxes": sa.Integer,
+    "mark_column": sa.String,
+    "mark_kind": sa.String,
+    "other_marks": sa.JSON,
+    "flags": sa.JSON,
+    "fields": sa.JSON,
+}
 
 _DOCUMENT = """
     k.name AS kommun,
@@ -80,7 +84,14 @@ SELECT
     a.x1 AS x1,
     a.bottom AS bottom,
     a.boxes AS boxes,
-    a.marks AS marks,
+    a.mark_page AS mark_page,
+    a.mark_x0 AS mark_x0,
+    a.mark_top AS mark_top,
+    a.mark_x1 AS mark_x1,
+    a.mark_bottom AS mark_bottom,
+    a.mark_column AS mark_column,
+    a.mark_kind AS mark_kind,
+    a.other_marks AS other_marks,
     a.flags AS flags,
     a.fields AS fields,{_DOCUMENT}
 FROM answer a{_JOINS.format(row="a")}
@@ -107,8 +118,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("document_id", "position"),
     )
     with op.batch_alter_table("answer") as batch:
-        for column in ANSWER_COLUMNS:
-            batch.add_column(column.copy())
+        for name, kind in ANSWER_COLUMNS.items():
+            batch.add_column(sa.Column(name, kind(), nullable=True))
     with op.batch_alter_table("finding") as batch:
         batch.add_column(sa.Column("origin", sa.String(), nullable=True))
     with op.batch_alter_table("value") as batch:
@@ -124,6 +135,6 @@ def downgrade() -> None:
     op.execute("DROP VIEW IF EXISTS v_internal_controls")
     op.execute("ALTER TABLE value DROP COLUMN text")
     op.execute("ALTER TABLE finding DROP COLUMN origin")
-    for column in reversed(ANSWER_COLUMNS):
-        op.execute(f"ALTER TABLE answer DROP COLUMN {column.name}")
+    for name in reversed(ANSWER_COLUMNS):
+        op.execute(f"ALTER TABLE answer DROP COLUMN {name}")
     op.drop_table("internal_control")

@@ -1,0 +1,86 @@
+"""No silent gap: what a delårsbokslut evidently prints but no table read.
+
+Three signs, each a `Gap` with its page and text (and a warning in the extraction):
+- a heading that names a table every report has (Drift, Resultaträkning, Investeringar,
+  Personalomsättning, Sjukfrånvaro) with no table read under it on its page or the next;
+- a line a Drift table always prints (Årets resultat, Verksamhetens nettokostnader), with
+  figures, that no table holds;
+- any other line ending in two or more figures that belongs to no table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kommunkoll.vocabulary import KNOWN_TABLE_HEADINGS, USUAL_TABLE_LINES
+
+from .contract import Gap, Table
+from .layout import Line, Page, in_margin
+from .tables import is_data_row, value_tail
+
+_HEADING = re.compile(KNOWN_TABLE_HEADINGS, re.I)
+_USUAL = re.compile(USUAL_TABLE_LINES, re.I)
+_MAX_HEADING_WORDS = 6
+
+
+def _captured(line: Line, page: int, tables: Sequence[Table]) -> bool:
+    """The line lies inside a row some table read (a row's box spans its wrapped label)."""
+    for table in tables:
+        for row in table.rows:
+            if row.page != page or row.bbox is None:
+                continue
+            top, bottom = row.bbox[1], row.bbox[3]
+            if line.top < bottom - 0.5 and line.bottom > top + 0.5:
+                return True
+    return False
+
+
+def _is_heading(line: Line) -> bool:
+    text = line.text.strip()
+    words = text.split()
+    return (
+        0 < len(words) <= _MAX_HEADING_WORDS
+        and bool(_HEADING.match(text))
+        and not text.endswith((".", ",", ":"))
+        and not any(w.is_value for w in line.tokens)
+    )
+
+
+def _table_under(heading: Line, page: int, tables: Sequence[Table]) -> bool:
+    for table in tables:
+        rows = [r for r in table.rows if r.bbox is not None]
+        if any(r.page == page and r.bbox[1] > heading.top for r in rows):  # type: ignore[index]
+            return True
+        if any(r.page == page + 1 for r in rows):
+            return True
+    return False
+
+
+def find_gaps(pages: Sequence[Page], tables: Sequence[Table]) -> list[Gap]:
+    """Every sign of a table printed but not read, in page order."""
+    gaps: list[Gap] = []
+    for page in pages:
+        for line in page.body:
+            text = " ".join(line.text.split())
+            if _is_heading(line):
+                if not _table_under(line, page.number, tables):
+                    gaps.append(Gap(page=page.number, text=text, reason="heading_without_table"))
+                continue
+            _, values = value_tail(line)
+            if not values or in_margin(line, page) or _captured(line, page.number, tables):
+                continue  # a footer on one page only ("... årsredovisning 2025   2") is no row
+            if _USUAL.match(text):
+                gaps.append(Gap(page=page.number, text=text, reason="usual_line_not_read"))
+            elif len(values) >= 2 and is_data_row(line):
+                gaps.append(Gap(page=page.number, text=text, reason="figures_not_read"))
+    return gaps
+
+
+def gap_warning(gap: Gap) -> str:
+    what = {
+        "heading_without_table": "a heading names a table but no table was read under it",
+        "usual_line_not_read": "a line every such table prints was not read",
+        "figures_not_read": "a line of figures belongs to no table read",
+    }[gap.reason]
+    return f"completeness (page {gap.page}): {what}: {gap.text!r}"

@@ -1,0 +1,305 @@
+"""Scanned pages into positioned words: render, deskew, Tesseract (Swedish), PDF points.
+
+A page needs OCR when it has (almost) no text layer but images cover most of it. Such a
+page is rendered from the PDF itself (pypdfium2, whatever images and masks it holds), turned
+straight by the angle whose rows of ink line up best (scanners feed paper a little askew),
+and read by Tesseract's Swedish model through tesserocr. Every word keeps Tesseract's
+confidence and a box in PDF points of the straightened page, so the same readers run on it
+as on a text PDF; the page's angle is kept so a box can be drawn on the page as scanned.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import ExtractionError
+
+TESSDATA_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+)
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """Every tolerance of the OCR path in one place."""
+
+    dpi: int = 250  # rendering resolution for Tesseract (benchmarks/ocr.py measures it)
+    # Gaussian blur (pixels at 300 dpi) before Tesseract: smooths the jagged edges of a
+    # black-and-white scan, which Tesseract reads worse than gray (measured on the samples).
+    blur: float = 1.25
+    lang: str = "swe"
+    max_skew: float = 3.0  # degrees: a scan turned further is read as it is
+    skew_step: float = 0.05  # degrees: the finest angle the deskew tells apart
+    # A page is scanned when it holds fewer printed characters than this and images cover
+    # at least `image_cover` of it.
+    text_chars: int = 20
+    image_cover: float = 0.5
+    bold_stroke: float = 1.22  # × the page's typical stroke width: a bold word
+    # Below this confidence (0–100) a value is stored but flagged for a person to confirm.
+    min_confidence: float = 75.0
+    # A page whose words Tesseract trusts less than this on average is not read at all.
+    unreadable_confidence: float = 30.0
+
+
+SETTINGS = OcrSettings()
+
+# Set (to "1") by the CLI's --no-ocr, so worker processes of a flow see it too.
+NO_OCR_ENV = "KOMMUNKOLL_NO_OCR"
+
+
+def ocr_enabled() -> bool:
+    """OCR runs unless turned off (--no-ocr): then a scan is quarantined as image_only."""
+    return os.environ.get(NO_OCR_ENV, "") != "1"
+
+
+@dataclass
+class OcrPage:
+    """One scanned page as read: words in PDF points of the straightened page."""
+
+    number: int
+    width: float  # PDF points
+    height: float
+    skew: float  # degrees the scan was turned back by (counter-clockwise positive)
+    dpi: int
+    words: list[dict[str, Any]] = field(default_factory=list)  # text, x0, x1, top, bottom, conf
+    image: np.ndarray | None = None  # the straightened grayscale page at `dpi` (for the marks)
+
+    @property
+    def scale(self) -> float:
+        """Pixels per PDF point."""
+        return self.dpi / 72
+
+
+def is_scanned(page: Any, settings: OcrSettings = SETTINGS) -> bool:
+    """A page that is a picture of text: images over most of it and (almost) no text layer."""
+    if len(page.chars) >= settings.text_chars:
+        return False
+    area = float(page.width) * float(page.height)
+    if area <= 0:
+        return False
+    covered = 0.0
+    for image in page.images:
+        w = max(0.0, min(image["x1"], page.width) - max(image["x0"], 0))
+        h = max(0.0, min(image["bottom"], page.height) - max(image["top"], 0))
+        covered += w * h
+    return covered / area >= settings.image_cover
+
+
+def tessdata_dir() -> str:
+    """Where Debian's Tesseract language data lives (TESSDATA_PREFIX wins)."""
+    for folder in (os.environ.get("TESSDATA_PREFIX"), *TESSDATA_DIRS):
+        if folder and (Path(folder) / f"{SETTINGS.lang}.traineddata").is_file():
+            return folder
+    raise ExtractionError(
+        "ocr_failed",
+        "the scanned pages cannot be read: Tesseract's Swedish language data "
+        "(Debian package tesseract-ocr-swe) is not installed",
+    )
+
+
+def render_page(pdf_bytes: bytes, index: int, dpi: int) -> np.ndarray:
+    """Page `index` (0-based) as a grayscale image at `dpi`."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf_bytes)
+    try:
+        page = document[index]
+        bitmap = page.render(scale=dpi / 72, grayscale=True)
+        image = np.array(bitmap.to_numpy(), copy=True)
+        page.close()
+    finally:
+        document.close()
+    if image.ndim == 3:  # some builds hand back BGR(A) even when asked for gray
+        image = image[..., :3].mean(axis=2).astype(np.uint8)
+    return image
+
+
+def skew_angle(gray: np.ndarray, settings: OcrSettings = SETTINGS) -> float:
+    """The angle (degrees) that makes the ink's rows sharpest: the text lines and rules of
+    a page are horizontal, so their projection onto the vertical axis is peakiest when
+    the page is straight. Coarse search over ±max_skew, then a fine one around the best."""
+    import cv2
+
+    scale = min(1.0, 2000 / max(gray.shape))
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    ys, xs = np.nonzero(small < 128)
+    if len(xs) < 50:
+        return 0.0
+    if len(xs) > 200_000:
+        pick = np.random.default_rng(0).choice(len(xs), 200_000, replace=False)
+        ys, xs = ys[pick], xs[pick]
+    xs = xs - small.shape[1] / 2
+    ys = ys.astype(np.float64)
+    height = small.shape[0] + small.shape[1]
+
+    def sharpness(angle: float) -> float:
+        t = np.radians(angle)
+        rows = np.round(ys * np.cos(t) - xs * np.sin(t)).astype(np.int64) + small.shape[1]
+        counts = np.bincount(rows, minlength=height + small.shape[1])
+        return float(np.dot(counts, counts))
+
+    best = max(np.arange(-settings.max_skew, settings.max_skew + 1e-9, 0.25), key=sharpness)
+    fine = np.arange(best - 0.25, best + 0.25 + 1e-9, settings.skew_step)
+    return float(max(fine, key=sharpness))
+
+
+def straighten(gray: np.ndarray, angle: float) -> np.ndarray:
+    """The page turned by `angle` degrees about its centre, white where nothing was."""
+    import cv2
+
+    if abs(angle) < 1e-3:
+        return gray
+    h, w = gray.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(
+        gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
+        borderValue=255,
+    )  # fmt: skip
+
+
+@cache
+def _api(lang: str, path: str) -> Any:
+    """One Tesseract engine per process (loading the model costs ~0.2 s)."""
+    import tesserocr
+
+    return tesserocr.PyTessBaseAPI(path=path, lang=lang, psm=tesserocr.PSM.AUTO)
+
+
+def ocr_words(gray: np.ndarray, dpi: int, settings: OcrSettings = SETTINGS) -> list[dict]:
+    """Tesseract's words on a straightened page, in PDF points, each with its confidence
+    and the height of its text line (what a text PDF calls the font size)."""
+    import tesserocr
+    from PIL import Image
+
+    api = _api(settings.lang, tessdata_dir())
+    api.SetImage(Image.fromarray(gray))
+    api.SetSourceResolution(dpi)
+    api.Recognize()
+    k = 72 / dpi
+    words: list[dict[str, Any]] = []
+    iterator = api.GetIterator()
+    level = tesserocr.RIL.WORD
+    if iterator is None:
+        return words
+    row: tuple[float, float, float, float, float] | None = None  # baseline, its slope, sizes
+    while True:
+        if iterator.IsAtBeginningOf(tesserocr.RIL.TEXTLINE):
+            row = _row(iterator, tesserocr.RIL.TEXTLINE)
+        try:
+            text = iterator.GetUTF8Text(level)
+        except RuntimeError:  # "No text returned": an empty page or an empty block
+            text = None
+        box = iterator.BoundingBox(level) if text else None
+        if text and text.strip() and box:
+            x0, y0, x1, y1 = box
+            top, bottom = float(y0), float(y1)
+            if row is not None:  # the row's font box, not the ink's (specks, accents)
+                bx, by, slope, ascent, descent = row
+                base = by + slope * ((x0 + x1) / 2 - bx)
+                top, bottom = base - ascent, base + descent
+            words.append(
+                {
+                    "text": text.strip(),
+                    "x0": x0 * k,
+                    "x1": x1 * k,
+                    "top": top * k,
+                    "bottom": bottom * k,
+                    "size": (bottom - top) * k,
+                    "fontname": "",
+                    "conf": round(float(iterator.Confidence(level)), 1),
+                    "ink": (x0 * k, y0 * k, x1 * k, y1 * k),  # where its pixels are
+                }
+            )
+        if not iterator.Next(level):
+            break
+    api.Clear()
+    return words
+
+
+def _row(iterator: Any, level: int) -> tuple[float, float, float, float, float] | None:
+    """A text line's baseline (a point and its slope) and its ascent and descent in pixels."""
+    baseline = iterator.Baseline(level)
+    attrs = iterator.RowAttributes()
+    if not baseline or not attrs:
+        return None
+    (bx0, by0), (bx1, by1) = baseline
+    slope = (by1 - by0) / (bx1 - bx0) if bx1 != bx0 else 0.0
+    ascent = float(attrs["row_height"])
+    descent = max(0.0, -float(attrs["descenders"]))
+    if ascent <= 0:
+        return None
+    return float(bx0), float(by0), slope, ascent, descent
+
+
+def read_scanned_page(
+    pdf_bytes: bytes, index: int, width: float, height: float, settings: OcrSettings = SETTINGS
+) -> OcrPage:
+    """Render, straighten and read one scanned page (0-based `index`)."""
+    gray = render_page(pdf_bytes, index, settings.dpi)
+    angle = skew_angle(gray, settings)
+    gray = straighten(gray, angle)
+    page = OcrPage(index + 1, width, height, angle, settings.dpi, image=gray)
+    page.words = ocr_words(_smooth(gray, settings), settings.dpi, settings)
+    mark_bold(page.words, gray, page.scale, settings)
+    return page
+
+
+def _smooth(gray: np.ndarray, settings: OcrSettings) -> np.ndarray:
+    import cv2
+
+    if settings.blur <= 0:
+        return gray
+    return cv2.GaussianBlur(gray, (0, 0), settings.blur * settings.dpi / 300)
+
+
+def mark_bold(
+    words: list[dict[str, Any]], gray: np.ndarray, scale: float, settings: OcrSettings = SETTINGS
+) -> None:
+    """Tesseract's LSTM model reports no fonts, but the questionnaire reader tells a bold
+    question from its regular comment. A bold word's strokes are thicker: the mean distance
+    of its ink to the paper (a distance transform) is well above the page's typical word."""
+    import cv2
+
+    ink = (gray < 128).astype(np.uint8)
+    distance = cv2.distanceTransform(ink, cv2.DIST_L2, 3)
+    widths = []
+    for w in words:
+        x0, top, x1, bottom = (round(v * scale) for v in w["ink"])
+        patch = distance[top:bottom, x0:x1]
+        values = patch[patch > 0]
+        widths.append(float(values.mean()) if values.size >= 20 else None)
+    known = sorted(v for v in widths if v is not None)
+    if not known:
+        return
+    typical = known[len(known) // 2]
+    for w, width in zip(words, widths, strict=True):
+        if width is not None and width >= settings.bold_stroke * typical:
+            w["fontname"] = "OCR-Bold"
+
+
+def check_readable(pages: list[OcrPage], filename: str, settings: OcrSettings = SETTINGS) -> None:
+    """A scan with no words, or words Tesseract itself does not trust, is `ocr_failed`."""
+    words = [w for p in pages for w in p.words]
+    if not words:
+        raise ExtractionError(
+            "ocr_failed",
+            f"OCR found no text on the {len(pages)} scanned page(s): the images are blank "
+            "or unreadable",
+            filename,
+        )
+    mean = sum(w["conf"] for w in words) / len(words)
+    if mean < settings.unreadable_confidence:
+        raise ExtractionError(
+            "ocr_failed",
+            f"OCR could not read the scanned page(s): the mean word confidence is {mean:.0f} "
+            f"of 100 (below {settings.unreadable_confidence:.0f}); the scan is too poor",
+            filename,
+        )

@@ -1,0 +1,249 @@
+"""Answer marks on a scanned page, decided from its pixels (OpenCV).
+
+A scan has no drawn boxes or glyphs to ask about, only ink. Under the answer columns
+(found from the OCR'd Ja / Nej / Delvis / Vet ej header) the page's ink is cleaned of table
+rules and of the words OCR read as text; what is left are printed or drawn boxes and marks.
+Each blob of ink of a mark's size is one place: a hollow square is an empty box, a square
+with ink inside it (a cross, a tick, a fill) a marked one, and any other blob (a printed or
+hand-drawn cross, a tick, an x) a mark by itself. Positions are PDF points of the
+straightened page, so the questionnaire reader assigns them to questions and columns exactly
+as it does a text PDF's boxes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+import numpy as np
+
+from kommunkoll import vocabulary
+
+from .answer_marks import Box, Column
+
+_MARKISH = re.compile(
+    "^[" + vocabulary.character_class(set("xX×*%<>/\\|[](){}0oO°_=+-—–.,:;'\"`´")) + "]{1,4}$"
+)
+
+
+@dataclass(frozen=True)
+class PixelMarkSettings:
+    """Sizes in PDF points, fractions of a blob's area."""
+
+    ink_level: int = 150  # gray below this is ink
+    rule_length: float = 18.0  # straight runs at least this long are table rules, not marks
+    min_size: float = 4.0  # a blob smaller than this both ways is a speck of noise
+    max_size: float = 28.0  # a blob larger than this either way is no mark
+    box_ratio: tuple[float, float] = (0.7, 1.4)  # width / height of a square box
+    border_ink: float = 0.45  # a box's border band is at least this much ink...
+    inside_marked: float = 0.08  # ...and its inside at least this much when it is marked
+    inside_empty: float = 0.03  # ...and at most this much when it is clearly empty
+    word_pad: float = 0.8  # text words are cleared this far beyond their box
+    text_confidence: float = 60.0  # a short word OCR is less sure of may be a box
+    mark_size: float = 6.0  # a cross, tick or x without a box is at least this big both ways
+    join_gap: float = 1.0  # ink closer than this is one blob (a broken stroke, a box's side)
+
+
+SETTINGS = PixelMarkSettings()
+
+
+@dataclass(frozen=True)
+class PixelMark:
+    """A place under the answer columns: its box for the reader and how sure the pixels are."""
+
+    box: Box
+    confidence: float  # 0–100: how far the ink is from the threshold between on and off
+
+
+def is_markish(text: str) -> bool:
+    """What OCR makes of a box or cross: "X", "[x]", "|", "O", "><", "%" (no real word)."""
+    return bool(_MARKISH.match(text.strip()))
+
+
+def is_text(word: dict[str, Any], settings: PixelMarkSettings = None) -> bool:  # type: ignore[assignment]
+    """A word OCR read as text: long, or short and sure. What Tesseract makes of a box
+    ("Oo", "JR", "0" at confidence 0–50) is not text: its ink is a mark's."""
+    settings = settings or SETTINGS
+    if is_markish(word["text"]):
+        return False
+    alnum = sum(ch.isalnum() for ch in word["text"])
+    return alnum >= 4 or (alnum >= 2 and word.get("conf", 100) >= settings.text_confidence)
+
+
+def _ink(gray: np.ndarray, settings: PixelMarkSettings) -> np.ndarray:
+    import cv2
+
+    smooth = cv2.GaussianBlur(gray, (3, 3), 0)
+    return (smooth < settings.ink_level).astype(np.uint8)
+
+
+def _without_rules(ink: np.ndarray, length_px: int) -> np.ndarray:
+    """Ink less its long horizontal and vertical runs (table rules, cell borders)."""
+    import cv2
+
+    length_px = max(length_px, 5)
+    # A scanned rule is ragged and broken by noise: bridge its gaps along its own direction
+    # (and a pixel across) before asking for a long straight run.
+    gap = max(3, length_px // 8)
+    tall = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, gap), np.uint8))
+    wide = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((gap, 3), np.uint8))
+    horizontal = cv2.morphologyEx(tall, cv2.MORPH_OPEN, np.ones((1, length_px), np.uint8))
+    vertical = cv2.morphologyEx(wide, cv2.MORPH_OPEN, np.ones((length_px, 1), np.uint8))
+    rules = cv2.dilate(horizontal | vertical, np.ones((3, 3), np.uint8))
+    return ink & (1 - rules)
+
+
+def answer_zone(columns: Sequence[Column]) -> tuple[float, float]:
+    """The x extent in points where the answer columns' marks stand."""
+    centres = sorted(c.centre for c in columns)
+    spacing = min((b - a for a, b in pairwise(centres)), default=40.0)
+    return columns[0].x0 - spacing / 2, columns[-1].x1 + spacing / 2
+
+
+def find_marks(
+    gray: np.ndarray,
+    scale: float,
+    words: Sequence[dict[str, Any]],
+    zones: Sequence[tuple[float, float, float, float]],
+    settings: PixelMarkSettings = SETTINGS,
+) -> list[PixelMark]:
+    """Boxes and marks in `zones` (x0, top, x1, bottom in points) of a straightened page
+    (`scale` pixels per point), ignoring the ink of `words` read as text."""
+    import cv2
+
+    ink = _ink(gray, settings)
+    # A box's own edges are short; only the table's long rules go (found on the whole page,
+    # so a rule is not cut into short pieces at a zone's edge).
+    ink = _without_rules(ink, round(settings.rule_length * scale))
+    page = np.zeros_like(ink)
+    h, w = ink.shape
+    for x0, top, x1, bottom in zones:
+        a, b = max(0, int(x0 * scale)), min(w, int(x1 * scale) + 1)
+        c, d = max(0, int(top * scale)), min(h, int(bottom * scale) + 1)
+        page[c:d, a:b] = ink[c:d, a:b]
+    pad = settings.word_pad * scale
+    for word in words:
+        if _alone(word, words) and not is_text(word, settings):
+            continue  # what OCR made of a box or a cross standing in its column
+        x0, top, x1, bottom = word.get("ink") or _box(word)
+        a, b = max(0, int(x0 * scale - pad)), min(w, int(x1 * scale + pad) + 1)
+        c, d = max(0, int(top * scale - pad)), min(h, int(bottom * scale + pad) + 1)
+        page[c:d, a:b] = 0
+    # Strokes of one mark, or the sides of a box, broken by noise or blur join again.
+    grow = max(3, round(settings.join_gap * scale))
+    joined = cv2.dilate(page, np.ones((grow, grow), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    rects = [tuple(int(v) for v in stats[i][:4]) for i in range(1, count)]
+    rects = _merge_near(rects, round(settings.join_gap * scale))
+    marks = []
+    lo, hi = settings.min_size * scale, settings.max_size * scale
+    for x, y, bw, bh in rects:
+        if min(bw, bh) < lo or max(bw, bh) > hi:
+            continue  # a speck, a piece of a rule or of a letter; or a figure, a table
+        region = page[y : y + bh, x : x + bw]  # the blob's ink with its box edges intact
+        mark = _classify(region, (x, y, bw, bh), scale, settings)
+        if mark is not None:
+            marks.append(mark)
+    return marks
+
+
+def _alone(word: dict[str, Any], words: Sequence[dict[str, Any]]) -> bool:
+    """A short word with no other word near it on its line: what OCR may make of a box
+    ("Eg", "Oo") standing in its column; a word of a sentence has neighbours."""
+    if sum(ch.isalnum() for ch in word["text"]) >= 4:
+        return False
+    reach = 1.5 * max(word["bottom"] - word["top"], 1.0)
+    for other in words:
+        if other is word or other["bottom"] <= word["top"] or other["top"] >= word["bottom"]:
+            continue
+        if other["x0"] - word["x1"] <= reach and word["x0"] - other["x1"] <= reach:
+            return False
+    return True
+
+
+def _merge_near(
+    rects: list[tuple[int, int, int, int]], gap: int
+) -> list[tuple[int, int, int, int]]:
+    """Blobs closer than `gap` pixels as one: the halves of a box a scan broke apart."""
+    boxes = [[x, y, x + w, y + h] for x, y, w, h in rects]
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(boxes)):
+            for j in range(i + 1, len(boxes)):
+                a, b = boxes[i], boxes[j]
+                if (
+                    a[0] - gap <= b[2]
+                    and b[0] - gap <= a[2]
+                    and a[1] - gap <= b[3]
+                    and b[1] - gap <= a[3]
+                ):
+                    boxes[i] = [min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])]
+                    del boxes[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return [(x0, y0, x1 - x0, y1 - y0) for x0, y0, x1, y1 in boxes]
+
+
+def _box(word: dict[str, Any]) -> tuple[float, float, float, float]:
+    return (word["x0"], word["top"], word["x1"], word["bottom"])
+
+
+def _frame(region: np.ndarray, dense: float = 0.6) -> tuple[int, int, int, int] | None:
+    """The outline of a box within a blob: the outermost rows and columns that are mostly
+    ink (a box's sides; a cross or tick crosses each row at a point or two)."""
+    rows = np.nonzero(region.mean(axis=1) >= dense)[0]
+    cols = np.nonzero(region.mean(axis=0) >= dense)[0]
+    h, w = region.shape
+    if len(rows) < 2 or len(cols) < 2:
+        return None
+    y0, y1, x0, x1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+    if y1 - y0 < 0.5 * min(h, w) or x1 - x0 < 0.5 * min(h, w):
+        return None
+    return int(x0), int(y0), int(x1), int(y1)
+
+
+def _classify(
+    region: np.ndarray, rect: tuple[int, int, int, int], scale: float, s: PixelMarkSettings
+) -> PixelMark | None:
+    """A hollow square is a box, on when its inside holds ink; a blob of a mark's size is a
+    mark; anything else (a piece of something) is None."""
+    frame = _frame(region)
+    if frame is not None and frame != (0, 0, region.shape[1], region.shape[0]):
+        fx0, fy0, fx1, fy1 = frame  # a box with something touching it: the box alone
+        region = region[fy0:fy1, fx0:fx1]
+        rect = (rect[0] + fx0, rect[1] + fy0, fx1 - fx0, fy1 - fy0)
+    x, y, bw, bh = rect
+    bbox = (x / scale, y / scale, (x + bw) / scale, (y + bh) / scale)
+    square = s.box_ratio[0] <= bw / max(bh, 1) <= s.box_ratio[1]
+    band = max(2, round(min(bw, bh) * 0.15))
+    if square and bw > 2 * band + 2 and bh > 2 * band + 2:
+        inside = region[band:-band, band:-band]
+        border = region.copy()
+        border[band:-band, band:-band] = 0
+        border_share = border.sum() / max(1, region.size - inside.size)
+        edges = [region[:band].mean(), region[-band:].mean()]
+        edges += [region[:, :band].mean(), region[:, -band:].mean()]
+        # A box whose one side the scan lost (or a rule's removal took) is still a box.
+        if border_share >= s.border_ink * 0.6 and sorted(edges)[1] >= 0.25:
+            fill = float(inside.mean())
+            on = fill >= s.inside_marked
+            if on:
+                confidence = min(100.0, 50 + 50 * (fill - s.inside_marked) / s.inside_marked)
+            else:
+                confidence = min(100.0, 50 + 50 * (s.inside_marked - fill) / s.inside_marked)
+                if fill > s.inside_empty:
+                    confidence = min(confidence, 60.0)
+            return PixelMark(Box(vocabulary.MARK_SCAN, on, bbox), round(confidence, 1))
+    # Not a box: a cross, tick or letter on its own, as large as one is drawn (a piece of a
+    # box or of a letter is smaller). Its ink must fill enough of its extent to be strokes.
+    if min(bw, bh) < s.mark_size * scale:
+        return None
+    density = float(region.mean())
+    confidence = 90.0 if 0.06 <= density <= 0.7 else 55.0
+    return PixelMark(Box(vocabulary.MARK_SCAN, True, bbox), confidence)

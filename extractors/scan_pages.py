@@ -1,0 +1,169 @@
+"""A scanned page's OCR words and pixel marks as the page model (layout.Page).
+
+Every reader takes a `Page`: its lines of words, and for an enkät the answer boxes. On a
+scan the words come from Tesseract (tidied of what OCR makes of table rules and of a few
+glyphs it misreads) and the boxes from the pixels under the answer columns
+(pixel_marks.py); the reader code is the same as for a text PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kommunkoll import vocabulary
+
+from .answer_marks import Box, Column, header_columns
+from .layout import Page, Word, group_lines
+from .ocr import OcrPage
+from .pixel_marks import answer_zone, find_marks, is_text
+
+_RULE = re.compile(r"^[|¦!\[\]{}_]+$")  # a table rule or cell border read as characters
+_BULLET = re.compile(r"^[»«•·*°©+®]{1,2}$")  # what Tesseract makes of a printed "•"
+_DECISION_NUMBER = re.compile(r"^\d{1,4}/\d{4}[.,;:]?$")  # "71/2024": after a "§"
+# A question number as OCR may print it: "3,3", "4:3", ":3.7" for 3.3, 4.3, 3.7.
+_QUESTION_NUMBER = re.compile(r"^[:;.,'`]?(\d{1,2})[.,:;](\d{1,2})(?:[.,:;](\d{1,2}))?([.,:;]?)$")
+_HEADER_WORDS = {part for word in vocabulary.ANSWER_WORDS for part in word.split()}
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    speck_confidence: float = 40.0  # a word of ≤ 2 letters OCR is less sure of is no text
+
+
+SCAN_SETTINGS = ScanSettings()
+
+
+def _word(w: dict[str, Any]) -> Word:
+    return Word(
+        w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"], w["fontname"], conf=w["conf"]
+    )
+
+
+def _lines_of(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """OCR words (dicts) as lines, by the page model's own grouper."""
+    wrapped = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"]) for w in words]
+    back = {id(v): words[i] for i, v in enumerate(wrapped)}
+    return [[back[id(v)] for v in line.words] for line in group_lines(wrapped)]
+
+
+def _speck(word: dict[str, Any], settings: ScanSettings) -> bool:
+    """A speck of dirt or a piece of a rule that OCR made a word of: short and unsure."""
+    alnum = sum(ch.isalnum() for ch in word["text"])
+    return alnum <= 2 and word["conf"] < settings.speck_confidence
+
+
+def tidy_words(
+    words: list[dict[str, Any]], settings: ScanSettings | None = None
+) -> list[dict[str, Any]]:
+    """OCR words less rule characters and specks; "§" and "•" where Tesseract reads "8" and
+    "»"; "Vetej" (Vet ej printed tight in a header cell) as the two words it is; a question
+    number whose dot OCR misread as the number it is."""
+    settings = settings or SCAN_SETTINGS
+    kept = [dict(w) for w in words if not _RULE.match(w["text"]) and not _speck(w, settings)]
+    out: list[dict[str, Any]] = []
+    for line in _lines_of(kept):
+        _question_number(line)
+        for i, w in enumerate(line):
+            nxt = line[i + 1]["text"] if i + 1 < len(line) else ""
+            if w["text"] == "8" and _DECISION_NUMBER.match(nxt):
+                w["text"] = "§"
+            elif i == 0 and _BULLET.match(w["text"]) and nxt[:1].isalpha():
+                w["text"] = "•"
+            if w["text"].casefold() == "vetej":
+                split = w["x0"] + (w["x1"] - w["x0"]) * 3 / 5
+                out.append({**w, "text": w["text"][:3], "x1": split - 0.5})
+                out.append({**w, "text": w["text"][3:], "x0": split + 0.5})
+                continue
+            out.append(w)
+    return [w for w in out if w["text"]]
+
+
+def _question_number(line: list[dict[str, Any]]) -> None:
+    """The line's first word as the "n.m" number it is when OCR misread its dot ("3,3",
+    "4:3", ":3.7") or split it ("4. 2"); a numbered list item ("1. Text") is left alone."""
+    if not line:
+        return
+    first = line[0]
+    if len(line) > 2 and re.fullmatch(r"\d{1,2}[.,]", first["text"]):
+        second = line[1]
+        if re.fullmatch(r"\d{1,2}", second["text"]) and second["x0"] - first["x1"] < 4:
+            first["text"] = first["text"][:-1] + "." + second["text"]
+            first["x1"] = second["x1"]
+            line.remove(second)
+            second["text"] = ""
+    match = _QUESTION_NUMBER.match(first["text"])
+    if match:
+        parts = [p for p in match.groups()[:3] if p]
+        first["text"] = ".".join(parts) + ("." if match.group(4) else "")
+
+
+def scanned_page(
+    page: OcrPage, boxes: bool = False, carried: list[Column] | None = None
+) -> tuple[Page, list[Column] | None]:
+    """A scanned page as the page model; with `boxes` (an enkät) also its answer boxes from
+    the pixels. Returns the answer columns in force at the page's end too (a header row
+    applies to the pages after it until the next one)."""
+    words = tidy_words(page.words)
+    found: list[Box] = []
+    if boxes:
+        words, found, carried = _answer_boxes(page, words, carried)
+    model = Page(page.number, page.width, page.height, group_lines(map(_word, words), page.number))
+    model.boxes = list(found)
+    return model, carried
+
+
+def _answer_boxes(
+    page: OcrPage, words: list[dict[str, Any]], carried: list[Column] | None
+) -> tuple[list[dict[str, Any]], list[Box], list[Column] | None]:
+    headers: list[tuple[float, float, list[Column]]] = []
+    for line in _lines_of(words):
+        cols = _header(line)
+        if cols:
+            junk = {
+                id(w)
+                for w in line
+                if w["x0"] >= cols[0].x0 - 0.5 and _fold(w["text"]) not in _HEADER_WORDS
+            }
+            words = [w for w in words if id(w) not in junk]  # a rule read as "TJ" between
+            top = min(w["top"] for w in line)
+            bottom = max(w["bottom"] for w in line)
+            headers.append((top, bottom, cols))
+    zones = []
+    current, start = carried, 0.0
+    for top, bottom, cols in headers:
+        if current:
+            zones.append((*answer_zone(current), start, top))
+        current, start = cols, bottom + 0.5
+    if current:
+        zones.append((*answer_zone(current), start, page.height))
+    zones = [(x0, top, x1, bottom) for x0, x1, top, bottom in zones]
+    marks = find_marks(page.image, page.scale, words, zones) if page.image is not None else []
+    found = [Box(m.box.kind, m.box.on, m.box.bbox, confidence=m.confidence) for m in marks]
+    text = [w for w in words if not _in_mark(w, found, zones)]
+    return text, found, current
+
+
+def _fold(text: str) -> str:
+    return text.casefold().strip(".,:;")
+
+
+def _header(words: list[dict[str, Any]]) -> list[Column] | None:
+    """The answer columns of a header row, read past what OCR makes of the rules between
+    its cells ("TJ", "I", low-confidence specks)."""
+    cols = header_columns(words)
+    if cols:
+        return cols
+    kept = [w for w in words if _fold(w["text"]) in _HEADER_WORDS or is_text(w)]
+    return header_columns(kept) if len(kept) < len(words) else None
+
+
+def _in_mark(word: dict[str, Any], boxes: list[Box], zones: list[tuple]) -> bool:
+    """OCR's reading of a mark or box ("X", "[]", "Oo"): not text of the question."""
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    for box in boxes:
+        x0, top, x1, bottom = box.bbox
+        if x0 - 2 <= cx <= x1 + 2 and top - 2 <= cy <= bottom + 2:
+            return True
+    return not is_text(word) and any(z[0] <= cx <= z[2] and z[1] <= cy <= z[3] for z in zones)
