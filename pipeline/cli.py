@@ -341,7 +341,7 @@ def _report(
 
 def _finish(outcome: object, db: str | None, **words: str) -> None:
     from .db import open_database
-    from .store import document_counts
+    from .queries import document_counts
 
     engine = open_database(db)
     print_documents(document_counts(engine))
@@ -429,7 +429,7 @@ def db_current(db: DbOption = None) -> None:
 @app.command()
 def summary(db: DbOption = None) -> None:
     """What the database holds, per document."""
-    from .store import document_counts
+    from .queries import document_counts
 
     engine = _engine(db)
     print_documents(document_counts(engine))
@@ -488,17 +488,19 @@ def compare_answers(
 
     Fits the terminal's width (abbreviating nämnder, then showing the columns in parts);
     exits 1 when a filter names a kommun, nämnd or years the database does not hold."""
-    from kommunkoll import frames
     from kommunkoll.vocabulary import NO_ANSWERS, NO_CHANGES
 
+    from . import queries
     from .compare import answer_changes, answer_matrix
     from .report import answer_changes_table, answer_matrix_tables
 
     span = _years(years)
     engine = _engine(db)
     _check_filters(engine, kommun, namnd, span, kind=ENKAT, what="enkäter")
-    matrix = answer_matrix(frames.answers(engine), kommun, namnd, span)
-    changes = answer_changes(frames.answer_changes(engine), kommun, namnd, span)
+    matrix = answer_matrix(queries.matrix_answers(engine, kommun, namnd, span), kommun, namnd, span)
+    changes = answer_changes(
+        queries.scoped_answer_changes(engine, kommun, namnd, span), kommun, namnd, span
+    )
     engine.dispose()
     if not matrix.rows:
         err.print(NO_ANSWERS.format(filters=_described(kommun, namnd, years)), highlight=False)
@@ -522,7 +524,7 @@ def _check_filters(  # type: ignore[no-untyped-def]
     engine, kommun: str | None, namnd: str | None, span, kind: str, what: str
 ) -> None:
     from .compare import filter_problem
-    from .reads import known
+    from .queries import known
 
     problem = filter_problem(known(engine, kind), kommun, namnd, span, what)
     if problem:
@@ -553,22 +555,25 @@ def compare_figures(
 
     Costs (negative numbers) change by "ökning"/"minskning", rates by procentenheter; a year
     two reports print differently is flagged and the latest report's value shown."""
-    from kommunkoll import frames
     from kommunkoll.vocabulary import NO_FIGURES
 
+    from . import queries
     from .compare import UnknownLine, figure_series
     from .report import figure_table
 
     span = _years(years)
     engine = _engine(db)
     _check_filters(engine, kommun, namnd, span, kind=DELARSBOKSLUT, what="delårsrapporter")
-    values = frames.values(engine)
-    engine.dispose()
     try:
-        points = figure_series(values, table, line, measure, kommun, namnd, span)
+        values = queries.figure_values(engine, table, line, measure, kommun, namnd, span)
+        points = (
+            [] if values.empty else figure_series(values, table, line, measure, kommun, namnd, span)
+        )
     except UnknownLine as exc:
         err.print(f"{FAILED} {markup(exc)}", highlight=False)
         raise typer.Exit(code=1) from None
+    finally:
+        engine.dispose()
     if not points:
         err.print(NO_FIGURES.format(filters=_described(kommun, namnd, years)), highlight=False)
         return

@@ -14,7 +14,7 @@ control, a risk without controls once) and `v_answer_details` (one row per answe
 `reprocess` fills them for documents stored before (EXTRACTOR_VERSION 3).
 
 Revision ID: 0004
-Revises: 0005
+Revises: 0003
 Create Date: 2026-12-01 18:40:00
 """
 
@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0005"
+down_revision: str | None = "0003"
 branch_labels: str | None = None
 depends_on: str | None = None
 
