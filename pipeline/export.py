@@ -29,7 +29,11 @@ JSON_COLUMNS = ("entities", "controls", "other_marks", "flags", "fields")
 
 
 # A question's number is text ("4.4."), a value's a number.
-_TEXT = {"answers": {"number"}, "answer_changes": {"number", "number_before"}}
+_TEXT = {
+    "answers": {"number"},
+    "answer_changes": {"number", "number_before"},
+    "answer_details": {"number"},
+}
 
 
 def arrow_type(table: str, column: str) -> pa.DataType:
