@@ -15,7 +15,19 @@ from rich.console import Console
 from kommunkoll import __version__
 from kommunkoll.extractors import Extraction, ExtractionError
 from kommunkoll.extractors.limits import Limits
-from kommunkoll.vocabulary import DELARSBOKSLUT, ENKAT, ICON_FAILED, ICON_OK
+from kommunkoll.vocabulary import (
+    DELARSBOKSLUT,
+    EMPTY_DATABASE,
+    ENKAT,
+    ICON_FAILED,
+    ICON_OK,
+    INGEST_SUMMARY,
+    REPROCESS_SUMMARY,
+    SERVING,
+    SERVING_READ_ONLY,
+    STOPPED,
+    WATCHING,
+)
 
 from .errors import UserError
 from .inbox import expand
@@ -211,7 +223,7 @@ def ingest(
                 [str(p) for p in pending], db=db, keep=keep, timeout=timeout, show_progress=True
             )
         outcome = outcome.merge(ran)
-    _finish(outcome, db, verb="already stored")
+    _finish(outcome, db, summary=INGEST_SUMMARY)
     if outcome.quarantined:
         raise typer.Exit(code=1)
 
@@ -253,7 +265,7 @@ def watch(
     signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop ends it cleanly too
     try:
         with prefect_api(server):
-            err.print(f"watching {markup(inbox)} (Ctrl-C to stop)", highlight=False)
+            err.print(WATCHING.format(inbox=markup(inbox)), highlight=False)
             watch_inbox(
                 inbox,
                 db=db,
@@ -262,11 +274,11 @@ def watch(
                 timeout=timeout,
                 interval=interval,
                 settle=settle,
-                report=lambda outcome: _report(outcome, verb="already stored"),
+                report=lambda outcome: _report(outcome, INGEST_SUMMARY),
                 problem=_watch_problem,
             )
     except KeyboardInterrupt:
-        err.print("stopped", highlight=False)
+        err.print(STOPPED, highlight=False)
 
 
 def _watch_problem(exc: Exception) -> None:
@@ -313,22 +325,24 @@ def reprocess(
     with prefect_api(server):
         run = reprocess_flow.with_options(task_runner=task_runner(workers, dask))
         outcome = run(db=db, timeout=timeout, show_progress=True, all_documents=all_documents)
-    _finish(outcome, db, verb="already current", stored="re-extracted", failed="failed")
+    _finish(outcome, db, summary=REPROCESS_SUMMARY)
     if outcome.quarantined:
         raise typer.Exit(code=1)
 
 
-def _report(
-    outcome: object, verb: str, stored: str = "stored", failed: str = "quarantined"
-) -> None:
+def _report(outcome: object, summary: str) -> None:
+    """Each quarantined file with its reason, then the run's counts in one Swedish line."""
     for name, code, reason in outcome.quarantined:  # type: ignore[attr-defined]
         err.print(
             f"{FAILED} {markup(name)}: {markup(reason)} [dim]({markup(code)})[/dim]",
             highlight=False,
         )
     out.print(
-        f"{stored} {len(outcome.stored)}, {verb} {len(outcome.skipped)}, "  # type: ignore[attr-defined]
-        f"{failed} {len(outcome.quarantined)}",  # type: ignore[attr-defined]
+        summary.format(
+            stored=len(outcome.stored),  # type: ignore[attr-defined]
+            skipped=len(outcome.skipped),  # type: ignore[attr-defined]
+            failed=len(outcome.quarantined),  # type: ignore[attr-defined]
+        ),
         highlight=False,
     )
     reasons = outcome.reasons()  # type: ignore[attr-defined]
@@ -339,14 +353,14 @@ def _report(
         )
 
 
-def _finish(outcome: object, db: str | None, **words: str) -> None:
+def _finish(outcome: object, db: str | None, summary: str) -> None:
     from .db import open_database
     from .queries import document_counts
 
     engine = open_database(db)
     print_documents(document_counts(engine))
     engine.dispose()
-    _report(outcome, **words)
+    _report(outcome, summary)
 
 
 db_app = typer.Typer(help="The database's schema.", no_args_is_help=True)
@@ -380,7 +394,7 @@ def db_upgrade(
         raise DatabaseProblem(database_problem(exc, url)) from None
     finally:
         engine.dispose()
-    out.print(f"{database_url(db)}: {before or 'empty'} → {after}", highlight=False)
+    out.print(f"{database_url(db)}: {before or EMPTY_DATABASE} → {after}", highlight=False)
 
 
 @db_app.command("revision")
@@ -419,7 +433,7 @@ def db_current(db: DbOption = None) -> None:
     except Exception as exc:
         raise DatabaseProblem(database_problem(exc, url)) from None
     try:
-        out.print(schema_revision(engine) or "empty", highlight=False)
+        out.print(schema_revision(engine) or EMPTY_DATABASE, highlight=False)
     except Exception as exc:
         raise DatabaseProblem(database_problem(exc, url)) from None
     finally:
@@ -693,7 +707,7 @@ def browse(
     with tempfile.TemporaryDirectory(prefix="kommunkoll-datasette-") as scratch:
         metadata = Path(scratch) / "metadata.json"
         command = datasette_command(path, host=host, port=port, metadata_file=metadata)
-        err.print(f"Datasette on http://{host}:{port}/ (read-only; Ctrl-C stops)", highlight=False)
+        err.print(SERVING_READ_ONLY.format(what="Datasette", host=host, port=port), highlight=False)
         # A child, not exec: so its metadata file is removed when it ends.
         signal.signal(signal.SIGTERM, _interrupt)
         process = subprocess.Popen(command, preexec_fn=die_with_parent)
@@ -719,7 +733,7 @@ def serve(
 
     engine = _engine(db)
     _port_free(host, port)
-    err.print(f"kommunkoll on http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
+    err.print(SERVING.format(what="kommunkoll", host=host, port=port), highlight=False)
     server = uvicorn.Server(
         uvicorn.Config(create_app(engine), host=host, port=port, log_level="critical")
     )
