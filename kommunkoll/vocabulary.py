@@ -516,6 +516,26 @@ DOCUMENT_COLUMNS: dict[str, str] = {
     "findings": "Iakttagelser",
 }
 
+# ---------------------------------------------------------------- extraction warnings
+# What an extraction warns of, for the person who reads the document's page or the CLI.
+CHECK_FAILED_WARNING = (
+    "räknekontrollen stämmer inte i {kind} (sida {page}): {check}: väntat {expected}, "
+    "tryckt {found}"
+)
+GAP_WARNING = "fullständighet (sida {page}): {what}: {text!r}"
+GAP_REASONS: dict[str, str] = {
+    "heading_without_table": "en rubrik namnger en tabell men ingen tabell lästes under den",
+    "usual_line_not_read": "en rad som en sådan tabell alltid har lästes inte",
+    "figures_not_read": "en rad med siffror hör inte till någon inläst tabell",
+}
+OCR_ANSWER_WARNING = (
+    "fråga {number} (sida {page}, ruta {box}) lästes med OCR med säkerheten {confidence:.0f} "
+    "(under {limit:.0f}; {weak}): en person behöver bekräfta den"
+)
+OCR_CELL_WARNING = (
+    "{kind} '{label}' {measure} {year} (sida {page}, ruta {box}) lästes med OCR som {text!r} "
+    "med säkerheten {confidence:.0f} (under {limit:.0f}): en person behöver bekräfta den"
+)
 # What a search result is, by the kind of entry (findings by their own kind).
 SEARCH_KINDS: dict[str, str] = {
     **{key: term.name for key, term in FINDING_KINDS.items()},
