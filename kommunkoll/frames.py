@@ -19,10 +19,12 @@ from sqlalchemy.engine import Engine
 from kommunkoll.pipeline.queries import (
     VIEWS,
     answer_changes,
+    answer_details,
     answers,
     engine_for,
     figure_rows,
     findings,
+    internal_controls,
     read_view,
     values,
 )
@@ -34,10 +36,12 @@ if TYPE_CHECKING:
 __all__ = [
     "VIEWS",
     "answer_changes",
+    "answer_details",
     "answers",
     "engine_for",
     "figures",
     "findings",
+    "internal_controls",
     "read_view",
     "values",
 ]

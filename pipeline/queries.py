@@ -39,13 +39,22 @@ from kommunkoll.vocabulary import STATUS_OK, STATUS_WARNING, UTFALL
 if TYPE_CHECKING:
     import pandas as pd
 
-VIEWS = ("v_values", "v_answers", "v_answer_changes", "v_findings")
+VIEWS = (
+    "v_values",
+    "v_answers",
+    "v_answer_changes",
+    "v_findings",
+    "v_internal_controls",
+    "v_answer_details",
+)
 
 ORDER = {
     "v_values": "kommun, namnd, document_year, table_position, line_position, measure, year",
     "v_answers": "kommun, namnd, year, number",
     "v_answer_changes": "kommun, namnd, year, number",
     "v_findings": "kommun, namnd, year, document_id, position",
+    "v_internal_controls": "kommun, namnd, year, document_id, position",
+    "v_answer_details": "kommun, namnd, year, document_id, answer_id",
 }
 
 # Filters that match the contract's lower-case words (folded, then `=`).
@@ -216,6 +225,17 @@ def answer_changes(db: str | Engine | None = None, **filters: Any) -> pd.DataFra
 def findings(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
     """Risks, actions and decisions with their page."""
     return read_view("v_findings", db, **filters)
+
+
+def internal_controls(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
+    """The internkontroll's identified risks (riskvärde, page) with their controls (JSON)."""
+    return read_view("v_internal_controls", db, **filters)
+
+
+def answer_details(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
+    """Each answer's provenance: section, question box, boxes seen, the marked box with its
+    column and kind, any further marks (JSON), flags and fields."""
+    return read_view("v_answer_details", db, **filters)
 
 
 # --- comparisons -------------------------------------------------------------------------
@@ -544,6 +564,9 @@ EXPORTS = {
     "answers": f"SELECT * FROM v_answers ORDER BY {ORDER['v_answers']}",
     "answer_changes": f"SELECT * FROM v_answer_changes ORDER BY {ORDER['v_answer_changes']}",
     "findings": f"SELECT * FROM v_findings ORDER BY {ORDER['v_findings']}",
+    "internal_controls": f"SELECT * FROM v_internal_controls ORDER BY "
+    f"{ORDER['v_internal_controls']}",
+    "answer_details": f"SELECT * FROM v_answer_details ORDER BY {ORDER['v_answer_details']}",
     "checks": _CHECKS,
 }
 

@@ -6,7 +6,7 @@ value OCR was unsure of left no trace in the database once the terminal scrolled
 list is stored as written (JSON); null for documents stored before, until `reprocess`.
 
 Revision ID: 0008
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-01 22:10:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | None = "0003"
+down_revision: str | None = "0004"
 branch_labels: str | None = None
 depends_on: str | None = None
 
