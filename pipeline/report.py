@@ -40,7 +40,7 @@ def extraction_summary(extraction: Extraction) -> Table:
     checks = [check for table in extraction.tables for check in table.checks]
     failed = sum(1 for check in checks if not check.ok)
     table = Table(title=escape(extraction.source.filename), show_header=False, title_justify="left")
-    status = STATUS_WARNING if extraction.gaps else STATUS_OK
+    status = STATUS_WARNING if extraction.warnings or extraction.gaps else STATUS_OK
     gaps = f": {len(extraction.gaps)} rader lästes inte" if extraction.gaps else ""
     for name, value in (
         ("status", status + gaps),
