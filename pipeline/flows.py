@@ -35,19 +35,26 @@ from sqlmodel import Session, select  # noqa: E402
 
 from kommunkoll import EXTRACTOR_VERSION  # noqa: E402
 from kommunkoll.extractors import Extraction, ExtractionError  # noqa: E402
+from kommunkoll.extractors.file_content import FileContent  # noqa: E402
 from kommunkoll.extractors.limits import Limits  # noqa: E402
 from kommunkoll.extractors.pdf import detail  # noqa: E402
 from kommunkoll.models import Document  # noqa: E402
 
 from . import inbox as box  # noqa: E402
 from .db import make_engine, upgrade_schema  # noqa: E402
-from .intake import Failure, Outcome, move_failed, refuse_symlink  # noqa: E402
+from .intake import (  # noqa: E402
+    Failure,
+    Outcome,
+    handed_over,
+    move_failed,
+    read_once,
+    refuse_symlink,
+)
 from .safe_text import markup  # noqa: E402
 from .store import (  # noqa: E402
     is_stored,
     record_ingest_error,
     replace_extraction,
-    sha256_of,
     store_extraction,
 )
 from .worker import extract_limited  # noqa: E402
@@ -75,13 +82,16 @@ def _transient(_task: Any, _run: Any, state: Any) -> bool:
     cache_policy=NO_CACHE,
     persist_result=False,
 )
-def extract_document(path: str, limits: Limits) -> tuple[Extraction | Failure, float]:
+def extract_document(
+    path: str, limits: Limits, content: FileContent | None = None
+) -> tuple[Extraction | Failure, float]:
     """One PDF to its Extraction, and the seconds extraction took (what is not Prefect's or
     the database's), read in a limited worker process (`worker.py`) that is killed past
-    its time or memory; an unreadable file is a result (no retry), not a task failure."""
+    its time or memory; an unreadable file is a result (no retry), not a task failure.
+    `content`: the bytes the flow read to hash the file, so it is not read again."""
     start = time.perf_counter()
     try:
-        result: Extraction | Failure = extract_limited(path, limits)
+        result: Extraction | Failure = extract_limited(path, limits, content)
     except ExtractionError as exc:
         result = Failure(exc.code, exc.reason)
     return result, time.perf_counter() - start
@@ -119,9 +129,13 @@ def ingest_flow(
     timeout: float = DEFAULT_TIMEOUT,
     show_progress: bool = False,
     limits: Limits | None = None,
+    in_flight: int = 4,
 ) -> Outcome:
     """Store every PDF given (a folder: the PDFs in it) not stored yet, then move each to
-    processed/ or quarantine/ beside it (unless `keep`)."""
+    processed/ or quarantine/ beside it (unless `keep`).
+
+    Each file is read once: the read that hashes it keeps the bytes, which go to the reader
+    with the task; at most `in_flight` files' bytes are held at a time."""
     engine = make_engine(db)
     upgrade_schema(engine)
     pdfs = box.expand([Path(p) for p in paths])
@@ -129,35 +143,41 @@ def ingest_flow(
     limits = replace(limits or Limits(), timeout=timeout)
     with _progress(Console(stderr=True) if show_progress else None) as progress:
         bar = progress.add_task("ingest", total=len(pdfs), last="")
-        futures = {}
-        for path in pdfs:
-            folder = path.parent
-            if path.is_symlink():
-                refuse_symlink(engine, path, keep, outcome)
-                progress.update(bar, advance=1, last=markup(path.name))
-                continue
-            digest = sha256_of(path)
-            if digest is not None and is_stored(engine, digest):
-                outcome.skipped.append(path.name)
-                if not keep:  # stored by a run that stopped before moving it
-                    try:
-                        target = box.processed_path(folder, path, digest)
-                        box.move_to_processed(folder, path, target)
-                    except OSError as exc:
-                        move_failed(engine, path, digest, exc, outcome)
-                progress.update(bar, advance=1, last=f"{markup(path.name)} already stored")
-                continue
-            futures[extract_document.submit(str(path), limits)] = (path, digest)
-        for future in as_completed(list(futures)):
-            path, digest = futures[future]
-            folder = path.parent
+        futures: dict[Any, tuple[Path, str | None]] = {}
+
+        def settle_next() -> None:
+            future = next(as_completed(list(futures)))
+            path, digest = futures.pop(future)
             try:
                 result, seconds = future.result()
                 outcome.extract_seconds += seconds
             except Exception as exc:  # retries spent on a transient error
                 result = Failure("failed", f"läsningen misslyckades: {detail(exc)}")
-            _settle(engine, folder, path, digest, result, keep, outcome)
+            _settle(engine, path.parent, path, digest, result, keep, outcome)
             progress.update(bar, advance=1, last=markup(path.name))
+
+        for path in pdfs:
+            if path.is_symlink():
+                refuse_symlink(engine, path, keep, outcome)
+                progress.update(bar, advance=1, last=markup(path.name))
+                continue
+            handed = handed_over(path)  # read, and found new, before the flow started
+            digest, content = handed or read_once(path, limits.file_size)
+            if handed is None and digest is not None and is_stored(engine, digest):
+                outcome.skipped.append(path.name)
+                if not keep:  # stored by a run that stopped before moving it
+                    try:
+                        target = box.processed_path(path.parent, path, digest)
+                        box.move_to_processed(path.parent, path, target)
+                    except OSError as exc:
+                        move_failed(engine, path, digest, exc, outcome)
+                progress.update(bar, advance=1, last=f"{markup(path.name)} already stored")
+                continue
+            futures[extract_document.submit(str(path), limits, content)] = (path, digest)
+            while len(futures) >= max(1, in_flight):
+                settle_next()
+        while futures:
+            settle_next()
     engine.dispose()
     return outcome
 
