@@ -4,10 +4,13 @@
 types without paying for pdfplumber and spaCy, which only its reader process needs.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .contract import Extraction
 from .errors import ExtractionError
+
+if TYPE_CHECKING:
+    from .extract import extract_pdf
 
 __all__ = ["Extraction", "ExtractionError", "extract_pdf"]
 

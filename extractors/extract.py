@@ -10,21 +10,24 @@ seen in its pixels (scan_pages.py), so the same readers run on it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pdfplumber
 
 from kommunkoll import EXTRACTOR_VERSION, __version__
 from kommunkoll.vocabulary import DOCUMENT_KINDS
 
+from . import gc_pause
 from .contract import DocumentInfo, Extraction, Extractor, Source
 from .errors import ExtractionError
 from .file_content import FileContent
 from .identify import identify
-from .layout import Page, mark_furniture, read_page
+from .layout import Page, answer_boxes, mark_furniture, read_page
 from .limits import Limits
 from .nlp import find as find_findings
 from .nlp import merge as merge_findings
@@ -98,7 +101,7 @@ def extract_pdf(
     path = Path(path)
     if ocr is None:
         ocr = ocr_enabled()
-    with parser_warnings() as heard:
+    with gc_pause.parsing(), parser_warnings() as heard:
         extraction = _extract(path, limits, ocr, ocr_settings, content)
     extraction.warnings.extend(as_warnings(heard))
     return extraction
@@ -132,7 +135,7 @@ def _extract(
                 f"a {kind} whose {', '.join(missing)} could not be read from its text",
                 source.filename,
             )
-        if pages.read_for != kind:  # page 1 did not say what the document is: read again
+        if _boxes(pages.read_for) != _boxes(kind):  # guessed wrong: read again, with boxes
             pages = read_pages(pdf, source.filename, kind=kind, scans=scans)
         extraction = Extraction(
             source=Source(filename=source.filename, sha256=source.sha256, pages=source.pages),
@@ -215,6 +218,11 @@ def _boxes(kind: str | None) -> bool:
     return bool(reader and reader.BOXES)
 
 
+# Pages kept open (parsed) while the first pages do not yet say what the document is: a
+# blank or covering first page must not make an enkät be read twice for its answer boxes.
+LOOKAHEAD = 3
+
+
 def read_pages(
     pdf: pdfplumber.PDF,
     filename: str,
@@ -222,33 +230,69 @@ def read_pages(
     scans: dict[int, OcrPage] | None = None,
 ) -> Pages:
     """Every page in the page model, furniture marked, with answer boxes too when the reader
-    of `kind` (guessed from page 1 when not given) needs them. A scanned page comes from its
-    OCR (`scans`, by 0-based index), its boxes from its pixels.
+    of `kind` (guessed from the first pages that say it, when not given) needs them. A
+    scanned page comes from its OCR (`scans`, by 0-based index), its boxes from its pixels.
 
     A page that cannot be parsed makes the PDF broken.
     """
     pages = Pages(read_for=kind)
     scans = scans or {}
     columns = None  # a scanned enkät's answer columns, carried from page to page
-    for number, page in enumerate(pdf.pages, start=1):
-        try:
+    undecided = kind is None
+    held: list[tuple[Any, OcrPage | None]] = []  # read before the kind was known, still open
+    try:
+        for number, page in enumerate(pdf.pages, start=1):
             scan = scans.get(number - 1)
-            if number == 1 and kind is None:
-                first = scanned_page(scan)[0] if scan else read_page(page, number)
-                pages.read_for = document_kind([first])
-                if not _boxes(pages.read_for):
-                    pages.content.append(first)
+            held.append((page, scan))
+            with _damaged(number, filename):
+                if scan:
+                    model, columns = scanned_page(scan, _boxes(pages.read_for), columns)
+                else:
+                    model = read_page(page, number, boxes=_boxes(pages.read_for))
+            pages.content.append(model)
+            if undecided:
+                guess = document_kind(pages.content)
+                if guess is None and number < LOOKAHEAD:
                     continue
-            if scan:
-                model, columns = scanned_page(scan, _boxes(pages.read_for), columns)
-                pages.content.append(model)
-                continue
-            pages.content.append(read_page(page, number, boxes=_boxes(pages.read_for)))
-        except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
-            raise ExtractionError(
-                "broken", f"page {number} is damaged and cannot be read ({detail(exc)})", filename
-            ) from None
-        finally:
-            page.close()  # frees the page's parsed objects: memory stays flat on long reports
+                undecided, pages.read_for = False, guess
+                if _boxes(guess):  # the pages read so far need their boxes too
+                    columns = _add_boxes(pages.content, held, filename)
+            _close(held)  # frees the parsed objects: memory stays flat on long reports
+    finally:
+        _close(held)
     mark_furniture(pages.content)
     return pages
+
+
+def _add_boxes(
+    content: list[Page], held: list[tuple[Any, OcrPage | None]], filename: str
+) -> list[Any] | None:
+    """Answer boxes for the pages read before the kind was known (the first `len(held)`
+    pages); returns the scanned answer columns in force after them."""
+    columns = None
+    for i, (page, scan) in enumerate(held):
+        with _damaged(i + 1, filename):
+            if scan:
+                content[i], columns = scanned_page(scan, True, columns)
+            else:
+                content[i].boxes = answer_boxes(page)
+    return columns
+
+
+@contextmanager
+def _damaged(number: int, filename: str) -> Iterator[None]:
+    """A page that cannot be parsed makes the PDF broken."""
+    try:
+        yield
+    except ExtractionError:
+        raise
+    except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
+        raise ExtractionError(
+            "broken", f"page {number} is damaged and cannot be read ({detail(exc)})", filename
+        ) from None
+
+
+def _close(held: list[tuple[Any, OcrPage | None]]) -> None:
+    for page, _ in held:
+        page.close()
+    held.clear()

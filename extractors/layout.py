@@ -302,7 +302,7 @@ def read_page(
 ) -> Page:
     """One pdfplumber page as the page model; `boxes` also reads drawn and form answer boxes
     (what an enkät needs; a report's tables need only the words)."""
-    from .answer_marks import drawn_boxes, form_boxes, split_marks
+    from .answer_marks import split_marks
 
     text_words, marks = split_marks(page_words(page, settings))
     layout = Page(
@@ -313,10 +313,17 @@ def read_page(
         marks,
     )
     if boxes:
-        rects = [{k: r.get(k) for k in _RECT_KEYS} for r in page.rects]
-        edges = [{k: e[k] for k in _EDGE_KEYS} for e in (*page.lines, *page.curves)]
-        layout.boxes = drawn_boxes(rects, edges) + form_boxes(page.annots)
+        layout.boxes = answer_boxes(page)
     return layout
+
+
+def answer_boxes(page: Any) -> list[Any]:
+    """A pdfplumber page's drawn answer boxes and form widgets (what an enkät needs)."""
+    from .answer_marks import drawn_boxes, form_boxes
+
+    rects = [{k: r.get(k) for k in _RECT_KEYS} for r in page.rects]
+    edges = [{k: e[k] for k in _EDGE_KEYS} for e in (*page.lines, *page.curves)]
+    return drawn_boxes(rects, edges) + form_boxes(page.annots)
 
 
 # ---- the document pass: running headers, footers, page numbers -----------------------------

@@ -4,115 +4,53 @@
     df = frames.values("sqlite:///kommunkoll.db", table_kind="drift", measure="utfall")
 
 Each function takes a database URL (default: $DATABASE_URL, else sqlite:///kommunkoll.db) or
-an SQLAlchemy engine, and optional equality filters on the view's columns.
+an SQLAlchemy engine, and optional filters on the view's columns, applied in SQL: a scalar
+or a list (IN); `kommun`, `namnd` and (on values) `line` match case aside;
+`years=(2023, 2025)` keeps the rows within those years. The reads themselves live in
+`kommunkoll.pipeline.queries`, with every other read the commands and pages make.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-import pandas as pd
-from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Engine
 
-VIEWS = (
-    "v_values",
-    "v_answers",
-    "v_answer_changes",
-    "v_findings",
-    "v_internal_controls",
-    "v_answer_details",
+from kommunkoll.pipeline.queries import (
+    VIEWS,
+    answer_changes,
+    answer_details,
+    answers,
+    engine_for,
+    figure_values,
+    findings,
+    internal_controls,
+    read_view,
+    values,
 )
+from kommunkoll.vocabulary import UTFALL
 
-_ORDER = {
-    "v_values": "kommun, namnd, document_year, table_position, line_position, measure, year",
-    "v_answers": "kommun, namnd, year, number",
-    "v_answer_changes": "kommun, namnd, year, number",
-    "v_findings": "kommun, namnd, year, document_id, position",
-    "v_internal_controls": "kommun, namnd, year, document_id, position",
-    "v_answer_details": "kommun, namnd, year, document_id, answer_id",
-}
+if TYPE_CHECKING:
+    import pandas as pd
 
-
-def engine_for(db: str | Engine | None = None) -> Engine:
-    """An engine on an up-to-date schema (the views come with the migrations)."""
-    if isinstance(db, Engine):
-        return db
-    from kommunkoll.pipeline.db import make_engine, upgrade_schema
-
-    engine = make_engine(db)
-    upgrade_schema(engine)
-    return engine
-
-
-def read_view(view: str, db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
-    """Rows of one view; a filter's value may be a scalar or a list (SQL IN)."""
-    if view not in VIEWS:
-        raise ValueError(f"unknown view {view!r}; one of {', '.join(VIEWS)}")
-    engine = engine_for(db)
-    clauses, params, expanding = [], {}, []
-    for i, (column, value) in enumerate(sorted(filters.items())):
-        if value is None:
-            continue
-        if not column.isidentifier():
-            raise ValueError(f"not a column name: {column!r}")
-        name = f"p{i}"
-        if isinstance(value, list | tuple | set):
-            clauses.append(f"{column} IN :{name}")
-            params[name] = list(value)
-            expanding.append(name)
-        else:
-            clauses.append(f"{column} = :{name}")
-            params[name] = value
-    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-    query = text(f"SELECT * FROM {view}{where} ORDER BY {_ORDER[view]}")
-    if expanding:
-        query = query.bindparams(*(bindparam(n, expanding=True) for n in expanding))
-    with engine.connect() as connection:
-        frame = pd.read_sql_query(query, connection, params=params)
-    if not isinstance(db, Engine):
-        engine.dispose()
-    return frame
-
-
-def values(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
-    """Every table value with its line, measure, column year, unit, page and bbox. A column
-    year may be null (an ovrigt table's header that prints none): it stays an integer."""
-    frame = read_view("v_values", db, **filters)
-    if "year" in frame.columns:
-        frame["year"] = frame["year"].astype("Int64")
-    return frame
-
-
-def answers(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
-    """Every enkät answer with its question's stable key and latest wording."""
-    return read_view("v_answers", db, **filters)
-
-
-def answer_changes(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
-    """Answers that differ from the nämnd's answer the year before, with both comments."""
-    return read_view("v_answer_changes", db, **filters)
-
-
-def internal_controls(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
-    """The internkontroll's identified risks (riskvärde, page) with their controls (JSON)."""
-    return read_view("v_internal_controls", db, **filters)
-
-
-def answer_details(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
-    """Each answer's provenance: section, question box, boxes seen, marks, flags, fields."""
-    return read_view("v_answer_details", db, **filters)
-
-
-def findings(db: str | Engine | None = None, **filters: Any) -> pd.DataFrame:
-    """Risks, actions and decisions with their page."""
-    return read_view("v_findings", db, **filters)
+__all__ = [
+    "VIEWS",
+    "answer_changes",
+    "answer_details",
+    "answers",
+    "engine_for",
+    "figures",
+    "findings",
+    "internal_controls",
+    "read_view",
+    "values",
+]
 
 
 def figures(
     table: str,
     line: str,
-    measure: str = "utfall",
+    measure: str = UTFALL,
     db: str | Engine | None = None,
     *,
     kommun: str | None = None,
@@ -135,7 +73,10 @@ def figures(
 
     engine = engine_for(db)
     try:
-        points = figure_series(values(engine), table, line, measure, kommun, namnd, years)
+        chosen = figure_values(engine, table, line, measure, kommun, namnd, years)
+        points = (
+            figure_series(chosen, table, line, measure, kommun, namnd, years) if len(chosen) else []
+        )
     finally:
         if not isinstance(db, Engine):
             engine.dispose()
@@ -165,4 +106,6 @@ def figures(
         }
         for p in points
     ]
+    import pandas as pd
+
     return pd.DataFrame(rows, columns=columns)

@@ -390,6 +390,17 @@ SOURCE = "rapport {year} s.\u00a0{page}"
 NO_ANSWERS = "Inga enkätsvar matchar{filters}."
 NO_CHANGES = "Inga ändrade svar{filters}."
 NO_FIGURES = "Inga värden matchar{filters}."
+# What a run did, one line after its table: ingest and watch, then reprocess.
+INGEST_SUMMARY = "lagrade {stored}, redan lagrade {skipped}, i karantän {failed}"
+REPROCESS_SUMMARY = "omlästa {stored}, redan aktuella {skipped}, misslyckade {failed}"
+WATCHING = "bevakar {inbox} (Ctrl-C avslutar)"
+STOPPED = "avslutad"
+SERVING = "{what} på http://{host}:{port}/ (Ctrl-C avslutar)"
+SERVING_READ_ONLY = "{what} på http://{host}:{port}/ (skrivskyddad; Ctrl-C avslutar)"
+EMPTY_DATABASE = "tom"
+# Why reprocess could not re-read a stored document (its old rows stay).
+STORED_FILE_GONE = "den lagrade filen finns inte längre ({path})"
+STORED_FILE_CHANGED = "filen på den lagrade sökvägen har ändrats sedan den lästes in"
 UNIT_NAMES = {PROCENT: "%"}
 # Which way is good per table kind: a larger number in Drift (costs are negative, so a cost
 # that grows is a smaller number), less sick leave and staff turnover; no judgement elsewhere.
@@ -446,6 +457,7 @@ EXPORT_TITLES: dict[str, str] = {
     "comment_before": "Kommentar före",
     "page_before": "Sida före",
     "document_id_before": "Dokument-id före",
+    "answer_id_before": "Svar-id före",
     "position": "Ordning",
     "text": "Text",
     "entities": "Namngivet",
@@ -454,6 +466,24 @@ EXPORT_TITLES: dict[str, str] = {
     "ok": "Stämmer",
     "expected": "Väntat",
     "found": "Funnet",
+    "header": "Kolumnrubrik (som tryckt)",
+    "internal_control_id": "Internkontroll-id",
+    "risk": "Risk",
+    "riskbeskrivning": "Riskbeskrivning",
+    "riskvarde": "Riskvärde",
+    "controls": "Kontroller",
+    "section": "Avsnitt",
+    "boxes": "Svarsrutor",
+    "mark_page": "Markeringens sida",
+    "mark_x0": "Markering x0 (pt)",
+    "mark_top": "Markering topp (pt)",
+    "mark_x1": "Markering x1 (pt)",
+    "mark_bottom": "Markering botten (pt)",
+    "mark_column": "Markerad kolumn",
+    "mark_kind": "Markeringens slag",
+    "other_marks": "Fler markeringar",
+    "flags": "Flaggor",
+    "fields": "Fält",
 }
 
 

@@ -15,7 +15,19 @@ from rich.console import Console
 from kommunkoll import __version__
 from kommunkoll.extractors import Extraction, ExtractionError
 from kommunkoll.extractors.limits import Limits
-from kommunkoll.vocabulary import DELARSBOKSLUT, ENKAT, ICON_FAILED, ICON_OK
+from kommunkoll.vocabulary import (
+    DELARSBOKSLUT,
+    EMPTY_DATABASE,
+    ENKAT,
+    ICON_FAILED,
+    ICON_OK,
+    INGEST_SUMMARY,
+    REPROCESS_SUMMARY,
+    SERVING,
+    SERVING_READ_ONLY,
+    STOPPED,
+    WATCHING,
+)
 
 from .errors import UserError
 from .inbox import expand
@@ -217,7 +229,7 @@ def ingest(
                 in_flight=2 * workers,
             )
         outcome = outcome.merge(ran)
-    _finish(outcome, db, verb="already stored")
+    _finish(outcome, db, summary=INGEST_SUMMARY)
     if outcome.quarantined:
         raise typer.Exit(code=1)
 
@@ -259,7 +271,7 @@ def watch(
     signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop ends it cleanly too
     try:
         with prefect_api(server):
-            err.print(f"watching {markup(inbox)} (Ctrl-C to stop)", highlight=False)
+            err.print(WATCHING.format(inbox=markup(inbox)), highlight=False)
             watch_inbox(
                 inbox,
                 db=db,
@@ -268,11 +280,11 @@ def watch(
                 timeout=timeout,
                 interval=interval,
                 settle=settle,
-                report=lambda outcome: _report(outcome, verb="already stored"),
+                report=lambda outcome: _report(outcome, INGEST_SUMMARY),
                 problem=_watch_problem,
             )
     except KeyboardInterrupt:
-        err.print("stopped", highlight=False)
+        err.print(STOPPED, highlight=False)
 
 
 def _watch_problem(exc: Exception) -> None:
@@ -319,22 +331,24 @@ def reprocess(
     with prefect_api(server):
         run = reprocess_flow.with_options(task_runner=task_runner(workers, dask))
         outcome = run(db=db, timeout=timeout, show_progress=True, all_documents=all_documents)
-    _finish(outcome, db, verb="already current", stored="re-extracted", failed="failed")
+    _finish(outcome, db, summary=REPROCESS_SUMMARY)
     if outcome.quarantined:
         raise typer.Exit(code=1)
 
 
-def _report(
-    outcome: object, verb: str, stored: str = "stored", failed: str = "quarantined"
-) -> None:
+def _report(outcome: object, summary: str) -> None:
+    """Each quarantined file with its reason, then the run's counts in one Swedish line."""
     for name, code, reason in outcome.quarantined:  # type: ignore[attr-defined]
         err.print(
             f"{FAILED} {markup(name)}: {markup(reason)} [dim]({markup(code)})[/dim]",
             highlight=False,
         )
     out.print(
-        f"{stored} {len(outcome.stored)}, {verb} {len(outcome.skipped)}, "  # type: ignore[attr-defined]
-        f"{failed} {len(outcome.quarantined)}",  # type: ignore[attr-defined]
+        summary.format(
+            stored=len(outcome.stored),  # type: ignore[attr-defined]
+            skipped=len(outcome.skipped),  # type: ignore[attr-defined]
+            failed=len(outcome.quarantined),  # type: ignore[attr-defined]
+        ),
         highlight=False,
     )
     reasons = outcome.reasons()  # type: ignore[attr-defined]
@@ -345,14 +359,14 @@ def _report(
         )
 
 
-def _finish(outcome: object, db: str | None, **words: str) -> None:
+def _finish(outcome: object, db: str | None, summary: str) -> None:
     from .db import open_database
-    from .store import document_counts
+    from .queries import document_counts
 
     engine = open_database(db)
     print_documents(document_counts(engine))
     engine.dispose()
-    _report(outcome, **words)
+    _report(outcome, summary)
 
 
 db_app = typer.Typer(help="The database's schema.", no_args_is_help=True)
@@ -386,7 +400,7 @@ def db_upgrade(
         raise DatabaseProblem(database_problem(exc, url)) from None
     finally:
         engine.dispose()
-    out.print(f"{database_url(db)}: {before or 'empty'} → {after}", highlight=False)
+    out.print(f"{database_url(db)}: {before or EMPTY_DATABASE} → {after}", highlight=False)
 
 
 @db_app.command("revision")
@@ -425,7 +439,7 @@ def db_current(db: DbOption = None) -> None:
     except Exception as exc:
         raise DatabaseProblem(database_problem(exc, url)) from None
     try:
-        out.print(schema_revision(engine) or "empty", highlight=False)
+        out.print(schema_revision(engine) or EMPTY_DATABASE, highlight=False)
     except Exception as exc:
         raise DatabaseProblem(database_problem(exc, url)) from None
     finally:
@@ -435,7 +449,7 @@ def db_current(db: DbOption = None) -> None:
 @app.command()
 def summary(db: DbOption = None) -> None:
     """What the database holds, per document."""
-    from .store import document_counts
+    from .queries import document_counts
 
     engine = _engine(db)
     print_documents(document_counts(engine))
@@ -494,17 +508,19 @@ def compare_answers(
 
     Fits the terminal's width (abbreviating nämnder, then showing the columns in parts);
     exits 1 when a filter names a kommun, nämnd or years the database does not hold."""
-    from kommunkoll import frames
     from kommunkoll.vocabulary import NO_ANSWERS, NO_CHANGES
 
+    from . import queries
     from .compare import answer_changes, answer_matrix
     from .report import answer_changes_table, answer_matrix_tables
 
     span = _years(years)
     engine = _engine(db)
     _check_filters(engine, kommun, namnd, span, kind=ENKAT, what="enkäter")
-    matrix = answer_matrix(frames.answers(engine), kommun, namnd, span)
-    changes = answer_changes(frames.answer_changes(engine), kommun, namnd, span)
+    matrix = answer_matrix(queries.matrix_answers(engine, kommun, namnd, span), kommun, namnd, span)
+    changes = answer_changes(
+        queries.scoped_answer_changes(engine, kommun, namnd, span), kommun, namnd, span
+    )
     engine.dispose()
     if not matrix.rows:
         err.print(NO_ANSWERS.format(filters=_described(kommun, namnd, years)), highlight=False)
@@ -528,7 +544,7 @@ def _check_filters(  # type: ignore[no-untyped-def]
     engine, kommun: str | None, namnd: str | None, span, kind: str, what: str
 ) -> None:
     from .compare import filter_problem
-    from .reads import known
+    from .queries import known
 
     problem = filter_problem(known(engine, kind), kommun, namnd, span, what)
     if problem:
@@ -559,22 +575,25 @@ def compare_figures(
 
     Costs (negative numbers) change by "ökning"/"minskning", rates by procentenheter; a year
     two reports print differently is flagged and the latest report's value shown."""
-    from kommunkoll import frames
     from kommunkoll.vocabulary import NO_FIGURES
 
+    from . import queries
     from .compare import UnknownLine, figure_series
     from .report import figure_table
 
     span = _years(years)
     engine = _engine(db)
     _check_filters(engine, kommun, namnd, span, kind=DELARSBOKSLUT, what="delårsrapporter")
-    values = frames.values(engine)
-    engine.dispose()
     try:
-        points = figure_series(values, table, line, measure, kommun, namnd, span)
+        values = queries.figure_values(engine, table, line, measure, kommun, namnd, span)
+        points = (
+            [] if values.empty else figure_series(values, table, line, measure, kommun, namnd, span)
+        )
     except UnknownLine as exc:
         err.print(f"{FAILED} {markup(exc)}", highlight=False)
         raise typer.Exit(code=1) from None
+    finally:
+        engine.dispose()
     if not points:
         err.print(NO_FIGURES.format(filters=_described(kommun, namnd, years)), highlight=False)
         return
@@ -694,7 +713,7 @@ def browse(
     with tempfile.TemporaryDirectory(prefix="kommunkoll-datasette-") as scratch:
         metadata = Path(scratch) / "metadata.json"
         command = datasette_command(path, host=host, port=port, metadata_file=metadata)
-        err.print(f"Datasette on http://{host}:{port}/ (read-only; Ctrl-C stops)", highlight=False)
+        err.print(SERVING_READ_ONLY.format(what="Datasette", host=host, port=port), highlight=False)
         # A child, not exec: so its metadata file is removed when it ends.
         signal.signal(signal.SIGTERM, _interrupt)
         process = subprocess.Popen(command, preexec_fn=die_with_parent)
@@ -720,7 +739,7 @@ def serve(
 
     engine = _engine(db)
     _port_free(host, port)
-    err.print(f"kommunkoll on http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
+    err.print(SERVING.format(what="kommunkoll", host=host, port=port), highlight=False)
     server = uvicorn.Server(
         uvicorn.Config(create_app(engine), host=host, port=port, log_level="critical")
     )

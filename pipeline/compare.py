@@ -10,7 +10,6 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 import pandas as pd
 
@@ -104,13 +103,9 @@ def answer_matrix(
     years: tuple[int, int] | None = None,
 ) -> AnswerMatrix:
     """Questions (by stable key) × (kommun, nämnd, year). A change is judged against the
-    nämnd's previous answer in the whole database, so a one-year view still shows it."""
-    answers = answers.sort_values(["namnd_id", "question_key", "year"])
-    previous: dict[int, tuple[str | None, str]] = {}
-    for _, group in answers.groupby(["namnd_id", "question_key"], sort=False):
-        rows = list(group.itertuples())
-        for before, now in pairwise(rows):
-            previous[now.answer_id] = (as_none(before.answer), before.comment)
+    nämnd's previous answer in the whole frame, so a one-year view still shows it (hand it
+    the earlier years: `queries.matrix_answers`)."""
+    answers = with_previous(answers)
     shown = _filter(answers, kommun, namnd, years)
     columns = sorted(
         {Column(r.kommun, r.namnd, int(r.year)) for r in shown.itertuples()},
@@ -130,12 +125,20 @@ def answer_matrix(
         cell = row.cells[index[Column(r.kommun, r.namnd, int(r.year))]]
         cell.asked, cell.answer, cell.comment = True, as_none(r.answer), r.comment
         cell.answer_id, cell.document_id, cell.page = int(r.answer_id), int(r.document_id), r.page
-        if r.answer_id in previous:
-            before = previous[r.answer_id][0]
-            if (before or "") != (cell.answer or ""):
-                cell.changed, cell.before = True, before
+        if r.changed:
+            cell.changed, cell.before = True, as_none(r.before)
     ordered = sorted(rows.values(), key=lambda row: (number_key(row.number), row.key))
     return AnswerMatrix(columns, ordered)
+
+
+def with_previous(answers: pd.DataFrame) -> pd.DataFrame:
+    """The answers with `before` (the answer just before it for the same nämnd and question,
+    in year order) and `changed` (there is one, and it differs), in one pass over the frame."""
+    ordered = answers.sort_values(["namnd_id", "question_key", "year", "answer_id"])
+    grouped = ordered.groupby(["namnd_id", "question_key"], sort=False)
+    before = grouped["answer"].shift()
+    changed = (grouped.cumcount() > 0) & (before.fillna("") != ordered["answer"].fillna(""))
+    return ordered.assign(before=before, changed=changed)
 
 
 def as_none(value: object) -> str | None:

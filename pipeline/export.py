@@ -1,96 +1,130 @@
 """Every table in long (tidy) form, one file per table: CSV, Excel or Parquet.
 
 The tables are the analyst views (values, answers, answer_changes, findings) plus documents
-and checks, each row carrying kommun, nämnd, year, document and provenance columns.
+and checks, each row carrying kommun, nämnd, year, document and provenance columns. Rows
+stream from the database a chunk at a time into the file, so memory stays flat however
+large the database; every chunk gets the same column types (`arrow_type`).
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from pathlib import Path
 
-import pandas as pd
-from sqlalchemy import text
+import pyarrow as pa
 from sqlalchemy.engine import Engine
 
-from kommunkoll import frames
+from .queries import EXPORTS, stream
 
 FORMATS = ("csv", "xlsx", "parquet")
+CHUNK = 20_000
+
+_INTEGERS = {"year", "document_year", "year_before", "page", "page_before", "pages", "position"}
+_INTEGERS |= {"table_position", "line_position", "mark_page", "boxes"}
+_FLOATS = {"number", "x0", "top", "x1", "bottom", "expected", "found", "riskvarde"}
+_FLOATS |= {"mark_x0", "mark_top", "mark_x1", "mark_bottom"}
+# Stored as JSON: written as JSON text in every format.
 JSON_COLUMNS = ("entities", "controls", "other_marks", "flags", "fields")
 
-DOCUMENTS = """
-SELECT d.id AS document_id, k.name AS kommun, n.name AS namnd, d.year AS year, d.kind AS kind,
-       d.period AS period, d.pages AS pages, d.filename AS filename, d.sha256 AS sha256,
-       d.extractor_version AS extractor_version, d.path AS path, d.ingested_at AS ingested_at
-FROM document d JOIN namnd n ON n.id = d.namnd_id JOIN kommun k ON k.id = n.kommun_id
-ORDER BY k.name, n.name, d.year, d.kind
-"""
 
-CHECKS = """
-SELECT c.id AS check_id, k.name AS kommun, n.name AS namnd, d.year AS year,
-       t.kind AS table_kind, c.name AS name, c.ok AS ok, c.expected AS expected,
-       c.found AS found, d.id AS document_id, d.filename AS filename, d.sha256 AS sha256,
-       d.extractor_version AS extractor_version
-FROM "check" c JOIN document d ON d.id = c.document_id
-LEFT JOIN report_table t ON t.id = c.table_id
-JOIN namnd n ON n.id = d.namnd_id JOIN kommun k ON k.id = n.kommun_id
-ORDER BY k.name, n.name, d.year, d.id, c.position
-"""
+# A question's number is text ("4.4."), a value's a number.
+_TEXT = {
+    "answers": {"number"},
+    "answer_changes": {"number", "number_before"},
+    "answer_details": {"number"},
+}
 
 
-def tidy_tables(engine: Engine) -> dict[str, pd.DataFrame]:
-    """name → DataFrame, for every table the export writes."""
-    with engine.connect() as connection:
-        documents = pd.read_sql_query(text(DOCUMENTS), connection)
-        checks = pd.read_sql_query(text(CHECKS), connection)
-    checks["ok"] = checks["ok"].astype(bool)
-    documents["ingested_at"] = pd.to_datetime(documents["ingested_at"], utc=True)
-    return {
-        "documents": documents,
-        "values": frames.values(engine),
-        "answers": frames.answers(engine),
-        "answer_changes": frames.answer_changes(engine),
-        "findings": frames.findings(engine),
-        "internal_controls": frames.internal_controls(engine),
-        "answer_details": frames.answer_details(engine),
-        "checks": checks,
-    }
+def arrow_type(table: str, column: str) -> pa.DataType:
+    """A column's type from its name, the same on SQLite and PostgreSQL and in every chunk."""
+    if column in _TEXT.get(table, ()):
+        return pa.string()
+    if column == "id" or column.endswith("_id") or column.endswith("_id_before"):
+        return pa.int64()
+    if column in _INTEGERS:
+        return pa.int64()
+    if column in _FLOATS:
+        return pa.float64()
+    if column == "ok":
+        return pa.bool_()
+    if column == "ingested_at":
+        return pa.timestamp("us", tz="UTC")
+    return pa.string()
 
 
-def export(engine: Engine, out_dir: Path, fmt: str) -> list[Path]:
-    """Write DIR/<table>.<fmt> for every table; returns the files written."""
+def batches(engine: Engine, name: str, chunk: int = CHUNK) -> Iterator[pa.RecordBatch]:
+    """One export table as Arrow record batches (at least one, empty for an empty table)."""
+    import pandas as pd
+
+    for columns, rows in stream(engine, EXPORTS[name], chunk):
+        schema = pa.schema([(c, arrow_type(name, c)) for c in columns])
+        if not rows:  # pandas makes an empty column an object one, which Arrow will not type
+            yield pa.RecordBatch.from_pylist([], schema=schema)
+            continue
+        frame = pd.DataFrame.from_records(rows, columns=columns, coerce_float=True)
+        if "ingested_at" in frame.columns:
+            frame["ingested_at"] = pd.to_datetime(frame["ingested_at"], utc=True, format="mixed")
+        if "ok" in frame.columns:
+            frame["ok"] = frame["ok"].map(lambda v: None if v is None else bool(v))
+        for column in JSON_COLUMNS:
+            if column in frame.columns:
+                frame[column] = [_json_text(v) for v in frame[column]]
+        yield pa.RecordBatch.from_pandas(frame, schema=schema, preserve_index=False)
+
+
+def _json_text(value: object) -> str | None:
+    """A JSON column's value as JSON text: the same in every format and on both databases
+    (SQLite hands back text, PostgreSQL parsed lists)."""
+    return (
+        value if value is None or isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    )
+
+
+def export(engine: Engine, out_dir: Path, fmt: str, chunk: int = CHUNK) -> list[Path]:
+    """Write DIR/<table>.<fmt> for every table, `chunk` rows at a time; returns the files."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, frame in tidy_tables(engine).items():
+    for name in EXPORTS:
         path = out_dir / f"{name}.{fmt}"
-        if fmt == "csv":
-            _plain_json(frame).to_csv(path, index=False)
-        elif fmt == "parquet":
-            _plain_json(frame).to_parquet(path, index=False, engine="pyarrow")
-        else:
-            from .xlsx import frame_workbook
-
-            frame = _plain_json(frame).copy()
-            for column in frame.select_dtypes(include=["datetimetz"]).columns:
-                frame[column] = frame[column].dt.tz_localize(None)  # Excel has no time zones
-            frame_workbook(frame, name, path)
+        {"csv": _csv, "parquet": _parquet, "xlsx": _xlsx}[fmt](
+            batches(engine, name, chunk), path, name
+        )
         written.append(path)
     return written
 
 
-def _plain_json(frame: pd.DataFrame) -> pd.DataFrame:
-    """JSON columns (finding entities) as JSON text: the same in CSV, Parquet and on both
-    databases (SQLite hands back text, PostgreSQL parsed lists)."""
-    import json
+def _parquet(chunks: Iterator[pa.RecordBatch], path: Path, _name: str) -> None:
+    import pyarrow.parquet as pq
 
-    columns = [c for c in JSON_COLUMNS if c in frame.columns]
-    if not columns:
-        return frame
-    frame = frame.copy()
-    for column in columns:
-        frame[column] = [
-            v if v is None or isinstance(v, str) else json.dumps(v, ensure_ascii=False)
-            for v in frame[column]
-        ]
-    return frame
+    first = next(chunks)
+    with pq.ParquetWriter(path, first.schema) as writer:
+        writer.write_batch(first)
+        for batch in chunks:
+            writer.write_batch(batch)
+
+
+def _csv(chunks: Iterator[pa.RecordBatch], path: Path, _name: str) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        for i, batch in enumerate(chunks):
+            frame = batch.to_pandas(types_mapper=_nullable)
+            frame.to_csv(handle, index=False, header=i == 0)
+
+
+def _nullable(kind: pa.DataType):  # type: ignore[no-untyped-def]
+    """Integers stay integers beside a null (pandas would make 3 into 3.0)."""
+    import pandas as pd
+
+    return pd.Int64Dtype() if kind == pa.int64() else None
+
+
+def _xlsx(chunks: Iterator[pa.RecordBatch], path: Path, name: str) -> None:
+    """Excel holds at most 1,048,576 rows a sheet, so this one is built whole."""
+    from .xlsx import frame_workbook
+
+    frame = pa.Table.from_batches(list(chunks)).to_pandas(types_mapper=_nullable)
+    for column in frame.select_dtypes(include=["datetimetz"]).columns:
+        frame[column] = frame[column].dt.tz_localize(None)  # Excel has no time zones
+    frame_workbook(frame, name, path)

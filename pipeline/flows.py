@@ -39,6 +39,7 @@ from kommunkoll.extractors.file_content import FileContent  # noqa: E402
 from kommunkoll.extractors.limits import Limits  # noqa: E402
 from kommunkoll.extractors.pdf import detail  # noqa: E402
 from kommunkoll.models import Document  # noqa: E402
+from kommunkoll.vocabulary import STORED_FILE_CHANGED, STORED_FILE_GONE  # noqa: E402
 
 from . import inbox as box  # noqa: E402
 from .db import make_engine, upgrade_schema  # noqa: E402
@@ -245,7 +246,7 @@ def reprocess_flow(
         futures = {}
         for document in stale:
             if not document.path or not Path(document.path).exists():
-                reason = f"the stored file is gone ({document.path})"
+                reason = STORED_FILE_GONE.format(path=document.path)
                 outcome.quarantined.append((document.filename, "not_found", reason))
                 progress.update(bar, advance=1, last=markup(document.filename))
                 continue
@@ -261,7 +262,7 @@ def reprocess_flow(
                 # The old rows stay: a worse extractor run never erases a stored document.
                 outcome.quarantined.append((document.filename, result.code, result.reason))
             elif result.source.sha256 != document.sha256:
-                reason = "the file at the stored path has changed since it was ingested"
+                reason = STORED_FILE_CHANGED
                 outcome.quarantined.append((document.filename, "changed", reason))
             else:
                 replace_extraction(engine, result, path=document.path)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
 from kommunkoll import EXTRACTOR_VERSION
 from kommunkoll.extractors.contract import Extraction
@@ -32,7 +32,6 @@ from kommunkoll.models import (
     Value,
 )
 from kommunkoll.pipeline.question_groups import answer_nodes, regroup
-from kommunkoll.vocabulary import STATUS_OK, STATUS_WARNING
 
 
 def _now() -> datetime:
@@ -294,38 +293,6 @@ def _store_answers(session: Session, document_id: int, extraction: Extraction) -
     regroup(session.connection())
 
 
-COUNTED = ("tables", "values", "answers", "findings")
-
-
-def counts_by_document(session: Session) -> dict[str, dict[int, int]]:
-    """name → {document id: count} for tables, values, answers, findings and failed checks."""
-    queries = {
-        "tables": select(ReportTable.document_id, func.count()).group_by(ReportTable.document_id),
-        "values": select(ReportTable.document_id, func.count(Value.id))
-        .join(Line, Line.table_id == ReportTable.id)
-        .join(Value, Value.line_id == Line.id)
-        .group_by(ReportTable.document_id),
-        "answers": select(Answer.document_id, func.count()).group_by(Answer.document_id),
-        "findings": select(Finding.document_id, func.count()).group_by(Finding.document_id),
-        "failed": select(Check.document_id, func.count())
-        .where(Check.ok == False)  # noqa: E712  (SQL, not Python)
-        .group_by(Check.document_id),
-    }
-    return {name: dict(session.exec(query).all()) for name, query in queries.items()}
-
-
-def documents_with_owners(session: Session) -> list[tuple[Document, Namnd, Kommun]]:
-    """Every document with its nämnd and kommun, in the order people read them."""
-    return list(
-        session.exec(
-            select(Document, Namnd, Kommun)
-            .join(Namnd, Document.namnd_id == Namnd.id)
-            .join(Kommun, Namnd.kommun_id == Kommun.id)
-            .order_by(Kommun.name, Namnd.name, Document.year, Document.kind)
-        ).all()
-    )
-
-
 def _mark_fields(answer: object) -> dict[str, object]:
     """The answer's marked box (the mark in its column, else the first seen) with its kind,
     and every further mark as JSON: the contract's `marks`, each box stored once."""
@@ -341,28 +308,6 @@ def _mark_fields(answer: object) -> dict[str, object]:
             "mark_x1": x1, "mark_bottom": bottom, "mark_column": _attr(chosen, "column"),
             "mark_kind": _attr(chosen, "kind"),
             "other_marks": _plain(others) if others else None}  # fmt: skip
-
-
-def document_counts(engine: Engine) -> list[dict[str, object]]:
-    """Per stored document: what it is and how many tables, values, answers, findings it has."""
-    with Session(engine) as session:
-        counts = counts_by_document(session)
-        rows = documents_with_owners(session)
-    return [
-        {
-            "filename": d.filename,
-            "kind": d.kind,
-            "kommun": k.name,
-            "namnd": n.name,
-            "year": d.year,
-            "period": d.period,
-            "pages": d.pages,
-            **{name: counts[name].get(d.id, 0) for name in COUNTED},
-            "uncaptured": d.uncaptured or 0,
-            "status": STATUS_WARNING if d.uncaptured else STATUS_OK,
-        }
-        for d, n, k in rows
-    ]
 
 
 def sha256_of(path: Path) -> str | None:

@@ -255,7 +255,7 @@ def frame_workbook(frame: pd.DataFrame, sheet_name: str, path: Path) -> Path:
 
 
 def _cell(value: object) -> object:
-    if value is None:
+    if value is None or value is pd.NA:  # pd.NA: a null in a nullable integer column
         return None
     if isinstance(value, float) and pd.isna(value):
         return None

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from kommunkoll.vocabulary import INGEST_SUMMARY
+
 from .test_cli import kommunkoll
 
 
@@ -165,7 +167,7 @@ def test_untrusted_text_is_never_markup_nor_an_escape() -> None:
                 ("\x1b[31mröd\x1b[0m.pdf", "broken", "bell\x07 and\nnewline"),
             ]
         )
-        cli._report(outcome, verb="already stored")
+        cli._report(outcome, INGEST_SUMMARY)
     finally:
         cli.err, cli.out = saved, saved_out
     text = console.export_text()

@@ -14,7 +14,8 @@ from reportlab.pdfgen.canvas import Canvas
 from kommunkoll.extractors import extract_pdf
 from kommunkoll.pipeline.db import create_schema, make_engine
 from kommunkoll.pipeline.export import export
-from kommunkoll.pipeline.store import document_counts, store_extraction
+from kommunkoll.pipeline.queries import document_counts
+from kommunkoll.pipeline.store import store_extraction
 from kommunkoll.pipeline.web.app import create_app
 from kommunkoll.vocabulary import STATUS_OK, STATUS_WARNING
 

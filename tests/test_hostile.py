@@ -72,6 +72,32 @@ def test_a_decompression_bomb_stops_at_the_budget() -> None:
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 64 * 1024
 
 
+def test_a_damaged_bomb_stops_at_the_budget_not_the_timeout() -> None:
+    """Found by fuzz/mutate.py (seed 7): the bomb with its stream damaged went through
+    pdfminer's quadratic repair and hung until the time-out (60 s here), never reaching the
+    budget. The reader now ends it well before the time-out."""
+    error = _error(HOSTILE / "bomb-damaged.pdf", Limits(timeout=60, inflated=64 * MiB))
+    assert error.code == "decompression_bomb"
+    assert "64 MB" in error.reason
+
+
+def test_a_damaged_stream_keeps_what_came_before_the_damage() -> None:
+    """The repair keeps pdfminer's meaning: what inflates before a damaged checksum is kept
+    (with its data-loss warning), damage earlier in the stream loses the stream."""
+    import zlib
+
+    from pdfminer import pdftypes
+
+    from kommunkoll.extractors.limits import inflation_budget
+
+    text = b"BT /F1 12 Tf 72 720 Td (Verksamhetens nettokostnader) Tj ET" * 50
+    packed = zlib.compress(text)
+    with inflation_budget(MiB):
+        assert pdftypes.decompress_corrupted(packed[:-2] + b"\x00\x00") == text
+        with pytest.raises(zlib.error):
+            pdftypes.decompress_corrupted(packed[:10] + b"\xff" * 20 + packed[30:])
+
+
 def test_memory_past_the_limit_is_too_large() -> None:
     """With the inflation budget out of the way, the address-space limit stops the bomb."""
     limits = Limits(timeout=120, inflated=8 * GiB, memory=256 * MiB)
@@ -164,7 +190,7 @@ def test_a_batch_with_hostile_files_finishes_and_stores_the_good_ones(tmp_path: 
     assert "Traceback" not in result.stdout + result.stderr
     assert "\x1b" not in result.stdout + result.stderr
     assert "[bold red]x.pdf" in result.stdout
-    assert "stored 10, already stored 0, quarantined 2" in result.stdout
+    assert "lagrade 10, redan lagrade 0, i karantän 2" in result.stdout
     quarantine = inbox / box.QUARANTINE
     reasons = {
         name: json.loads((quarantine / f"{name}.error.json").read_text())["code"]

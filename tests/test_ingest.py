@@ -19,7 +19,7 @@ def test_ingest_samples_into_sqlite(tmp_path: Path) -> None:
     first = kommunkoll("ingest", SAMPLES, "--keep", "--db", f"sqlite:///{db}", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     pdfs = sample_pdfs()
-    assert f"stored {len(pdfs)}, already stored 0, quarantined 0" in first.stdout
+    assert f"lagrade {len(pdfs)}, redan lagrade 0, i karantän 0" in first.stdout
     for pdf in pdfs:
         assert pdf.name in first.stdout
 
@@ -29,7 +29,10 @@ def test_ingest_samples_into_sqlite(tmp_path: Path) -> None:
 
     again = kommunkoll("ingest", SAMPLES, "--keep", "--db", f"sqlite:///{db}", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
-    assert f"stored 0, already stored {len(pdfs)}, quarantined 0" in again.stdout
+    assert f"lagrade 0, redan lagrade {len(pdfs)}, i karantän 0" in again.stdout
+    current = kommunkoll("reprocess", "--db", f"sqlite:///{db}", cwd=tmp_path)
+    assert current.returncode == 0, current.stderr
+    assert f"omlästa 0, redan aktuella {len(pdfs)}, misslyckade 0" in current.stdout
     # --keep (the Makefile's run target): the committed samples stay where and as they are.
     assert {p.name: p.read_bytes() for p in sample_pdfs()} == before
     assert not (SAMPLES / "processed").exists()
@@ -47,7 +50,7 @@ def test_ingest_reports_bad_files_and_keeps_going(
         shutil.copy(f, inbox / f.name)
     result = kommunkoll("ingest", inbox, "--db", f"sqlite:///{db}")
     assert result.returncode == 1
-    assert "stored 1, already stored 0, quarantined 2" in result.stdout
+    assert "lagrade 1, redan lagrade 0, i karantän 2" in result.stdout
     assert "encrypted: 1, truncated: 1" in result.stdout
     assert sorted(p.name for p in (inbox / "quarantine").iterdir()) == sorted(
         [f"{n}{e}" for n in ("locked.pdf", "cut-off.pdf") for e in ("", ".error.json")]

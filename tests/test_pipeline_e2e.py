@@ -200,5 +200,5 @@ def test_worker_processes_store_what_one_process_stores(tmp_path: Path, postgres
     url = postgres.new_database()
     result = kommunkoll("ingest", inbox, "--db", url, "--workers", "2")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"stored {len(chosen)}, already stored 0, quarantined 0" in result.stdout
+    assert f"lagrade {len(chosen)}, redan lagrade 0, i karantän 0" in result.stdout
     assert _snapshot(url) == reference

@@ -22,8 +22,8 @@ from kommunkoll.models import (
     Value,
 )
 from kommunkoll.pipeline.db import create_schema, make_engine
+from kommunkoll.pipeline.queries import document_counts
 from kommunkoll.pipeline.store import (
-    document_counts,
     record_ingest_error,
     replace_extraction,
     snapshot,

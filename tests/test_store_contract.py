@@ -50,9 +50,7 @@ def test_internal_controls_are_stored_as_the_ground_truth_has_them(database_url:
         for r in stored.itertuples()
     ]
     assert got == truth["internal_controls"]
-    with engine.connect() as connection:
-        stored = connection.execute(text("SELECT text, origin FROM finding ORDER BY position"))
-        origins = [tuple(row) for row in stored]
+    origins = [(f.text, f.origin) for f in frames.findings(engine).itertuples()]
     # The ground truth's findings carry no origin: the contract's default is stored for each.
     default = Finding.model_fields["origin"].default
     assert origins == [(f["text"], f.get("origin", default)) for f in truth["findings"]]
@@ -107,8 +105,6 @@ def test_stored_marks_and_cell_text_agree_with_the_ground_truth(database_url: st
         assert row.mark_kind in vocabulary.MARK_KINDS and _json(row.other_marks) is None
     assert sum(a["answer"] is not None for a in truth) == details["mark_page"].notna().sum()
     values = frames.values(engine, filename=REPORT.name)
-    with engine.connect() as connection:
-        printed = dict(connection.execute(text("SELECT id, text FROM value")).all())
     expected_cells = {
         (table["kind"], row["label"], cell["measure"], cell["year"]): cell["value"]
         for table in expected_for(REPORT)["tables"]
@@ -116,8 +112,7 @@ def test_stored_marks_and_cell_text_agree_with_the_ground_truth(database_url: st
         for cell in row["cells"]
     }
     read = {
-        (v.table_kind, v.line, v.measure, v.year): parse_number(printed[v.value_id])
-        for v in values.itertuples()
+        (v.table_kind, v.line, v.measure, v.year): parse_number(v.text) for v in values.itertuples()
     }
     assert read == expected_cells
     engine.dispose()
@@ -172,4 +167,20 @@ def test_reprocess_fills_what_an_older_store_dropped(prefect_api: str, tmp_path:
         assert nulls.scalar_one() == 0
         origins = connection.execute(text("SELECT count(*) FROM finding WHERE origin IS NULL"))
         assert origins.scalar_one() == 0
+    engine.dispose()
+
+
+def test_every_exported_column_has_a_swedish_title(tmp_path: Path) -> None:
+    """The xlsx export is for people: no column of any exported table keeps its snake_case
+    name there."""
+    from kommunkoll.pipeline.queries import EXPORTS, stream
+    from kommunkoll.vocabulary import EXPORT_TITLES
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'k.db'}")
+    upgrade_schema(engine)
+    untitled = {
+        name: [c for c in next(stream(engine, sql))[0] if c not in EXPORT_TITLES]
+        for name, sql in EXPORTS.items()
+    }
+    assert untitled == {name: [] for name in EXPORTS}
     engine.dispose()

@@ -7,14 +7,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from ..contract import Finding, FindingEntities
 from .decisions import Phrase, find_references, text_lines
 from .pipeline import classify, swedish
 from .segment import Block, blocks, page_lines
 from .tagging import sentence_tags
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 RISK_LIST = re.compile(r"utmaningar och risker|risker och utmaningar", re.IGNORECASE)
 UNTAGGED_KINDS = ("table", "heading", "question", "section")
@@ -52,6 +54,9 @@ def _range_start(ent: Span) -> str | None:
     return None
 
 
+BATCH = 64  # blocks through spaCy at a time: the Docs of a long report are never all held
+
+
 def find(pages: list[str], lines: list[list[Phrase]] | None = None) -> list[Finding]:
     """All findings of a document, in reading order, from its per-page texts.
 
@@ -59,9 +64,22 @@ def find(pages: list[str], lines: list[list[Phrase]] | None = None) -> list[Find
     furniture dropped) when given, else from the texts' lines: once per reference and page
     (decisions.py). A sentence's tags are the cue rules' and the small classifier's
     together: the rules are precise, the classifier (trained on the dev sentences) adds
-    actions worded without cues.
+    actions worded without cues. Blocks go through spaCy a batch at a time (a block's
+    findings depend on it alone), so memory stays flat however many pages there are.
     """
     document = blocks(pages)
+    found: list[Finding] = []
+    for start in range(0, len(document), BATCH):
+        found.extend(_block_findings(document[start : start + BATCH]))
+    references = find_references(lines if lines is not None else text_lines(page_lines(pages)))
+    found += [
+        Finding(kind="decision", text=decision_text(r.text), page=r.page, **_boxes(r.boxes))
+        for r in references
+    ]
+    return sorted(found, key=lambda f: f.page)
+
+
+def _block_findings(document: list[Block]) -> list[Finding]:
     docs = list(swedish().pipe(b.text for b in document))
     sentences = [
         (i, sentence)
@@ -85,13 +103,7 @@ def find(pages: list[str], lines: list[list[Phrase]] | None = None) -> list[Find
             per_block[i].append((sentence.start_char, finding))
     for i, (block, doc) in enumerate(zip(document, docs, strict=True)):
         per_block[i].extend(_structural_findings(block, doc))
-    found = [f for found in per_block for _, f in sorted(found, key=lambda x: x[0])]
-    references = find_references(lines if lines is not None else text_lines(page_lines(pages)))
-    found += [
-        Finding(kind="decision", text=decision_text(r.text), page=r.page, **_boxes(r.boxes))
-        for r in references
-    ]
-    return sorted(found, key=lambda f: f.page)
+    return [f for found in per_block for _, f in sorted(found, key=lambda x: x[0])]
 
 
 def _boxes(boxes: list[tuple[float, float, float, float]]) -> dict[str, object]:

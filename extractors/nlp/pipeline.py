@@ -2,39 +2,36 @@
 
 No trained Swedish pipeline is published on the package registry (spaCy's sv_core_news_*
 ship outside it), so this is `spacy.blank("sv")`: the Swedish tokenizer, a rule-based
-sentencizer and the lookup lemmatizer whose table comes from spacy-lookups-data. Nothing is
-downloaded: the lemma table is read from the installed package.
+sentencizer and the entity ruler. Nothing is downloaded. The cue rules need lemmas only to
+ask whether a word is a form of a cue lemma; those forms come from spacy-lookups-data once,
+into a small file (scripts/cue_forms.py), so no process loads the 660,000-form table.
+spaCy itself is imported here, on the first findings of a process, never by commands that
+do not read a PDF.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
-import spacy
-from spacy.language import Language
-from spacy.lookups import Table
+from typing import TYPE_CHECKING
 
 from .rules import entity_patterns
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @lru_cache(maxsize=1)
 def swedish() -> Language:
-    """The shared pipeline; building it reads the lemma table (~0.5 s), so do it once."""
+    """The shared pipeline, built once per process."""
+    import spacy
+
     nlp = spacy.blank("sv")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
     nlp.initialize()
     ruler.add_patterns(entity_patterns())  # type: ignore[attr-defined]
     return nlp
-
-
-@lru_cache(maxsize=1)
-def lemmas() -> Table:
-    """The lookup lemmatizer's table (keyed by word), for lemmas of lower-cased words."""
-    lemmatizer = swedish().get_pipe("lemmatizer")
-    return lemmatizer.lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
 
 
 CLASSIFIER = Path(__file__).resolve().parent / "textcat"
@@ -44,6 +41,8 @@ THRESHOLD = 0.5
 @lru_cache(maxsize=1)
 def classifier() -> Language:
     """The small risk/action sentence classifier (scripts/train_textcat.py), read from disk."""
+    import spacy
+
     return spacy.load(CLASSIFIER)
 
 

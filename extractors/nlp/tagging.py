@@ -2,7 +2,9 @@
 
 A sentence is a risk when it names a threat, shortage, difficulty or uncertainty the nämnd
 faces; an action when it states a measure decided, under way or planned. Cues are matched on
-lower-cased lemmas from the lookup table and, because Swedish compounds freely
+lower-cased words whose lemma is a cue lemma (the forms, from spacy-lookups-data's lookup
+table, are in data/cue_forms.json, written by scripts/cue_forms.py) and, because Swedish
+compounds freely
 ("kompetensutmaningen", "osäkerhetsfaktorer"), on stems inside a word. Structure adds what
 words cannot: under a question that asks about åtgärder or the nämnd's work, weaker action
 cues count and list items are actions; a question itself is never tagged.
@@ -10,11 +12,14 @@ cues count and list items are actions; a question itself is never tagged.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
-
-from .pipeline import lemmas
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 # Stems found anywhere inside a word; words that name the risk *process* are excluded.
 RISK_STEMS = ("risk", "utmaning", "osäkerhet", "svårighet", "brist", "sårbar", "otillräcklig")
@@ -48,15 +53,25 @@ ACTION_LEMMAS = {"planera", "införa", "genomföra", "översyn", "revidera", "im
 ACTION_QUESTION = re.compile(r"åtgärd|aktivitet|vilket arbete", re.IGNORECASE)
 
 
-def lemma(token: Token) -> str:
-    """The lookup lemma of the lower-cased word: the table misses capitalised sentence starts."""
-    return lemmas().get(token.lower_, token.lower_)
+@lru_cache(maxsize=1)
+def cue_forms() -> dict[str, frozenset[str]]:
+    """cue kind ("risk", "action") → the lower-cased word forms whose lemma is its cue."""
+    data = json.loads(
+        (files("kommunkoll.extractors") / "data" / "cue_forms.json").read_text("utf-8")
+    )
+    return {kind: frozenset(forms) for kind, forms in data["forms"].items()}
+
+
+def is_cue(token: Token, kind: str) -> bool:
+    """The lower-cased word's lookup lemma is one of the `kind` cue lemmas (the lookup
+    misses capitalised sentence starts, hence lower case)."""
+    return token.lower_ in cue_forms()[kind]
 
 
 def _has_risk(sentence: Span) -> bool:
     for token in sentence:
         word = token.lower_
-        if lemma(token) in RISK_LEMMAS:
+        if is_cue(token, "risk"):
             return True
         if any(stem in word for stem in RISK_STEMS) and not RISK_EXCLUDED.search(word):
             return True
@@ -67,7 +82,7 @@ def _has_action(sentence: Span, weak: bool) -> bool:
     text = sentence.text
     if ACTION_PHRASES.search(text):
         return True
-    weak_cue = ACTION_WEAK.search(text) or any(lemma(t) in ACTION_LEMMAS for t in sentence)
+    weak_cue = ACTION_WEAK.search(text) or any(is_cue(t, "action") for t in sentence)
     return bool(weak and weak_cue)
 
 

@@ -27,7 +27,6 @@ from kommunkoll.models import (
     Check,
     Document,
     Finding,
-    IngestError,
     Kommun,
     Line,
     Namnd,
@@ -47,6 +46,7 @@ from kommunkoll.vocabulary import (
     check_description,
 )
 
+from .. import queries
 from ..compare import (
     UnknownLine,
     answer_changes,
@@ -62,7 +62,6 @@ from ..compare import (
 )
 from ..inbox import find_processed
 from ..report import abbreviation
-from ..store import counts_by_document, documents_with_owners
 from .onpage import answer_on_page, finding_on_page
 from .pdfpage import box_percent, page_png, page_size
 from .svg import line_chart
@@ -452,19 +451,19 @@ def _no_link(path: Path) -> bool:
 
 def document_list(engine: Engine) -> dict[str, object]:
     with Session(engine) as session:
-        counts = counts_by_document(session)
-        rows = documents_with_owners(session)
-        errors = session.exec(select(IngestError).order_by(IngestError.at.desc())).all()
-    documents = []
+        counted = queries.counts(session)
+        rows = queries.documents(session)
+        errors = queries.ingest_errors(session)
+    listed = []
     for d, n, k in rows:
-        count = {name: counts[name].get(d.id, 0) for name in counts}
+        count = {name: counted[name].get(d.id, 0) for name in counted}
         warnings = _warnings(d, count)
         status = "fel" if count["failed"] else ("varning" if warnings else "ok")
-        documents.append(
+        listed.append(
             {"doc": d, "namnd": n.name, "kommun": k.name, "count": count,
              "warnings": warnings, "status": status}
         )  # fmt: skip
-    return {"documents": documents, "errors": errors}
+    return {"documents": listed, "errors": errors}
 
 
 def _warnings(document: Document, count: dict[str, int]) -> list[str]:

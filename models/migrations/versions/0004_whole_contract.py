@@ -10,21 +10,26 @@ What the extraction contract carries and the store used to drop:
   further mark seen as JSON `other_marks` (each box stored once);
 - `finding.origin` (text, list or internkontroll) and `value.text` (the cell as printed).
 Two views show them beside kommun, nämnd and year: `v_internal_controls` (one row per
-control, a risk without controls once) and `v_answer_details` (one row per answer).
+risk, its controls as JSON) and `v_answer_details` (one row per answer); `v_values` gains
+the cell's `text` and `v_findings` the `origin`.
 `reprocess` fills them for documents stored before (EXTRACTOR_VERSION 3).
 
 Revision ID: 0004
-Revises: 0005
+Revises: 0003
 Create Date: 2026-12-01 18:40:00
 """
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0005"
+down_revision: str | None = "0003"
 branch_labels: str | None = None
 depends_on: str | None = None
 
@@ -98,6 +103,30 @@ FROM answer a{_JOINS.format(row="a")}
 """
 
 
+def _revision(filename: str) -> ModuleType:
+    """An earlier revision's module, for the view it created (written there once)."""
+    spec = importlib.util.spec_from_file_location(filename, Path(__file__).with_name(filename))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _widened_views() -> dict[str, tuple[str, str]]:
+    """v_values and v_findings as they were, and with the cell text and finding origin."""
+    v_values = _revision("0005_ovrigt_tables.py").V_VALUES
+    v_findings = _revision("0002_analyst_views.py").V_FINDINGS
+    wider = {
+        "v_values": (v_values, "    v.number AS number,\n", "    v.text AS text,\n"),
+        "v_findings": (v_findings, "    f.entities AS entities,\n", "    f.origin AS origin,\n"),
+    }
+    views = {}
+    for name, (sql, after, column) in wider.items():
+        assert after in sql, name
+        views[name] = (sql, sql.replace(after, after + column))
+    return views
+
+
 def upgrade() -> None:
     op.create_table(
         "internal_control",
@@ -126,6 +155,9 @@ def upgrade() -> None:
         batch.add_column(sa.Column("text", sa.String(), nullable=True))
     op.execute(V_INTERNAL_CONTROLS)
     op.execute(V_ANSWER_DETAILS)
+    for name, (_, wider) in _widened_views().items():
+        op.execute(f"DROP VIEW IF EXISTS {name}")
+        op.execute(wider)
 
 
 def downgrade() -> None:
@@ -133,6 +165,9 @@ def downgrade() -> None:
     table would break the views that read it."""
     op.execute("DROP VIEW IF EXISTS v_answer_details")
     op.execute("DROP VIEW IF EXISTS v_internal_controls")
+    for name, (before, _) in _widened_views().items():
+        op.execute(f"DROP VIEW IF EXISTS {name}")
+        op.execute(before)
     op.execute("ALTER TABLE value DROP COLUMN text")
     op.execute("ALTER TABLE finding DROP COLUMN origin")
     for name in reversed(ANSWER_COLUMNS):

@@ -1,0 +1,153 @@
+"""Extraction against the library it stands on: full extraction ÷ plain pdfplumber words.
+
+For each kind of document (delårsbokslut, enkät), one process extracts every sample of that
+kind (`extract_pdf`) and another does only what pdfplumber itself does for them (open each
+file and `extract_words` on every page); both are whole processes, start-up and imports
+included, run in turn (paired) and timed with their peak memory (maximum resident set).
+The ratio is full ÷ plain. Then one file through the command a user runs
+(`kommunkoll extract FILE --json`), and a long report made by repeating a sample's pages
+(2,000 pages by default) through both, for memory that must stay flat with pages.
+
+    nice -n 10 .venv/bin/python benchmarks/extract.py [--repeat 3] [--pages 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def plain(files: list[str]) -> int:
+    """What pdfplumber does alone: every page's words (the baseline)."""
+    import pdfplumber
+
+    words = 0
+    for name in files:
+        with pdfplumber.open(name) as pdf:
+            for page in pdf.pages:
+                words += len(page.extract_words())
+                page.close()
+    return words
+
+
+def full(files: list[str]) -> int:
+    """The whole extraction of each file, as `kommunkoll extract` does it."""
+    from kommunkoll.extractors.extract import extract_pdf
+
+    found = 0
+    for name in files:
+        extraction = extract_pdf(name)
+        found += len(extraction.tables) + len(extraction.answers) + len(extraction.findings)
+    return found
+
+
+def measure(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak MB of one whole process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, cwd=tempfile.gettempdir())
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def paired(files: list[str], repeat: int) -> dict[str, tuple[float, float, float]]:
+    """Median (wall, cpu, peak) of full and plain, run alternately `repeat` times."""
+    runs: dict[str, list[tuple[float, float, float]]] = {"full": [], "plain": []}
+    for _ in range(repeat):
+        for mode in ("plain", "full"):
+            runs[mode].append(measure([sys.executable, __file__, "--child", mode, *files]))
+    return {
+        mode: tuple(statistics.median(r[i] for r in found) for i in range(3))  # type: ignore[misc]
+        for mode, found in runs.items()
+    }
+
+
+def samples_by_kind() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    folders = [ROOT / "samples", ROOT / "samples" / "random"]
+    for folder in folders:
+        for pdf in sorted(folder.glob("*.pdf")):
+            truth = pdf.with_name(f"{pdf.stem}.expected.json")
+            if not truth.exists():
+                continue
+            kind = json.loads(truth.read_text("utf-8"))["document"]["kind"]
+            found.setdefault(kind, []).append(str(pdf))
+    return found
+
+
+def long_report(source: str, pages: int, target: Path) -> Path:
+    """A PDF of `pages` pages: the source's pages over and over (pypdfium2 copies them)."""
+    import pypdfium2 as pdfium
+
+    original = pdfium.PdfDocument(source)
+    count = len(original)
+    made = pdfium.PdfDocument.new()
+    while len(made) < pages:
+        made.import_pages(original, list(range(min(count, pages - len(made)))))
+    made.save(str(target))
+    return target
+
+
+def line(name: str, result: dict[str, tuple[float, float, float]], pages: int) -> str:
+    (fw, fc, fm), (pw, pc, pm) = result["full"], result["plain"]
+    return (
+        f"{name:34} {pages:5d} pages  full {fw:6.2f} s ({fc:6.2f} s cpu, {fm:5.0f} MB)  "
+        f"plain words {pw:6.2f} s ({pc:6.2f} s cpu, {pm:5.0f} MB)  "
+        f"ratio {fw / pw:4.2f}× wall, {fc / pc:4.2f}× cpu"
+    )
+
+
+def page_count(files: list[str]) -> int:
+    import pypdfium2 as pdfium
+
+    return sum(len(pdfium.PdfDocument(f)) for f in files)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--pages", type=int, default=2000, help="Pages of the long report.")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        mode, *files = args.child
+        print({"plain": plain, "full": full}[mode](files))
+        return
+
+    kinds = samples_by_kind()
+    everything: list[str] = []
+    for kind, files in sorted(kinds.items()):
+        everything += files
+        print(line(f"{kind} ({len(files)} files)", paired(files, args.repeat), page_count(files)))
+        sys.stdout.flush()
+    together = paired(everything, args.repeat)
+    print(line(f"all ({len(everything)} files)", together, page_count(everything)))
+
+    for files in kinds.values():
+        one = files[0]
+        walls = [
+            measure([sys.executable, "-m", "kommunkoll", "extract", one, "--json"])[0]
+            for _ in range(args.repeat)
+        ]
+        print(f"kommunkoll extract {Path(one).name} --json: {statistics.median(walls):.2f} s")
+
+    with tempfile.TemporaryDirectory() as scratch:
+        source = kinds["delarsbokslut"][0]
+        report = long_report(source, args.pages, Path(scratch) / "long.pdf")
+        result = paired([str(report)], 1)
+        print(line(f"{Path(source).name} repeated", result, args.pages))
+
+
+if __name__ == "__main__":
+    main()
