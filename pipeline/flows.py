@@ -149,11 +149,7 @@ def ingest_flow(
         def settle_next() -> None:
             future = next(as_completed(list(futures)))
             path, digest = futures.pop(future)
-            try:
-                result, seconds = future.result()
-                outcome.extract_seconds += seconds
-            except Exception as exc:  # retries spent on a transient error
-                result = Failure("failed", f"läsningen misslyckades: {detail(exc)}")
+            result = _result(future, outcome)
             _settle(engine, path.parent, path, digest, result, keep, outcome)
             progress.update(bar, advance=1, last=markup(path.name))
 
@@ -181,6 +177,16 @@ def ingest_flow(
             settle_next()
     engine.dispose()
     return outcome
+
+
+def _result(future: Any, outcome: Outcome) -> Extraction | Failure:
+    """A task's Extraction or Failure, its extraction seconds counted in `outcome`."""
+    try:
+        result, seconds = future.result()
+    except Exception as exc:  # retries spent on a transient error
+        return Failure("failed", f"läsningen misslyckades: {detail(exc)}")
+    outcome.extract_seconds += seconds
+    return result
 
 
 def _settle(
@@ -253,11 +259,7 @@ def reprocess_flow(
             futures[extract_document.submit(document.path, limits)] = document
         for future in as_completed(list(futures)):
             document = futures[future]
-            try:
-                result, seconds = future.result()
-                outcome.extract_seconds += seconds
-            except Exception as exc:
-                result = Failure("failed", f"läsningen misslyckades: {detail(exc)}")
+            result = _result(future, outcome)
             if isinstance(result, Failure):
                 # The old rows stay: a worse extractor run never erases a stored document.
                 outcome.quarantined.append((document.filename, result.code, result.reason))
