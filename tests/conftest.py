@@ -109,6 +109,20 @@ def bad_files(tmp_path_factory: pytest.TempPathFactory, good_pdf: Path) -> dict[
     return files
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen",
+        action="store_true",
+        help="draw the regression fixtures (tests/regressions) and write their expected "
+        "files again from their specs, before comparing",
+    )
+
+
+@pytest.fixture
+def regen(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--regen"))
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Prefect's own files (its ephemeral server's SQLite) in a folder of this test session,
     shared by the flows run here and in subprocesses; no telemetry."""
