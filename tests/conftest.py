@@ -17,6 +17,12 @@ def sample_pdfs() -> list[Path]:
     return sorted(SAMPLES.glob("*.pdf"))
 
 
+def manifest() -> list[dict]:
+    """The generator's list of the samples it wrote (samples/manifest.json): the truth of
+    how many there are, of which kind, kommun, nämnd and year."""
+    return json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))["samples"]
+
+
 def expected_for(pdf: Path) -> dict:
     return json.loads(pdf.with_name(f"{pdf.stem}.expected.json").read_text(encoding="utf-8"))
 
