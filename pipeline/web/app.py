@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from kommunkoll import EXTRACTOR_VERSION, frames
+from kommunkoll import EXTRACTOR_VERSION
 from kommunkoll.models import (
     Document,
     Value,
@@ -157,7 +157,7 @@ def create_app(engine: Engine) -> FastAPI:
     ) -> Response:
         """`enhet` (repeated, "Kommun / Nämnd") picks any set of nämnder across kommuner;
         `ladda=csv|xlsx` downloads exactly the matrix shown."""
-        every = frames.answers(engine)
+        every = queries.answers(engine)
         units = sorted({f"{k} / {n}" for k, n in zip(every["kommun"], every["namnd"], strict=True)})
         frame = _units(every, enhet)
         all_years = sorted({int(y) for y in every["year"]})
@@ -166,7 +166,7 @@ def create_app(engine: Engine) -> FastAPI:
         rows = [r for r in matrix.rows if r.changed] if changes_only else matrix.rows
         changes = (
             answer_changes(
-                _units(frames.answer_changes(engine), enhet), kommun or None, namnd or None, span
+                _units(queries.answer_changes(engine), enhet), kommun or None, namnd or None, span
             )
             if changes_only
             else None
@@ -213,7 +213,7 @@ def create_app(engine: Engine) -> FastAPI:
     ) -> Response:
         """One line over the years per nämnd; several measures (budget against utfall) drawn
         together; any set of nämnder (`enhet`, "Kommun / Nämnd") across kommuner."""
-        every = frames.values(engine)
+        every = queries.values(engine)
         units = sorted({f"{k} / {n}" for k, n in zip(every["kommun"], every["namnd"], strict=True)})
         values = _units(every, enhet)
         tables = sorted(set(every["table_kind"]))
