@@ -12,7 +12,7 @@ import pytest
 from kommunkoll.pipeline import inbox as box
 from kommunkoll.pipeline.db import make_engine
 from kommunkoll.pipeline.flows import ingest_flow
-from kommunkoll.pipeline.store import document_counts
+from kommunkoll.pipeline.queries import document_counts
 
 from .conftest import ROOT, expected_for
 from .file_opens import FileOpens
