@@ -5,9 +5,11 @@
 
 With --random: N random enkäter (samples/generator/random_enkat.py, seeds S..S+N-1) are
 drawn, printed by their producer and read; per answer form and producer it prints answer
-accuracy (the answer value, null included, of every drawn question) and the mean comment
-token-Jaccard (casefolded whitespace tokens; both empty counts 1). A question not found
-scores 0 on both. Tune on seeds below 1000; quote seeds from 1000 on, unseen.
+accuracy (the answer value, null included, of every drawn question), the mean comment
+token-Jaccard (casefolded whitespace tokens; both empty counts 1) and the share of questions
+whose wording and instruction are each exactly the drawn ones (whitespace collapsed). A
+question not found scores 0 on all three. Tune on seeds below 1000; quote seeds from 1000
+on, unseen.
 
 An answer is right when number, question, answer, page and fields equal the ground truth
 and the comment equals it after whitespace normalisation. Time is the whole `extract_pdf`
@@ -57,8 +59,9 @@ def jaccard(a: str, b: str) -> float:
     return 1.0 if not ta and not tb else len(ta & tb) / len(ta | tb)
 
 
-def score(pdf: Path, truth: dict) -> list[tuple[bool, float]]:
-    """(answer right, comment Jaccard) for every drawn question of one random enkät."""
+def score(pdf: Path, truth: dict) -> list[tuple[bool, float, bool]]:
+    """(answer right, comment Jaccard, question and instruction right) for every drawn
+    question of one random enkät."""
     try:
         answers = extract_pdf(pdf).answers
     except Exception as exc:  # a benchmark reports a failure and goes on
@@ -69,9 +72,12 @@ def score(pdf: Path, truth: dict) -> list[tuple[bool, float]]:
     for t in truth["answers"]:
         a = got.get(t["number"].rstrip("."))
         if a is None:
-            out.append((False, 0.0))
+            out.append((False, 0.0, False))
         else:
-            out.append((a.answer == t["answer"], jaccard(a.comment, t["comment"])))
+            worded = _squash(a.question) == _squash(t["question"]) and _squash(
+                a.instruction
+            ) == _squash(t.get("instruction", ""))
+            out.append((a.answer == t["answer"], jaccard(a.comment, t["comment"]), worded))
     return out
 
 
@@ -89,30 +95,35 @@ def random_benchmark(n: int, seed: int, out: Path | None) -> None:
         start = time.perf_counter()
         draws = make(list(range(seed, seed + n)), where)
         made = time.perf_counter() - start
-        cells: dict[tuple[str, str], list[tuple[bool, float]]] = defaultdict(list)
+        cells: dict[tuple[str, str], list[tuple[bool, float, bool]]] = defaultdict(list)
         start = time.perf_counter()
         for d in draws:
             truth = json.loads((where / f"{d.name}.expected.json").read_text("utf-8"))
             found = score(where / f"{d.name}.pdf", truth)
             cells[d.form, d.producer] += found
             bad = [
-                t["number"] for t, (ok, _) in zip(truth["answers"], found, strict=True) if not ok
+                t["number"] for t, (ok, *_) in zip(truth["answers"], found, strict=True) if not ok
             ]
             if bad:
                 print(f"  {d.name}: wrong answers {', '.join(bad)}")
+            worded = [t["number"] for t, f in zip(truth["answers"], found, strict=True) if not f[2]]
+            if worded:
+                print(f"  {d.name}: wrong wording {', '.join(worded)}")
         read = time.perf_counter() - start
     print(f"seeds {seed}..{seed + n - 1}: made in {made:.0f} s, read in {read:.0f} s")
-    print(f"{'form':10} {'producer':12} {'questions':>9} {'answers':>8} {'comments':>9}")
-    for (form, producer), found in sorted(cells.items()):
-        accuracy = sum(ok for ok, _ in found) / len(found)
-        comments = sum(j for _, j in found) / len(found)
-        print(f"{form:10} {producer:12} {len(found):>9} {accuracy:>8.3f} {comments:>9.3f}")
-    everything = [x for found in cells.values() for x in found]
     print(
-        f"{'all':23} {len(everything):>9} "
-        f"{sum(ok for ok, _ in everything) / len(everything):>8.3f} "
-        f"{sum(j for _, j in everything) / len(everything):>9.3f}"
+        f"{'form':10} {'producer':12} {'questions':>9} {'answers':>8} {'comments':>9} "
+        f"{'wording':>8}"
     )
+    everything = [x for found in cells.values() for x in found]
+    for (form, producer), found in [*sorted(cells.items()), (("all", ""), everything)]:
+        accuracy = sum(ok for ok, _, _ in found) / len(found)
+        comments = sum(j for _, j, _ in found) / len(found)
+        worded = sum(w for _, _, w in found) / len(found)
+        print(
+            f"{form:10} {producer:12} {len(found):>9} {accuracy:>8.3f} {comments:>9.3f} "
+            f"{worded:>8.3f}"
+        )
 
 
 def main() -> None:

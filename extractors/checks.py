@@ -17,6 +17,7 @@ from kommunkoll.vocabulary import (
     AVVIKELSE,
     BOKSLUT,
     BUDGET,
+    CHECK_FAILED_WARNING,
     DIFFERENCE_MEASURES,
     DIFFERENS,
     DRIFT,
@@ -24,7 +25,10 @@ from kommunkoll.vocabulary import (
     PERSONALOMSATTNING,
     PROGNOS,
     SJUKFRANVARO,
+    TABLE_KINDS,
     UTFALL,
+    check_description,
+    name_of,
 )
 
 from .contract import Check, Row, Table
@@ -218,8 +222,13 @@ RULES: dict[str, tuple[Rule, ...]] = {
 def failed(tables: Sequence[Table]) -> list[str]:
     """Warnings for the extraction: one line per failed check."""
     return [
-        f"arithmetic check failed in {t.kind} (page {t.page}): {c.name}: "
-        f"expected {c.expected}, printed {c.found}"
+        CHECK_FAILED_WARNING.format(
+            kind=name_of(TABLE_KINDS, t.kind),
+            page=t.page,
+            check=check_description(c.name),
+            expected=c.expected,
+            found=c.found,
+        )
         for t in tables
         for c in t.checks
         if not c.ok

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kommunkoll.vocabulary import KNOWN_TABLE_HEADINGS, USUAL_TABLE_LINES
+from kommunkoll.vocabulary import GAP_REASONS, GAP_WARNING, KNOWN_TABLE_HEADINGS, USUAL_TABLE_LINES
 
 from .contract import Gap, Table
 from .layout import Line, Page, in_margin
@@ -78,9 +78,4 @@ def find_gaps(pages: Sequence[Page], tables: Sequence[Table]) -> list[Gap]:
 
 
 def gap_warning(gap: Gap) -> str:
-    what = {
-        "heading_without_table": "a heading names a table but no table was read under it",
-        "usual_line_not_read": "a line every such table prints was not read",
-        "figures_not_read": "a line of figures belongs to no table read",
-    }[gap.reason]
-    return f"completeness (page {gap.page}): {what}: {gap.text!r}"
+    return GAP_WARNING.format(page=gap.page, what=GAP_REASONS[gap.reason], text=gap.text)

@@ -112,10 +112,18 @@ class Answer(_Open):
     answer: AnswerValue | None
     comment: str
     page: int = Field(ge=1)
+    instruction: str = Field(
+        default="",
+        description="what the auditors printed with the question apart from its own "
+        'paragraph ("Ange datum för nämndens beslut ..."): in italic or bold, before the '
+        "answer row, or in the question's cell beside a comment column; never in `comment`, "
+        "which is only what the nämnd wrote",
+    )
     key: str | None = Field(
         default=None,
-        description="the question's identity from its normalised wording (years, numbers, "
-        "case and punctuation aside); storing maps it onto a known question by similarity",
+        description="the question's identity from its normalised wording, instruction "
+        "included (years, numbers, case and punctuation aside); storing maps it onto a known "
+        "question by similarity",
     )
     section: str | None = Field(default=None, description='the section heading, e.g. "1 Verk..."')
     bbox: BBox | None = Field(default=None, description="the question text on `page`")
@@ -134,6 +142,11 @@ class Answer(_Open):
         description="answer boxes seen beside the question, marked or not: a null answer with "
         "boxes > 0 was left unmarked; 0 for an open question (or where only marks are printed)",
     )
+
+    @property
+    def wording(self) -> str:
+        """The question as printed, its instruction included: what identifies it."""
+        return f"{self.question} {self.instruction}".strip()
 
 
 class FindingEntities(_Open):

@@ -3,9 +3,12 @@
 Read from the page model's lines (layout.py) and the boxes found on each page
 (answer_marks.py), in reading order. Decisions are made from structure and relative
 position: a question is a line that starts with an "n.m" number in an increasing sequence;
-its text is the first paragraph after the number; its comment is what follows up to the next
-question or section; its answer is the mark beside the question text, under the column whose
-header it sits below.
+its text is the first paragraph after the number; its instruction is what the auditors
+printed with it before the nämnd's answer (set in italic, or in bold like the question, or
+standing before the question's answer row, or in the question's cell of a table whose
+comments have a column of their own); its comment is what follows up to the next question or
+section; its answer is the mark beside the question text, under the column whose header it
+sits below.
 """
 
 from __future__ import annotations
@@ -53,13 +56,18 @@ class Question:
     page: int
     lines: list[Line]  # the question's own text lines (number included in the first)
     rest: list[Line]  # the lines after it, up to the next question or section
+    tail: list[Line] = field(default_factory=list)  # every line after it, the next one's first
+    instruction_lines: list[Line] = field(default_factory=list)  # the auditors' instruction
+    side: list[Line] = field(default_factory=list)  # its lines in a comment column
     text: str = ""
+    instruction: str = ""
     comment: str = ""
     answer: str | None = None
     flags: list[str] = field(default_factory=list)
     marks: list[dict[str, Any]] = field(default_factory=list)
     fields: dict[str, str | int] = field(default_factory=dict)
-    below: float | None = None  # top of the next line on the question's last page
+    below: float | None = None  # top of the next line on the question's last page (inf: none)
+    spill: tuple[int, float] | None = None  # (page, top) of the next line when on a later page
     boxes: int = 0  # answer boxes beside the question, marked or not
     seen: list[Box] = field(default_factory=list)  # those boxes (a scan's carry a confidence)
 
@@ -147,9 +155,12 @@ def parse_enkat(pages: Sequence[Page]) -> tuple[list[Question], list[str]]:
     """
     warnings: list[str] = []
     page_boxes = {p.number: merge_boxes(text_boxes(p.marks) + p.boxes) for p in pages}
-    lines, columns_at, side = reading_order(pages, page_boxes)
+    lines, columns_at, side, beside = reading_order(pages, page_boxes)
     questions = split_questions(lines)
     _attach_side_comments(questions, side)
+    _instructions(questions, page_boxes, beside)
+    for q in questions:
+        _finish(q)
     _assign_marks(questions, page_boxes, columns_at, warnings)
     if not questions:
         warnings.append("no numbered questions (n.m) found in the questionnaire")
@@ -158,10 +169,11 @@ def parse_enkat(pages: Sequence[Page]) -> tuple[list[Question], list[str]]:
 
 def reading_order(
     pages: Sequence[Page], page_boxes: dict[int, list[Box]]
-) -> tuple[list[Line], ColumnsAt, list[Line]]:
+) -> tuple[list[Line], ColumnsAt, list[Line], set[int]]:
     """Body lines page by page, furniture dropped and answer-header words taken out; where
-    each header row stands (its columns apply from there on, across pages); and the lines of
-    a comment column printed right of the answer columns ("Kommentar"), kept apart.
+    each header row stands (its columns apply from there on, across pages); the lines of
+    a comment column printed right of the answer columns ("Kommentar"), kept apart; and the
+    ids of the lines left of such a column (a question's cell: no comment stands there).
 
     A header row with a box beside each label is a question's own inline answer row. A line
     goes to the comment column only when nothing of it stands in the answer columns: a
@@ -169,12 +181,19 @@ def reading_order(
     """
     lines: list[Line] = []
     side: list[Line] = []
+    beside: set[int] = set()
     columns_at: ColumnsAt = []
     side_from: float | None = None
     zone = (0.0, 0.0)
     typed: tuple[float, float] | None = None  # the x-range of a single "Svar" column
     for layout in pages:
-        body = layout.body
+        # a header row repeated atop every page is furniture, yet its columns (and the
+        # second line of a wrapped "Vet / inte" under it) still stand there
+        body = [
+            li
+            for li in layout.lines
+            if not li.furniture or header_columns(li.words) or _typed_header(li) is not None
+        ]
         left = min((li.x0 for li in body), default=0.0)
         boxes = page_boxes.setdefault(layout.number, [])
         for k, line in enumerate(body):
@@ -208,7 +227,7 @@ def reading_order(
                 line.header = True
             else:
                 if typed is not None:
-                    _take_typed_answer(line, typed, boxes)
+                    _take_typed_answer(line, typed, boxes, side_from)
                     if not line.words:
                         continue
                 if _take_answer_label(line, boxes):
@@ -221,9 +240,11 @@ def reading_order(
                         line.words = [w for w in line.words if w["x0"] < side_from]
                         if not line.words:
                             continue
+                    if not crossing:
+                        beside.add(id(line))
             line.left = left
             lines.append(line)
-    return lines, columns_at, side
+    return lines, columns_at, side, beside
 
 
 def _fold(words: Sequence[Any]) -> str:
@@ -244,12 +265,16 @@ def _answer_of(words: Sequence[Any]) -> str | None:
     return ANSWER_WORDS.get(_fold(words)) if words else None
 
 
-def _take_typed_answer(line: Line, typed: tuple[float, float], boxes: list[Box]) -> None:
+def _take_typed_answer(
+    line: Line, typed: tuple[float, float], boxes: list[Box], side_from: float | None = None
+) -> None:
     """The answer word typed in the "Svar" column of this line, taken out of its text: the
     phrase (words a word space apart) standing in the column. "Vet" alone is "Vet ej" /
-    "Vet inte" wrapped in its cell; the "inte" on the next line is taken there."""
+    "Vet inte" wrapped in its cell; the "inte" on the next line is taken there. Words of a
+    comment column (from `side_from` on) are no part of the answer cell's phrase."""
     vet, rest = VET_WORDS
-    for words in phrases(line.words):
+    cell = [w for w in line.words if side_from is None or w["x0"] < side_from]
+    for words in phrases(cell):
         centre = (words[0]["x0"] + words[-1]["x1"]) / 2
         if not typed[0] <= centre <= typed[1]:
             continue
@@ -324,19 +349,85 @@ def _wrapped_vet(
 
 def _attach_side_comments(questions: list[Question], side: Sequence[Line]) -> None:
     """Comment-column lines belong to the question whose row they start in (or follow)."""
-    owned: dict[int, list[Line]] = {}
     for line in side:
         owner = None
-        for k, q in enumerate(questions):
+        for q in questions:
             first = q.lines[0]
             if (first.page, first.top - 0.6 * first.height) <= (line.page, line.top):
-                owner = k
+                owner = q
         if owner is not None:
-            owned.setdefault(owner, []).append(line)
-    for k, lines in owned.items():
-        q = questions[k]
-        q.comment = "\n".join(_paragraphs(lines) + _paragraphs(q.rest))
-        q.fields = question_fields(q.text, q.comment)
+            owner.side.append(line)
+
+
+def _styled_as_instruction(line: Line) -> bool:
+    return not line.header and (line.italic or line.bold)
+
+
+def _instructions(
+    questions: list[Question], page_boxes: dict[int, list[Box]], beside: set[int]
+) -> None:
+    """The lines after a question's own paragraph that the auditors printed, not the nämnd:
+    set in italic or bold (the nämnd writes its comment in the body text), standing in the
+    question's cell of a table whose comments have a column of their own, or standing before
+    the question's answer row (its options, its "Svar:" line). Decided from how and where
+    the lines stand, never from their words."""
+    for k, q in enumerate(questions):
+        rest = q.rest
+        n = 0
+        while n < len(rest) and (_styled_as_instruction(rest[n]) or id(rest[n]) in beside):
+            n += 1
+        nxt = questions[k + 1].lines[0] if k + 1 < len(questions) else None
+        row = _answer_row([*q.lines, *rest[:n]], page_boxes, nxt)
+        if row is not None:
+            while n < len(rest) and (rest[n].page, (rest[n].top + rest[n].bottom) / 2) < row:
+                n += 1
+        q.instruction_lines, q.rest = list(rest[:n]), list(rest[n:])
+
+
+def _answer_row(
+    block: Sequence[Line], page_boxes: dict[int, list[Box]], nxt: Line | None
+) -> tuple[int, float] | None:
+    """(page, top) of the first answer box standing below the question's lines and above
+    the next question: its answer row, when that is a row of its own."""
+    last = block[-1]
+    after = (last.page, last.bottom)
+    limit = (nxt.page, nxt.top) if nxt is not None else (10**9, 0.0)
+    rows = [
+        (page, box.bbox[1])
+        for page, boxes in page_boxes.items()
+        for box in boxes
+        if after < (page, box.anchor) < limit
+    ]
+    return min(rows) if rows else None
+
+
+def _finish(q: Question) -> None:
+    """Instruction, comment and fields from the lines each part owns."""
+    q.instruction = _joined([li.words for li in q.instruction_lines])
+    q.comment = "\n".join(_paragraphs(q.side) + _paragraphs(q.rest))
+    q.fields = question_fields(wording(q.text, q.instruction), q.comment)
+    block = [*q.lines, *q.instruction_lines]
+    after = [li for li in q.tail if li not in q.instruction_lines]
+    # nothing more on the page: a box row under the question's last line there is its own
+    q.below = after[0].top if after and after[0].page == block[-1].page else float("inf")
+    if after and after[0].page > block[-1].page:  # its answer row may open the next page
+        q.spill = (after[0].page, after[0].top)
+
+
+def _joined(lines: Sequence[Sequence[Any]]) -> str:
+    """Lines of one text as one string: a line ending in "/" wrapped inside a word
+    ("genomförande-/" + "uppföljningsrapport") joins the next without a space."""
+    text = ""
+    for words in lines:
+        part = join_words(words)  # type: ignore[arg-type]
+        text += part if not text or text.endswith("/") else f" {part}"
+    return re.sub(r" +", " ", text).strip()
+
+
+def wording(question: str, instruction: str) -> str:
+    """The question as the auditors printed it, its instruction included: its identity,
+    whatever part of it a layout set apart."""
+    return f"{question} {instruction}".strip()
 
 
 def _section_heading(line: Line, section: int, prev: Line | None) -> str | None:
@@ -365,7 +456,8 @@ def _question_lines(lines: Sequence[Line], start: int, end: int) -> int:
         if prev is first and len(first.words) == 1:  # the number alone: the text follows
             bold = line.bold
         elif line.page != prev.page:
-            if not (bold and line.bold):  # a bold question may go on at the next page's top
+            # a bold question may go on at the next page's top, unless its sentence ended
+            if not (bold and line.bold) or prev.text.rstrip()[-1:] in ".?!:":
                 break
         elif _starts_paragraph(prev, line) or (bold is not None and line.bold != bold):
             break
@@ -398,19 +490,16 @@ def split_questions(lines: Sequence[Line]) -> list[Question]:
         first = lines[start]
         stop = _question_lines(lines, start, end)
         qlines = list(lines[start:stop])
-        text = " ".join(join_words(li.words[1:] if li is first else li.words) for li in qlines)
+        text = _joined([li.words[1:] if li is first else li.words for li in qlines])
         q = Question(
             number=first.words[0]["text"],
             section=headings.get(section, ""),
             page=first.page,
             lines=qlines,
             rest=[li for li in lines[stop:end] if not li.header],
-            text=re.sub(r" +", " ", text).strip(),
+            tail=list(lines[stop : end + 1]),
+            text=text,
         )
-        if stop < len(lines) and lines[stop].page == qlines[-1].page:
-            q.below = lines[stop].top
-        q.comment = "\n".join(_paragraphs(q.rest))
-        q.fields = question_fields(q.text, q.comment)
         questions.append(q)
     return questions
 
@@ -434,16 +523,22 @@ def _assign_marks(
     used: set[int] = set()
     for q in questions:
         by_page: dict[int, list[Line]] = {}
-        for li in q.lines:
+        block = [*q.lines, *q.instruction_lines]
+        for li in block:
             by_page.setdefault(li.page, []).append(li)
         values: list[str] = []
         unread = False
+        bands = []
         for page, qlines in by_page.items():
             tol = 0.6 * max(li.height for li in qlines)
             top = min(li.top for li in qlines) - tol
             bottom = max(li.bottom for li in qlines) + tol
-            if q.below is not None and qlines[-1] is q.lines[-1]:
+            if q.below is not None and qlines[-1] is block[-1]:
                 bottom = max(bottom, q.below)  # a box row under the question, above its comment
+            bands.append((page, top, bottom))
+        if q.spill is not None:
+            bands.append((q.spill[0], float("-inf"), q.spill[1]))  # above the page's first line
+        for page, top, bottom in bands:
             for box in page_boxes.get(page, []):
                 if not (top <= box.anchor <= bottom) or id(box) in used:
                     continue
@@ -518,17 +613,18 @@ def answers_of(pages: Sequence[Page]) -> tuple[list[Answer], list[str]]:
             Answer(
                 number=q.number,
                 question=q.text,
+                instruction=q.instruction,
                 answer=q.answer,  # type: ignore[arg-type]
                 comment=q.comment,
                 page=q.page,
-                key=question_key(q.text),
+                key=question_key(wording(q.text, q.instruction)),
                 section=q.section or None,
                 bbox=tuple(round(v, 2) for v in bbox),  # type: ignore[arg-type]
                 fields=q.fields,
                 flags=q.flags,
                 marks=[Mark(**m) for m in q.marks],
                 boxes=q.boxes,
-                **ocr_fields(q.lines, q.rest, q.seen),
+                **ocr_fields([*q.lines, *q.instruction_lines], [*q.side, *q.rest], q.seen),
             )
         )
     return answers, warnings

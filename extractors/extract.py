@@ -20,7 +20,7 @@ from typing import Any
 import pdfplumber
 
 from kommunkoll import EXTRACTOR_VERSION, __version__
-from kommunkoll.vocabulary import DOCUMENT_KINDS
+from kommunkoll.vocabulary import DOCUMENT_KINDS, ERROR_REASONS, IDENTITY_FIELDS
 
 from . import gc_pause
 from .contract import DocumentInfo, Extraction, Extractor, Source
@@ -79,7 +79,7 @@ def document_kind(pages: Sequence[Page]) -> str | None:
 
 def _kinds() -> str:
     names = [kind.name.lower() for kind in DOCUMENT_KINDS.values()]
-    return ", ".join(names[:-1]) + " or " + names[-1]
+    return ", ".join(names[:-1]) + " eller " + names[-1]
 
 
 def extract_pdf(
@@ -121,20 +121,15 @@ def _extract(
         pages = read_pages(pdf, source.filename, scans=scans)
         kind = document_kind(pages.content)
         if kind is None:
-            raise ExtractionError(
-                "unrecognised",
-                f"the text is none of the kinds read ({_kinds()}): no title such as "
-                "'Delårsbokslut 2025' and no Ja/Nej/Delvis/Vet ej answer columns",
-                source.filename,
-            )
+            reason = ERROR_REASONS["unrecognised"].format(kinds=_kinds())
+            raise ExtractionError("unrecognised", reason, source.filename)
         who = identify(pages.texts, kind)
         missing = [f for f in ("kommun", "namnd", "year") if getattr(who, f) is None]
         if missing:
-            raise ExtractionError(
-                "unrecognised",
-                f"a {kind} whose {', '.join(missing)} could not be read from its text",
-                source.filename,
+            reason = ERROR_REASONS["unidentified"].format(
+                kind=kind, missing=", ".join(IDENTITY_FIELDS[f] for f in missing)
             )
+            raise ExtractionError("unrecognised", reason, source.filename)
         if _boxes(pages.read_for) != _boxes(kind):  # guessed wrong: read again, with boxes
             pages = read_pages(pdf, source.filename, kind=kind, scans=scans)
         extraction = Extraction(
@@ -177,9 +172,8 @@ def read_scans(pdf: pdfplumber.PDF, filename: str, settings: OcrSettings) -> dic
             exc.filename = filename
             raise
         except Exception as exc:  # a page pdfium cannot render, an image Tesseract rejects
-            raise ExtractionError(
-                "ocr_failed", f"scanned page {i + 1} cannot be read by OCR ({exc})", filename
-            ) from None
+            reason = ERROR_REASONS["ocr_page"].format(page=i + 1, detail=exc)
+            raise ExtractionError("ocr_failed", reason, filename) from None
     check_readable(list(scans.values()), filename, settings)
     return scans
 
@@ -287,9 +281,8 @@ def _damaged(number: int, filename: str) -> Iterator[None]:
     except ExtractionError:
         raise
     except Exception as exc:  # pdfminer's errors on damaged content streams are untyped
-        raise ExtractionError(
-            "broken", f"page {number} is damaged and cannot be read ({detail(exc)})", filename
-        ) from None
+        reason = ERROR_REASONS["page_broken"].format(page=number, detail=detail(exc))
+        raise ExtractionError("broken", reason, filename) from None
 
 
 def _close(held: list[tuple[Any, OcrPage | None]]) -> None:

@@ -72,6 +72,11 @@ class Word:
         return "bold" in self.fontname.casefold()
 
     @property
+    def italic(self) -> bool:
+        font = self.fontname.casefold()
+        return "italic" in font or "oblique" in font
+
+    @property
     def is_value(self) -> bool:
         """A number or a printed "no value" ("Inget värde"), as a table cell holds."""
         if self.text.casefold() in NULL_TEXTS:
@@ -94,6 +99,12 @@ def join_words(words: Sequence[Word]) -> str:
 def is_bold(words: Sequence[Word]) -> bool:
     """Most characters are set in a bold font."""
     chars = Counter(w.bold for w in words for _ in w.text)
+    return chars[True] > chars[False]
+
+
+def is_italic(words: Sequence[Word]) -> bool:
+    """Most characters are set in an italic (oblique) font."""
+    chars = Counter(w.italic for w in words for _ in w.text)
     return chars[True] > chars[False]
 
 
@@ -149,6 +160,10 @@ class Line:
     @property
     def bold(self) -> bool:
         return is_bold(self.words)
+
+    @property
+    def italic(self) -> bool:
+        return is_italic(self.words)
 
 
 def group_lines(

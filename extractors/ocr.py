@@ -18,6 +18,8 @@ from typing import Any
 
 import numpy as np
 
+from kommunkoll.vocabulary import ERROR_REASONS
+
 from .errors import ExtractionError
 
 TESSDATA_DIRS = (
@@ -98,11 +100,7 @@ def tessdata_dir() -> str:
     for folder in (os.environ.get("TESSDATA_PREFIX"), *TESSDATA_DIRS):
         if folder and (Path(folder) / f"{SETTINGS.lang}.traineddata").is_file():
             return folder
-    raise ExtractionError(
-        "ocr_failed",
-        "the scanned pages cannot be read: Tesseract's Swedish language data "
-        "(Debian package tesseract-ocr-swe) is not installed",
-    )
+    raise ExtractionError("ocr_failed", ERROR_REASONS["ocr_language"])
 
 
 def render_page(pdf_bytes: bytes, index: int, dpi: int) -> np.ndarray:
@@ -289,17 +287,11 @@ def check_readable(pages: list[OcrPage], filename: str, settings: OcrSettings = 
     """A scan with no words, or words Tesseract itself does not trust, is `ocr_failed`."""
     words = [w for p in pages for w in p.words]
     if not words:
-        raise ExtractionError(
-            "ocr_failed",
-            f"OCR found no text on the {len(pages)} scanned page(s): the images are blank "
-            "or unreadable",
-            filename,
-        )
+        reason = ERROR_REASONS["ocr_no_words"].format(pages=len(pages))
+        raise ExtractionError("ocr_failed", reason, filename)
     mean = sum(w["conf"] for w in words) / len(words)
     if mean < settings.unreadable_confidence:
-        raise ExtractionError(
-            "ocr_failed",
-            f"OCR could not read the scanned page(s): the mean word confidence is {mean:.0f} "
-            f"of 100 (below {settings.unreadable_confidence:.0f}); the scan is too poor",
-            filename,
+        reason = ERROR_REASONS["ocr_unreadable"].format(
+            mean=mean, limit=settings.unreadable_confidence
         )
+        raise ExtractionError("ocr_failed", reason, filename)

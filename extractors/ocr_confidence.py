@@ -54,9 +54,14 @@ def flag_answers(answers: Sequence[Any], threshold: float = SETTINGS.min_confide
         weak = [k for k, v in parts.items() if v is not None and v < threshold]
         box = ", ".join(f"{v:.0f}" for v in a.bbox) if a.bbox else "?"
         warnings.append(
-            f"question {a.number} (page {a.page}, box {box}) was read by OCR with confidence "
-            f"{confidence:.0f} (below {threshold:.0f}; {', '.join(weak)}): a person must "
-            "confirm it"
+            vocabulary.OCR_ANSWER_WARNING.format(
+                number=a.number,
+                page=a.page,
+                box=box,
+                confidence=confidence,
+                limit=threshold,
+                weak=", ".join(weak),
+            )
         )
     return warnings
 
@@ -87,9 +92,17 @@ def flag_cells(
                 if confidence is not None and confidence < threshold:
                     box = ", ".join(f"{v:.0f}" for v in cell.bbox)
                     warnings.append(
-                        f"{table.kind} '{row.label}' {cell.measure} {cell.year} (page {page}, "
-                        f"box {box}) was read by OCR as {cell.text!r} with confidence "
-                        f"{confidence:.0f} (below {threshold:.0f}): a person must confirm it"
+                        vocabulary.OCR_CELL_WARNING.format(
+                            kind=vocabulary.name_of(vocabulary.TABLE_KINDS, table.kind),
+                            label=row.label,
+                            measure=cell.measure,
+                            year=cell.year,
+                            page=page,
+                            box=box,
+                            text=cell.text,
+                            confidence=confidence,
+                            limit=threshold,
+                        )
                     )
     return warnings
 

@@ -21,6 +21,8 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
+from kommunkoll.vocabulary import ERROR_REASONS
+
 from .errors import ExtractionError
 from .file_content import FileContent
 from .limits import Limits, MiB, ReferenceCycle, inflation_budget
@@ -48,31 +50,23 @@ def read_pdf_bytes(
     try:
         size = len(content.data) if content is not None else path.stat().st_size
         if size > limits.file_size:
-            raise ExtractionError(
-                "too_large",
-                f"filen är för stor ({size / MiB:.0f} MB; gränsen är {limits.file_size / MiB:.0f}"
-                " MB)",
-                name,
+            reason = ERROR_REASONS["too_large"].format(
+                size=size / MiB, limit=limits.file_size / MiB
             )
+            raise ExtractionError("too_large", reason, name)
         data = content.data if content is not None else path.read_bytes()
     except FileNotFoundError:
-        raise ExtractionError("not_found", "the file does not exist", name) from None
+        raise ExtractionError("not_found", ERROR_REASONS["not_found"], name) from None
     except IsADirectoryError:
-        raise ExtractionError("not_pdf", "this is a folder, not a PDF file", name) from None
+        raise ExtractionError("not_pdf", ERROR_REASONS["folder"], name) from None
     if not data:
-        raise ExtractionError("empty_file", "the file is empty (0 bytes)", name)
+        raise ExtractionError("empty_file", ERROR_REASONS["empty_file"], name)
     if b"%PDF-" not in data[:1024]:
         kind = _guess_kind(data)
-        raise ExtractionError(
-            "not_pdf", f"this is not a PDF file (it starts like {kind}, not with %PDF-)", name
-        )
+        raise ExtractionError("not_pdf", ERROR_REASONS["not_pdf"].format(kind=kind), name)
     if b"%%EOF" not in data[-_EOF_WINDOW:]:
-        raise ExtractionError(
-            "truncated",
-            f"the PDF is truncated: it ends after {len(data)} bytes without the end-of-file "
-            "marker (%%EOF); the copy or download was probably cut off",
-            name,
-        )
+        reason = ERROR_REASONS["truncated"].format(size=len(data))
+        raise ExtractionError("truncated", reason, name)
     return data
 
 
@@ -125,7 +119,7 @@ def open_pdf(
                 except Exception as exc:  # pdfminer raises many types on a damaged page tree
                     raise _explain(exc, name) from None
                 if page_count == 0:
-                    raise ExtractionError("no_pages", "the PDF has no pages", name)
+                    raise ExtractionError("no_pages", ERROR_REASONS["no_pages"], name)
                 if page_count > limits.pages:
                     raise _too_many_pages(page_count, limits, name)
                 digest = content.sha256 if content else hashlib.sha256(data).hexdigest()
@@ -134,12 +128,8 @@ def open_pdf(
                 _close(pdf)
         except BaseException as exc:
             if budget.exceeded:
-                raise ExtractionError(
-                    "decompression_bomb",
-                    f"PDF-filens innehåll packas upp till mer än {limits.inflated / MiB:.0f} MB "
-                    "(en dekomprimeringsbomb) och lästes inte",
-                    name,
-                ) from None
+                reason = ERROR_REASONS["decompression_bomb"].format(limit=limits.inflated / MiB)
+                raise ExtractionError("decompression_bomb", reason, name) from None
             if _caused_by(exc, MemoryError):  # however wrapped: the worker names the limit
                 raise MemoryError from None
             if isinstance(exc, RecursionError | PSException | PdfminerException):
@@ -175,9 +165,8 @@ def _check_page_count(pdf: pdfplumber.PDF, limits: Limits, name: str) -> None:
 
 
 def _too_many_pages(count: int, limits: Limits, name: str) -> ExtractionError:
-    return ExtractionError(
-        "too_many_pages", f"PDF-filen har {count} sidor; gränsen är {limits.pages}", name
-    )
+    reason = ERROR_REASONS["too_many_pages"].format(count=count, limit=limits.pages)
+    return ExtractionError("too_many_pages", reason, name)
 
 
 def _close(pdf: pdfplumber.PDF) -> None:
@@ -190,12 +179,8 @@ def _close(pdf: pdfplumber.PDF) -> None:
 
 def _explain(exc: object, name: str) -> ExtractionError:
     if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError):
-        return ExtractionError(
-            "encrypted",
-            "the PDF is password-protected; save an unprotected copy and try again",
-            name,
-        )
-    return ExtractionError("broken", f"the PDF is damaged and cannot be read ({detail(exc)})", name)
+        return ExtractionError("encrypted", ERROR_REASONS["encrypted"], name)
+    return ExtractionError("broken", ERROR_REASONS["broken"].format(detail=detail(exc)), name)
 
 
 def detail(exc: object) -> str:
@@ -220,10 +205,6 @@ def require_text(pdf: pdfplumber.PDF, name: str) -> None:
             return
         images += len(page.images)
     if images:
-        raise ExtractionError(
-            "image_only",
-            f"the PDF holds only scanned images ({images} on {len(pdf.pages)} pages) and no "
-            "text, and OCR is turned off (--no-ocr)",
-            name,
-        )
-    raise ExtractionError("no_text", "the PDF's pages contain no text", name)
+        reason = ERROR_REASONS["image_only"].format(images=images, pages=len(pdf.pages))
+        raise ExtractionError("image_only", reason, name)
+    raise ExtractionError("no_text", ERROR_REASONS["no_text"], name)

@@ -310,19 +310,39 @@ CHECK_FAILED = "stämmer inte"
 # Why a file could not be read, for the person who dropped it in the inbox (by ErrorCode).
 ERROR_REASONS: dict[str, str] = {
     "not_found": "filen finns inte",
+    "folder": "detta är en mapp, inte en PDF-fil",
     "empty_file": "filen är tom (0 byte)",
-    "not_pdf": "filen är ingen PDF",
-    "truncated": "PDF-filen är avkortad: slutet saknas (kopieringen avbröts troligen)",
-    "broken": "PDF-filen är skadad och kan inte läsas",
+    "not_pdf": "filen är ingen PDF-fil (den börjar som {kind}, inte med %PDF-)",
+    "truncated": "PDF-filen är avkortad: den slutar efter {size} byte utan slutmarkeringen "
+    "%%EOF; kopieringen eller nedladdningen avbröts troligen",
+    "too_large": "filen är för stor ({size:.0f} MB; gränsen är {limit:.0f} MB)",
+    "broken": "PDF-filen är skadad och kan inte läsas ({detail})",
+    "page_broken": "sidan {page} är skadad och kan inte läsas ({detail})",
     "encrypted": "PDF-filen är lösenordsskyddad; spara en oskyddad kopia och försök igen",
     "no_pages": "PDF-filen har inga sidor",
+    "too_many_pages": "PDF-filen har {count} sidor; gränsen är {limit}",
+    "decompression_bomb": "PDF-filens innehåll packas upp till mer än {limit:.0f} MB "
+    "(en dekomprimeringsbomb) och lästes inte",
     "no_text": "PDF-filens sidor innehåller ingen text",
-    "image_only": "PDF-filen innehåller bara inskannade bilder och behöver OCR",
-    "ocr_failed": "de inskannade sidorna gick inte att läsa med OCR",
-    "unrecognised": "texten är varken ett delårsbokslut, en årsredovisning eller en revisorsenkät",
+    "image_only": "PDF-filen innehåller bara inskannade bilder ({images} på {pages} sidor) och "
+    "ingen text, och OCR är avstängd (--no-ocr)",
+    "ocr_page": "den inskannade sidan {page} kan inte läsas med OCR ({detail})",
+    "ocr_language": "de inskannade sidorna kan inte läsas: Tesseracts svenska språkdata "
+    "(Debianpaketet tesseract-ocr-swe) är inte installerade",
+    "ocr_no_words": "OCR hittade ingen text på {pages} inskannad(e) sida(or): bilderna är "
+    "tomma eller oläsliga",
+    "ocr_unreadable": "OCR kunde inte läsa de inskannade sidorna: ordens medelsäkerhet är "
+    "{mean:.0f} av 100 (under {limit:.0f}); skanningen är för dålig",
+    "unrecognised": "texten är ingen av de typer som läses ({kinds}): ingen rubrik som "
+    "'Delårsbokslut 2025' och inga svarskolumner Ja/Nej/Delvis/Vet ej",
+    "unidentified": "ett {kind} där {missing} inte kunde läsas ur texten",
     "changed": "filen har ändrats sedan den lästes in",
-    "timeout": "läsningen tog för lång tid och avbröts",
+    "timeout": "läsningen tog längre än {seconds:g} s och avbröts",
+    "memory": "läsningen behövde mer minne än gränsen ({limit:.0f} MB) och avbröts",
+    "reader_bug": "oväntat fel i läsaren: {detail}",
 }
+# What an identity field is called where a reason names it ("kommun, år").
+IDENTITY_FIELDS: dict[str, str] = {"kommun": "kommun", "namnd": "nämnd", "year": "år"}
 ICON_OK = "✓"  # beside a stored file or a check that holds
 ICON_FAILED = "✗"  # beside a quarantined file or a failed check
 STATUS_OK = "ok"
@@ -496,6 +516,26 @@ DOCUMENT_COLUMNS: dict[str, str] = {
     "findings": "Iakttagelser",
 }
 
+# ---------------------------------------------------------------- extraction warnings
+# What an extraction warns of, for the person who reads the document's page or the CLI.
+CHECK_FAILED_WARNING = (
+    "räknekontrollen stämmer inte i {kind} (sida {page}): {check}: väntat {expected}, "
+    "tryckt {found}"
+)
+GAP_WARNING = "fullständighet (sida {page}): {what}: {text!r}"
+GAP_REASONS: dict[str, str] = {
+    "heading_without_table": "en rubrik namnger en tabell men ingen tabell lästes under den",
+    "usual_line_not_read": "en rad som en sådan tabell alltid har lästes inte",
+    "figures_not_read": "en rad med siffror hör inte till någon inläst tabell",
+}
+OCR_ANSWER_WARNING = (
+    "fråga {number} (sida {page}, ruta {box}) lästes med OCR med säkerheten {confidence:.0f} "
+    "(under {limit:.0f}; {weak}): en person behöver bekräfta den"
+)
+OCR_CELL_WARNING = (
+    "{kind} '{label}' {measure} {year} (sida {page}, ruta {box}) lästes med OCR som {text!r} "
+    "med säkerheten {confidence:.0f} (under {limit:.0f}): en person behöver bekräfta den"
+)
 # What a search result is, by the kind of entry (findings by their own kind).
 SEARCH_KINDS: dict[str, str] = {
     **{key: term.name for key, term in FINDING_KINDS.items()},

@@ -134,7 +134,7 @@ class Answer(SQLModel, table=True):
     document_id: int = Field(sa_column=_parent("document", nullable=False, index=True))
     question_id: int = Field(foreign_key="question.id", index=True)
     number: str
-    question_text: str  # as printed in this document
+    question_text: str  # as printed in this document, its instruction included
     answer: str | None = None  # ja | nej | delvis | vet_ej | null
     comment: str = ""
     page: int

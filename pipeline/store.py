@@ -259,13 +259,13 @@ def _store_answers(session: Session, document_id: int, extraction: Extraction) -
     """Answers first under their own wording's key, then every question regrouped over all
     stored wordings (pipeline/question_groups.py): identity independent of ingest order."""
     nodes = answer_nodes(
-        [(i, document_id, a.number, a.question) for i, a in enumerate(extraction.answers)]
+        [(i, document_id, a.number, a.wording) for i, a in enumerate(extraction.answers)]
     )
     for i, answer in enumerate(extraction.answers):
         key = node_key(nodes[i])
         question = session.exec(select(Question).where(Question.key == key)).first()
         if question is None:
-            question = Question(key=key, text=answer.question)
+            question = Question(key=key, text=answer.wording)
             session.add(question)
             session.flush()
         box = answer.bbox or (None, None, None, None)
@@ -274,7 +274,7 @@ def _store_answers(session: Session, document_id: int, extraction: Extraction) -
                 document_id=document_id,
                 question_id=question.id,
                 number=answer.number,
-                question_text=answer.question,
+                question_text=answer.wording,  # its instruction included: its identity
                 answer=answer.answer,
                 comment=answer.comment,
                 page=answer.page,

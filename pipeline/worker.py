@@ -46,6 +46,7 @@ from typing import IO, Any
 from kommunkoll.extractors.errors import ExtractionError
 from kommunkoll.extractors.file_content import FileContent
 from kommunkoll.extractors.limits import Limits, MiB
+from kommunkoll.vocabulary import ERROR_REASONS
 
 _PR_SET_PDEATHSIG = 1
 _HEADER = struct.Struct("!Q")
@@ -89,11 +90,11 @@ def _receive(stream: IO[bytes]) -> Any:
 
 
 def timeout_reason(limits: Limits) -> str:
-    return f"läsningen tog längre än {limits.timeout:g} s och avbröts"
+    return ERROR_REASONS["timeout"].format(seconds=limits.timeout)
 
 
 def memory_reason(limits: Limits) -> str:
-    return f"läsningen behövde mer minne än gränsen ({limits.memory / MiB:.0f} MB) och avbröts"
+    return ERROR_REASONS["memory"].format(limit=limits.memory / MiB)
 
 
 # ------------------------------------------------------------------ the parent's side
@@ -446,7 +447,7 @@ def _read_one(
     except MemoryError:
         outcome = "error", ("too_large", memory_reason(limits))
     except Exception as exc:  # a bug in an extractor: the file is quarantined, the batch goes on
-        outcome = "error", ("broken", f"oväntat fel i läsaren: {detail(exc)}")
+        outcome = "error", ("broken", ERROR_REASONS["reader_bug"].format(detail=detail(exc)))
     try:
         data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
     except MemoryError:

@@ -10,14 +10,14 @@ from kommunkoll.extractors import ExtractionError, extract_pdf
 
 # What a person must be told, per kind of bad file.
 REASONS = {
-    "empty_file": "empty (0 bytes)",
-    "not_pdf": "not a PDF file",
-    "truncated": "truncated",
-    "broken": "damaged",
-    "encrypted": "password-protected",
-    "no_pages": "no pages",
-    "image_only": "scanned images",
-    "unrecognised": "none of the kinds read (delårsbokslut, enkät or årsredovisning)",
+    "empty_file": "filen är tom (0 byte)",
+    "not_pdf": "filen är ingen PDF-fil",
+    "truncated": "PDF-filen är avkortad",
+    "broken": "PDF-filen är skadad och kan inte läsas",
+    "encrypted": "PDF-filen är lösenordsskyddad",
+    "no_pages": "PDF-filen har inga sidor",
+    "image_only": "PDF-filen innehåller bara inskannade bilder",
+    "unrecognised": "ingen av de typer som läses (delårsbokslut, enkät eller årsredovisning)",
 }
 
 
@@ -39,7 +39,7 @@ def test_blank_scan_is_ocr_failed(tmp_path: Path) -> None:
     with pytest.raises(ExtractionError) as caught:
         extract_pdf(path)
     assert caught.value.code == "ocr_failed"
-    assert "OCR found no text on the 1 scanned page(s)" in caught.value.reason
+    assert "OCR hittade ingen text på 1 inskannad(e) sida(or)" in caught.value.reason
     assert caught.value.filename == "tom-skanning.pdf"
 
 

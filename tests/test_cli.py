@@ -61,7 +61,7 @@ def test_out_dir_goes_on_past_bad_files(
     for path in bad:
         assert path.name in result.stderr
     assert "truncated" in result.stderr
-    assert "password-protected" in result.stderr
+    assert "PDF-filen är lösenordsskyddad" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 

@@ -67,15 +67,15 @@ def test_a_pdf_built_to_miss_something_warns_and_is_varning(tmp_path: Path, case
     lines, gaps = MISSES[case]
     extraction = extract_pdf(_report(tmp_path / f"{case}.pdf", lines))
     assert [(g.page, g.text, g.reason) for g in extraction.gaps] == gaps
-    assert [w for w in extraction.warnings if w.startswith("completeness")] == [
-        f"completeness (page 1): {w}: {text!r}"
+    assert [w for w in extraction.warnings if w.startswith("fullständighet")] == [
+        f"fullständighet (sida 1): {w}: {text!r}"
         for w, (_, text, _) in zip(
             [
                 {
-                    "heading_without_table": "a heading names a table but no table was read "
-                    "under it",
-                    "usual_line_not_read": "a line every such table prints was not read",
-                    "figures_not_read": "a line of figures belongs to no table read",
+                    "heading_without_table": "en rubrik namnger en tabell men ingen tabell "
+                    "lästes under den",
+                    "usual_line_not_read": "en rad som en sådan tabell alltid har lästes inte",
+                    "figures_not_read": "en rad med siffror hör inte till någon inläst tabell",
                 }[case]
             ],
             gaps,

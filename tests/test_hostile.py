@@ -51,7 +51,7 @@ def test_fuzz_findings_are_damaged_files_not_extractor_bugs(name: str, detail: s
     page's characters were reported as "oväntat fel i läsaren" (a bug of ours)."""
     error = _error(HOSTILE / name)
     assert error.code == "broken"
-    assert error.reason.startswith("the PDF is damaged and cannot be read (")
+    assert error.reason.startswith("PDF-filen är skadad och kan inte läsas (")
     assert detail in error.reason
 
 
@@ -110,7 +110,7 @@ def test_a_deeply_nested_mediabox_has_a_readable_reason() -> None:
     error = _error(HOSTILE / "deep-mediabox.pdf")
     assert error.code == "broken"
     assert error.reason == (
-        "the PDF is damaged and cannot be read (objekten är för djupt nästlade)"
+        "PDF-filen är skadad och kan inte läsas (objekten är för djupt nästlade)"
     )
 
 
@@ -148,6 +148,7 @@ def test_extract_reports_each_hostile_file_in_one_line_and_goes_on(tmp_path: Pat
     codes = {line.split(":")[0][2:]: line.rsplit("(", 1)[1].rstrip(")") for line in lines}
     assert codes == {
         "bomb-2gib.pdf": "decompression_bomb",
+        "bomb-damaged.pdf": "decompression_bomb",
         "deep-mediabox.pdf": "broken",
         "enkat-self-reference.pdf": "broken",
         "unsupported-filter.pdf": "broken",

@@ -56,5 +56,5 @@ def test_ingest_reports_bad_files_and_keeps_going(
         [f"{n}{e}" for n in ("locked.pdf", "cut-off.pdf") for e in ("", ".error.json")]
     )
     assert [p.name for p in (inbox / "processed").iterdir()] == [good_pdf.name]
-    assert "password-protected" in result.stderr
+    assert "PDF-filen är lösenordsskyddad" in result.stderr
     assert "Traceback" not in result.stderr

@@ -36,3 +36,4 @@ def test_every_answer_and_comment_as_printed(pdf: Path) -> None:
         assert answer.comment == t["comment"]
         assert answer.page == t["page"]
         assert answer.question == t["question"]
+        assert answer.instruction == t.get("instruction", "")  # sets drawn before instructions

@@ -632,3 +632,46 @@ def test_find_pdf_follows_the_file_into_processed_under_either_name(tmp_path: Pa
     same_name = tmp_path / PROCESSED / "rapport.pdf"
     same_name.write_bytes(b"%PDF-")
     assert find_pdf(document) == same_name
+
+
+def _units_of(kind: str) -> set[tuple[str, str, int]]:
+    """(kommun, nämnd, year) of every sample of one kind, from the ground truth."""
+    documents = (expected_for(p)["document"] for p in sample_pdfs())
+    return {(d["kommun"], d["namnd"], d["year"]) for d in documents if d["kind"] == kind}
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    [
+        ["Alingsås / Socialnämnden", f"Lerum / {VON}"],
+        [f"Alingsås / {VON}", f"Lerum / {VON}", "Alingsås / Kultur- och fritidsnämnden"],
+        [f"Lerum / {VON}"],
+    ],
+)
+def test_the_matrix_and_trends_take_any_set_of_namnder(
+    client: TestClient, chosen: list[str]
+) -> None:
+    """`enhet` picks nämnder across kommuner: the matrix has a column for exactly each
+    enkät of the chosen nämnder, and the trend chart a series for exactly each of them
+    with a delårsbokslut ("Nämnd (Kommun)")."""
+    page = client.get("/answers", params={"enhet": chosen}).text
+    head = page[page.index("<thead>") : page.index("</thead>")]
+    columns = re.findall(
+        r'<th class="col" data-year="(\d+)">([^<]+)<br><span class="muted">([^<]+)</span>', head
+    )
+    wanted = {(k, n, y) for k, n, y in _units_of("enkat") if f"{k} / {n}" in chosen}
+    assert sorted((k, n, int(y)) for y, n, k in columns) == sorted(wanted)
+
+    trends = client.get(
+        "/trends",
+        params={
+            "table": "drift",
+            "line": "Personalkostnader",
+            "measure": "utfall",
+            "enhet": chosen,
+        },
+    ).text
+    series = set(re.findall(r'<g class="series" data-name="([^"]+)"', trends))
+    assert series == {
+        f"{n} ({k})" for k, n, _ in _units_of("delarsbokslut") if f"{k} / {n}" in chosen
+    }

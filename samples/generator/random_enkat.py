@@ -8,10 +8,14 @@ data the fixed samples print); the seed draws how they are printed:
 - the column order and option wording ("Vet ej" or "Vet inte", a header wrapped or not);
 - ruled or unruled; the comment below the question or in a column to its right;
 - long comments, so questions and comments run over page breaks;
+- an instruction under some questions ("Ange datum för beslutet."), in italic, in bold like
+  the question, or plain; a plain one only where the page shows where it ends (before the
+  question's answer row, or in the question's cell with the comment in a column of its own),
+  elsewhere it runs on in the question's own paragraph;
 - the producer: reportlab, LibreOffice (docx → soffice) or headless Chromium (page.pdf()).
 
 `make(seed, out_dir)` writes `<name>.pdf` and `<name>.expected.json` (the contract's answers
-with number, question, answer, comment, page) and returns the draw. Ground truth is the
+with number, question, instruction, answer, comment, page) and returns the draw. Ground truth is the
 drawn data, never the reader's output; pages are read back from the PDF (locate.py).
 """
 
@@ -33,6 +37,15 @@ FORMS = ("columns", "shaded", "svar", "label", "options")
 PRODUCERS = ("reportlab", "libreoffice", "chromium")
 LABELS = {"ja": "Ja", "nej": "Nej", "delvis": "Delvis"}
 MARKS = ("x", "X", "☒", "✓")
+INSTRUCTION_STYLES = ("italic", "bold", "plain")
+INSTRUCTIONS = (
+    "Ange datum och paragraf för beslutet.",
+    "Beskriv kortfattat hur uppföljningen går till.",
+    "Om svaret är nej eller delvis, ange orsaken och planerade åtgärder.",
+    "Ange vilka åtgärder som beslutats och när de ska vara genomförda.",
+    "Hänvisa gärna till protokoll eller rapport där frågan behandlats.",
+    "Vänligen bifoga underlag om sådant finns. Ange även ansvarig tjänsteperson.",
+)
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 
@@ -43,6 +56,7 @@ class Item:
     answer: str | None  # ja | nej | delvis | vet_ej | None (unmarked)
     comment: list[str]  # paragraphs as the nämnd wrote them
     boxed: bool = True  # False: an open question, no answer asked
+    instruction: str = ""  # the auditors' instruction printed apart from the question
 
 
 @dataclass
@@ -58,6 +72,7 @@ class Draw:
     mark: str
     title: list[str]
     items: list[Item] = field(default_factory=list)
+    instruction_style: str = "italic"  # italic | bold | plain
 
     @property
     def name(self) -> str:
@@ -65,6 +80,13 @@ class Draw:
 
     def label(self, key: str) -> str:
         return self.vet if key == "vet_ej" else LABELS[key]
+
+
+def _split_instruction(text: str) -> tuple[str, str]:
+    """A sample question that runs on past its question mark ("... för 2025? Ange datum
+    ..."): the question, and the instruction after it."""
+    head, mark, tail = text.rpartition("? ")
+    return (head + mark.strip(), tail.strip()) if mark and tail.strip() else (text, "")
 
 
 def _pool() -> list[tuple[object, list[Item]]]:
@@ -90,8 +112,11 @@ def _pool() -> list[tuple[object, list[Item]]]:
     return pool
 
 
-def draw(seed: int, form: str | None = None, producer: str | None = None) -> Draw:
-    """The layout and content of one random enkät (deterministic in `seed`)."""
+def draw(
+    seed: int, form: str | None = None, producer: str | None = None, style: str | None = None
+) -> Draw:
+    """The layout and content of one random enkät (deterministic in `seed`); `form`,
+    `producer` and the instruction `style` may be forced."""
     rng = random.Random(seed)
     form = form or rng.choice(FORMS)
     producer = producer or rng.choice(PRODUCERS)
@@ -110,7 +135,7 @@ def draw(seed: int, form: str | None = None, producer: str | None = None) -> Dra
         if rng.random() < 0.2 and comment:
             comment = comment + comment[:1]  # longer: runs over a page break more often
         picked.append(Item(item.number, item.question, answer, comment, item.boxed))
-    return Draw(
+    d = Draw(
         seed=seed,
         form=form,
         producer=producer,
@@ -127,6 +152,28 @@ def draw(seed: int, form: str | None = None, producer: str | None = None) -> Dra
         ],
         items=picked,
     )
+    _draw_instructions(rng, d, style)
+    return d
+
+
+def _draw_instructions(rng: random.Random, d: Draw, style: str | None = None) -> None:
+    """Some questions get an instruction printed apart; a plain one only where the page
+    shows its end (an answer row follows, or the comment stands in its own column), else it
+    runs on in the question's paragraph and is part of the question."""
+    d.instruction_style = rng.choice(INSTRUCTION_STYLES)
+    d.instruction_style = style or d.instruction_style
+    tables = d.form in ("columns", "shaded", "svar")
+    for item in d.items:
+        question, instruction = _split_instruction(item.question)
+        if not instruction and rng.random() < 0.3:
+            instruction = rng.choice(INSTRUCTIONS)
+        if not instruction:
+            continue
+        shown = d.comment_right if tables else item.boxed
+        if rng.random() < 0.2 or (d.instruction_style == "plain" and not shown):
+            item.question = f"{question} {instruction}"  # runs on in the question's paragraph
+        else:
+            item.question, item.instruction = question, instruction
 
 
 # ---- one HTML page model, printed by Chromium and LibreOffice ---------------------------
@@ -161,9 +208,8 @@ def to_html(d: Draw) -> str:
     body {{ font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; }}
     table {{ border-collapse: collapse; width: 100%; }}
     td, th {{ border: {rule}; vertical-align: top; padding: 3px 4px; text-align: left; }}
-    th.a, td.a {{ width: 38px; text-align: center; }}
+    th.a, td.a {{ width: 56px; text-align: center; }}
     td.shade {{ background: #777; }}
-    .q {{ font-weight: bold; }}
     p {{ margin: 0 0 5px 0; }}
     """
     parts = [f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>"]
@@ -171,14 +217,14 @@ def to_html(d: Draw) -> str:
     columns = d.form in ("columns", "shaded", "svar")
     if columns:
         border = ' border="1"' if d.ruled else ' border="0"'
-        border += ' cellspacing="0"'  # attributes: LibreOffice reads these, not the CSS
+        border += ' cellspacing="0" width="100%"'  # attributes: LibreOffice reads these
         parts.append(f"<table{border}><tr><th></th><th>Fråga</th>")
         if d.form == "svar":
             parts.append('<th class="a">Svar</th>')
         else:
             parts += [f'<th class="a">{_header(d, k)}</th>' for k in d.order]
         if d.comment_right:
-            parts.append("<th>Kommentar</th>")
+            parts.append('<th width="30%">Kommentar</th>')
         parts.append("</tr>")
         width = 2 + (1 if d.form == "svar" else len(d.order)) + (1 if d.comment_right else 0)
         for item in d.items:
@@ -191,7 +237,7 @@ def to_html(d: Draw) -> str:
             comment = "".join(f"<p>{html.escape(p)}</p>" for p in item.comment)
             parts.append(
                 f"<tr valign='top'><td>{item.number}</td>"
-                f"<td class='q'>{html.escape(item.question)}</td>"
+                f"<td>{_question_html(d, item)}</td>"
                 + "".join(cells)
                 + (f"<td>{comment}</td>" if d.comment_right else "")
                 + "</tr>"
@@ -203,12 +249,33 @@ def to_html(d: Draw) -> str:
         parts.append("</table>")
     else:
         for item in d.items:
-            parts.append(f"<p class='q'>{item.number} {html.escape(item.question)}</p>")
+            parts.append(f"<p><b>{item.number} {html.escape(item.question)}</b></p>")
+            parts.append(_instruction_html(d, item))
             if item.boxed:
                 parts.append(f"<p>{html.escape(_answer_line(d, item))}</p>")
             parts += [f"<p>{html.escape(p)}</p>" for p in item.comment]
     parts.append("</body></html>")
-    return "".join(parts)
+    widths = {' class="a"': ' class="a" width="8%"', "<th></th>": '<th width="5%"></th>'}
+    out = "".join(parts)
+    for plain_cell, sized in widths.items():  # attributes: LibreOffice reads these
+        out = out.replace(plain_cell, sized)
+    return out
+
+
+def _question_html(d: Draw, item: Item) -> str:
+    """A question's cell: its paragraph, and its instruction as a paragraph of its own."""
+    question = f"<b>{html.escape(item.question)}</b>"
+    if not item.instruction:
+        return question
+    return f"<p>{question}</p>{_instruction_html(d, item)}"
+
+
+def _instruction_html(d: Draw, item: Item) -> str:
+    if not item.instruction:
+        return ""
+    tag = {"italic": "i", "bold": "b"}.get(d.instruction_style)
+    text = html.escape(item.instruction)
+    return f"<p><{tag}>{text}</{tag}></p>" if tag else f"<p>{text}</p>"
 
 
 def _answer_line(d: Draw, item: Item) -> str:
@@ -266,9 +333,15 @@ def _reportlab(d: Draw, pdf: Path) -> None:
     if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DejaVu", str(FONT_DIR / "DejaVuSans.ttf")))
         pdfmetrics.registerFont(TTFont("DejaVu-Bold", str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+        pdfmetrics.registerFont(TTFont("DejaVu-Oblique", str(FONT_DIR / "DejaVuSans-Oblique.ttf")))
     body = ParagraphStyle("b", fontName="DejaVu", fontSize=9.5, leading=12, spaceAfter=4)
     bold = ParagraphStyle("q", parent=body, fontName="DejaVu-Bold")
     centre = ParagraphStyle("c", parent=body, alignment=1)
+    instruction_style = {
+        "italic": ParagraphStyle("i", parent=body, fontName="DejaVu-Oblique"),
+        "bold": bold,
+        "plain": body,
+    }[d.instruction_style]
 
     def p(text: str, style: ParagraphStyle = body) -> Paragraph:
         return Paragraph(html.escape(text), style)
@@ -308,17 +381,17 @@ def _reportlab(d: Draw, pdf: Path) -> None:
                 else:
                     cells.append(p(d.mark, centre) if item.answer == key else "")
             comment = [p(t) for t in item.comment]
-            rows.append(
-                [p(item.number), p(item.question, bold), *cells]
-                + ([comment] if d.comment_right else [])
-            )
+            asked = [p(item.question, bold)]
+            if item.instruction:
+                asked.append(p(item.instruction, instruction_style))
+            rows.append([p(item.number), asked, *cells] + ([comment] if d.comment_right else []))
             if not d.comment_right and item.comment:
                 rows.append(["", comment] + [""] * (n + 0))
                 style.append(("SPAN", (1, len(rows) - 1), (-1, len(rows) - 1)))
-        comment_w = 150 if d.comment_right else 0
-        widths = [28, None, *([46] * n)] + ([comment_w] if d.comment_right else [])
+        comment_w = 125 if d.comment_right else 0
+        widths = [28, None, *([42] * n)] + ([comment_w] if d.comment_right else [])
         total = A4[0] - 36 * mm
-        widths[1] = total - 28 - 46 * n - comment_w
+        widths[1] = total - 28 - 42 * n - comment_w
         if d.ruled:
             style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
         table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=True)
@@ -327,6 +400,8 @@ def _reportlab(d: Draw, pdf: Path) -> None:
     else:
         for item in d.items:
             story.append(p(f"{item.number} {item.question}", bold))
+            if item.instruction:
+                story.append(p(item.instruction, instruction_style))
             if item.boxed:
                 story.append(p(_answer_line(d, item)))
             story += [p(t) for t in item.comment]
@@ -381,6 +456,7 @@ def expected(d: Draw, pdf: Path) -> dict:
             {
                 "number": item.number,
                 "question": item.question,
+                "instruction": item.instruction,
                 "answer": item.answer,
                 "comment": "\n".join(item.comment),
                 "page": page,
@@ -390,9 +466,9 @@ def expected(d: Draw, pdf: Path) -> dict:
 
 
 def make(seeds: list[int], out_dir: Path, form: str | None = None,
-         producer: str | None = None) -> list[Draw]:  # fmt: skip
+         producer: str | None = None, style: str | None = None) -> list[Draw]:  # fmt: skip
     """Draw, render and write the ground truth of every seed; returns the draws."""
-    draws = [draw(seed, form, producer) for seed in seeds]
+    draws = [draw(seed, form, producer, style) for seed in seeds]
     render_all(draws, out_dir)
     for d in draws:
         truth = expected(d, out_dir / f"{d.name}.pdf")
