@@ -113,22 +113,22 @@ def settle_stored(
     engine: Any, paths: list[Path], keep: bool, hand_over: int = 1
 ) -> tuple[list[Path], Outcome]:
     """Split `paths` into those to extract and an outcome for those already stored (moved on
-    to processed/ unless `keep`). Once `hand_over` new files are found (read, kept for the
-    flow), the rest are left unread for the flow: each file is read once."""
+    to processed/ unless `keep`), every link refused. Once `hand_over` new files are found
+    (read, kept for the flow), the rest are left unread for the flow: each is read once."""
     pending: list[Path] = []
     outcome = Outcome()
-    for i, path in enumerate(paths):
+    for path in paths:
         if path.is_symlink():
             refuse_symlink(engine, path, keep, outcome)
+            continue
+        if len(pending) >= max(1, hand_over):  # the reader has its first files: the flow
+            pending.append(path)  # reads the rest, once each
             continue
         digest, content = read_once(path)
         if digest is None or not is_stored(engine, digest):
             pending.append(path)
             with _handed_lock:
                 _handed[path.absolute()] = (digest, content)
-            if len(pending) >= max(1, hand_over):
-                pending.extend(paths[i + 1 :])
-                break
             continue
         outcome.skipped.append(path.name)
         if keep:
