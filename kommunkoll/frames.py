@@ -22,7 +22,7 @@ from kommunkoll.pipeline.queries import (
     answer_details,
     answers,
     engine_for,
-    figure_values,
+    figure_rows,
     findings,
     internal_controls,
     read_view,
@@ -73,7 +73,7 @@ def figures(
 
     engine = engine_for(db)
     try:
-        chosen = figure_values(engine, table, line, measure, kommun, namnd, years)
+        chosen = figure_rows(engine, table, line, measure, kommun, namnd, years)
         points = (
             figure_series(chosen, table, line, measure, kommun, namnd, years) if len(chosen) else []
         )

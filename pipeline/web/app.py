@@ -179,7 +179,7 @@ def create_app(engine: Engine) -> FastAPI:
             downloads=_downloads(request),
             matrix=matrix,
             rows=rows,
-            changes=[] if changes is None else list(changes.itertuples()),
+            changes=changes or [],
             answer_ids={
                 (int(d), str(n)): int(i)
                 for d, n, i in zip(
@@ -338,18 +338,13 @@ def _download_matrix(matrix, rows, changes, kind: str) -> Response:  # type: ign
     import io
     import tempfile
 
-    import pandas as pd
-
     from ..xlsx import _answer_text, answers_workbook
 
     if kind == "xlsx":
         with tempfile.TemporaryDirectory() as scratch:
             path = Path(scratch) / "svar.xlsx"
             shown = type(matrix)(matrix.columns, rows)
-            answers_workbook(shown, changes if changes is not None else pd.DataFrame(
-                columns=["kommun", "namnd", "number", "question", "year_before",
-                         "answer_before", "comment_before", "year", "answer", "comment"]
-            ), path)  # fmt: skip
+            answers_workbook(shown, changes or [], path)
             return _file(path.read_bytes(), "enkatsvar", kind)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
