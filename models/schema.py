@@ -47,6 +47,9 @@ class Document(SQLModel, table=True):
     # Lines the completeness check found printed but in no table read (0: none; null: before
     # the check existed).
     uncaptured: int | None = None
+    # The extraction's warnings as written (a check that fails, a gap, an answer not read, a
+    # repair by the parser, a value OCR was unsure of); null: stored before they were kept.
+    warnings: list[str] | None = Field(default=None, sa_column=Column(JSON))
     # Where the file lives after ingest (processed/ or where it was kept), so it can be re-read.
     path: str | None = None
     ingested_at: datetime = Field(default_factory=_now)

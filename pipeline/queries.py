@@ -467,7 +467,8 @@ def document_counts(engine: Engine) -> list[dict[str, object]]:
                 "pages": d.pages,
                 **{name: count[name].get(d.id, 0) for name in COUNTS if name != "failed"},
                 "uncaptured": d.uncaptured or 0,
-                "status": STATUS_WARNING if d.uncaptured else STATUS_OK,
+                "warnings": len(d.warnings or ()),
+                "status": STATUS_WARNING if d.uncaptured or d.warnings else STATUS_OK,
             }
             for d, n, k in documents(session)
         ]

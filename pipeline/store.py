@@ -105,6 +105,7 @@ def _document_fields(
         "pages": extraction.source.pages,
         "extractor_version": extractor.extractor_version if extractor else EXTRACTOR_VERSION,
         "uncaptured": len(extraction.gaps),
+        "warnings": list(extraction.warnings),
         "path": str(path) if path is not None else None,
         "ingested_at": _now(),
     }

@@ -473,6 +473,7 @@ def _warnings(document: Document, count: dict[str, int]) -> list[str]:
         warnings.append(f"{failed} kontroll(er) stämmer inte")
     if document.uncaptured:
         warnings.append(UNCAPTURED_LINES.format(n=document.uncaptured))
+    warnings += document.warnings or []  # each with its page: what the summary lines count
     return warnings
 
 
