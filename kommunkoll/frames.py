@@ -19,10 +19,12 @@ from sqlalchemy.engine import Engine
 from kommunkoll.pipeline.queries import (
     VIEWS,
     answer_changes,
+    answer_details,
     answers,
     engine_for,
-    figure_values,
+    figure_rows,
     findings,
+    internal_controls,
     read_view,
     values,
 )
@@ -34,10 +36,12 @@ if TYPE_CHECKING:
 __all__ = [
     "VIEWS",
     "answer_changes",
+    "answer_details",
     "answers",
     "engine_for",
     "figures",
     "findings",
+    "internal_controls",
     "read_view",
     "values",
 ]
@@ -69,7 +73,7 @@ def figures(
 
     engine = engine_for(db)
     try:
-        chosen = figure_values(engine, table, line, measure, kommun, namnd, years)
+        chosen = figure_rows(engine, table, line, measure, kommun, namnd, years)
         points = (
             figure_series(chosen, table, line, measure, kommun, namnd, years) if len(chosen) else []
         )

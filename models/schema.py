@@ -47,6 +47,9 @@ class Document(SQLModel, table=True):
     # Lines the completeness check found printed but in no table read (0: none; null: before
     # the check existed).
     uncaptured: int | None = None
+    # The extraction's warnings as written (a check that fails, a gap, an answer not read, a
+    # repair by the parser, a value OCR was unsure of); null: stored before they were kept.
+    warnings: list[str] | None = Field(default=None, sa_column=Column(JSON))
     # Where the file lives after ingest (processed/ or where it was kept), so it can be re-read.
     path: str | None = None
     ingested_at: datetime = Field(default_factory=_now)
@@ -86,6 +89,7 @@ class Value(SQLModel, table=True):
     number: float | None = None  # null: empty cell or "Inget värde"
     unit: str | None = None
     header: str | None = None  # the column's header as printed
+    text: str | None = None  # the cell as printed
     page: int | None = None
     x0: float | None = None
     top: float | None = None
@@ -143,6 +147,18 @@ class Answer(SQLModel, table=True):
     mark_top: float | None = None
     mark_x1: float | None = None
     mark_bottom: float | None = None
+    mark_column: str | None = None  # the column of that box (differs where answer is null)
+    mark_kind: str | None = None  # vocabulary.MARK_KINDS
+    # Every further marked box seen (contract `marks` beyond the one above), in order.
+    other_marks: list[dict] | None = Field(default=None, sa_column=Column(JSON))
+    section: str | None = None
+    x0: float | None = None  # the question text's box on `page`
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    boxes: int | None = None  # answer boxes seen beside the question
+    flags: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    fields: dict | None = Field(default=None, sa_column=Column(JSON))
 
 
 class Finding(SQLModel, table=True):
@@ -155,6 +171,23 @@ class Finding(SQLModel, table=True):
     page: int
     # Named things in the text (nämnder, amounts, dates) as the extractor found them.
     entities: list[dict] | None = Field(default=None, sa_column=Column(JSON))
+    origin: str | None = None  # text | list | internkontroll
+
+
+class InternalControl(SQLModel, table=True):
+    """One identified risk of a report's internkontroll table, its controls as printed."""
+
+    __tablename__ = "internal_control"
+    __table_args__ = (UniqueConstraint("document_id", "position"),)
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(sa_column=_parent("document", nullable=False, index=True))
+    position: int
+    risk: str
+    riskbeskrivning: str | None = None
+    riskvarde: float | None = None
+    page: int
+    # [{kontroll, resultat, bedomning, atgard}] in printed order
+    controls: list[dict] | None = Field(default=None, sa_column=Column(JSON))
 
 
 class Check(SQLModel, table=True):

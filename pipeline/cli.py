@@ -520,7 +520,7 @@ def compare_answers(
         err.print(NO_ANSWERS.format(filters=_described(kommun, namnd, years)), highlight=False)
         return
     if changes_only:
-        if changes.empty:
+        if not changes:
             err.print(NO_CHANGES.format(filters=_described(kommun, namnd, years)), highlight=False)
         else:
             out.print(answer_changes_table(changes))
@@ -579,10 +579,8 @@ def compare_figures(
     engine = _engine(db)
     _check_filters(engine, kommun, namnd, span, kind=DELARSBOKSLUT, what="delårsrapporter")
     try:
-        values = queries.figure_values(engine, table, line, measure, kommun, namnd, span)
-        points = (
-            [] if values.empty else figure_series(values, table, line, measure, kommun, namnd, span)
-        )
+        values = queries.figure_rows(engine, table, line, measure, kommun, namnd, span)
+        points = figure_series(values, table, line, measure, kommun, namnd, span) if values else []
     except UnknownLine as exc:
         err.print(f"{FAILED} {markup(exc)}", highlight=False)
         raise typer.Exit(code=1) from None

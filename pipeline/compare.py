@@ -1,4 +1,4 @@
-"""Comparisons across nämnder and years, as plain data from the analyst views' DataFrames.
+"""Comparisons across nämnder and years, as plain data from the analyst views' rows.
 
 The terminal (`report.py`), Excel (`xlsx.py`) and the web pages render these same objects,
 so every front shows the same matrix and the same changes.
@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-
-import pandas as pd
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 from kommunkoll.vocabulary import ANSWERS, NO_ANSWER, UTFALL
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ANSWER_LABELS = {key: answer.name for key, answer in ANSWERS.items()}
 
@@ -83,38 +86,34 @@ class AnswerMatrix:
         return sum(c.changed for r in self.rows for c in r.cells)
 
 
-def _filter(
-    frame: pd.DataFrame, kommun: str | None, namnd: str | None, years: tuple[int, int] | None
-) -> pd.DataFrame:
-    keep = pd.Series(True, index=frame.index)
-    if kommun:
-        keep &= frame["kommun"].str.casefold() == kommun.casefold()
-    if namnd:
-        keep &= frame["namnd"].str.casefold() == namnd.casefold()
-    if years:
-        keep &= frame["year"].between(*years)
-    return frame[keep]
+def _within(r: Any, kommun: str | None, namnd: str | None, years: tuple[int, int] | None) -> bool:
+    """Whether a row is of that kommun and nämnd (case aside) and within the years."""
+    return (
+        (not kommun or r.kommun.casefold() == kommun.casefold())
+        and (not namnd or r.namnd.casefold() == namnd.casefold())
+        and (not years or (r.year is not None and years[0] <= r.year <= years[1]))
+    )
 
 
 def answer_matrix(
-    answers: pd.DataFrame,
+    answers: pd.DataFrame | Iterable[Any],
     kommun: str | None = None,
     namnd: str | None = None,
     years: tuple[int, int] | None = None,
 ) -> AnswerMatrix:
     """Questions (by stable key) × (kommun, nämnd, year). A change is judged against the
-    nämnd's previous answer in the whole frame, so a one-year view still shows it (hand it
-    the earlier years: `queries.matrix_answers`)."""
-    answers = with_previous(answers)
-    shown = _filter(answers, kommun, namnd, years)
+    nämnd's previous answer in all the rows given, so a one-year view still shows it (hand
+    it the earlier years: `queries.matrix_answers`). `answers` are v_answers rows (a
+    DataFrame, or rows with its columns as attributes)."""
+    shown = [p for p in with_previous(records(answers)) if _within(p[0], kommun, namnd, years)]
     columns = sorted(
-        {Column(r.kommun, r.namnd, int(r.year)) for r in shown.itertuples()},
+        {Column(r.kommun, r.namnd, int(r.year)) for r, _, _ in shown},
         key=lambda c: (c.kommun, c.namnd, c.year),
     )
     index = {c: i for i, c in enumerate(columns)}
     rows: dict[str, MatrixRow] = {}
     latest: dict[str, int] = {}
-    for r in shown.sort_values("year").itertuples():
+    for r, before, changed in sorted(shown, key=lambda s: s[0].year):
         row = rows.setdefault(
             r.question_key,
             MatrixRow(r.question_key, r.number, r.question_text, [Cell() for _ in columns]),
@@ -123,22 +122,27 @@ def answer_matrix(
             latest[r.question_key] = int(r.year)
             row.number, row.question = r.number, r.question_text
         cell = row.cells[index[Column(r.kommun, r.namnd, int(r.year))]]
-        cell.asked, cell.answer, cell.comment = True, as_none(r.answer), r.comment
+        cell.asked, cell.answer, cell.comment = True, r.answer, r.comment
         cell.answer_id, cell.document_id, cell.page = int(r.answer_id), int(r.document_id), r.page
-        if r.changed:
-            cell.changed, cell.before = True, as_none(r.before)
+        if changed:
+            cell.changed, cell.before = True, before
     ordered = sorted(rows.values(), key=lambda row: (number_key(row.number), row.key))
     return AnswerMatrix(columns, ordered)
 
 
-def with_previous(answers: pd.DataFrame) -> pd.DataFrame:
-    """The answers with `before` (the answer just before it for the same nämnd and question,
-    in year order) and `changed` (there is one, and it differs), in one pass over the frame."""
-    ordered = answers.sort_values(["namnd_id", "question_key", "year", "answer_id"])
-    grouped = ordered.groupby(["namnd_id", "question_key"], sort=False)
-    before = grouped["answer"].shift()
-    changed = (grouped.cumcount() > 0) & (before.fillna("") != ordered["answer"].fillna(""))
-    return ordered.assign(before=before, changed=changed)
+def with_previous(answers: list[Any]) -> list[tuple[Any, str | None, bool]]:
+    """Each answer with the answer just before it for the same nämnd and question (in year
+    order) and whether there is one and it differs, in one pass over the sorted rows."""
+    ordered = sorted(answers, key=lambda r: (r.namnd_id, r.question_key, r.year, r.answer_id))
+    found: list[tuple[Any, str | None, bool]] = []
+    for _, group in groupby(ordered, key=lambda r: (r.namnd_id, r.question_key)):
+        previous: Any = None
+        for r in group:
+            before = None if previous is None else previous.answer
+            changed = previous is not None and (before or "") != (r.answer or "")
+            found.append((r, before, changed))
+            previous = r
+    return found
 
 
 def as_none(value: object) -> str | None:
@@ -146,15 +150,24 @@ def as_none(value: object) -> str | None:
 
 
 def answer_changes(
-    changes: pd.DataFrame,
+    changes: pd.DataFrame | Iterable[Any],
     kommun: str | None = None,
     namnd: str | None = None,
     years: tuple[int, int] | None = None,
-) -> pd.DataFrame:
+) -> list[Any]:
     """The rows of v_answer_changes within the filters (a change belongs to its later year)."""
-    frame = _filter(changes, kommun, namnd, years).copy()
-    frame["order"] = frame["number"].map(number_key)
-    return frame.sort_values(["kommun", "namnd", "year", "order"]).drop(columns="order")
+    return sorted(
+        (r for r in records(changes) if _within(r, kommun, namnd, years)),
+        key=lambda r: (r.kommun, r.namnd, r.year, number_key(r.number)),
+    )
+
+
+def records(values: pd.DataFrame | Iterable[Any]) -> list[Any]:
+    """Rows with attribute access; a DataFrame's missing values (NaN, NA) become None."""
+    if hasattr(values, "itertuples"):
+        frame = values.astype(object).where(values.notna(), None)  # type: ignore[union-attr]
+        return list(frame.itertuples(index=False))
+    return list(values)
 
 
 @dataclass(frozen=True)
@@ -248,7 +261,7 @@ def _unknown(what: str, name: str, known: list[str], where: str = "") -> Unknown
 
 
 def figure_series(
-    values: pd.DataFrame,
+    values: pd.DataFrame | Iterable[Any],
     table: str,
     line: str,
     measure: str | Sequence[str] = UTFALL,
@@ -262,14 +275,20 @@ def figure_series(
     from the latest report; where an earlier report printed it differently (a restatement)
     the point lists that printing in `restated`. Several measures ("utfall,bokslut": the
     delår against the whole year) give one series each, side by side per nämnd and year.
+    `values` are v_values rows (a DataFrame, or rows with its columns as attributes); they
+    are walked once in plain Python, as a pandas group per nämnd and year costs seconds at
+    thousands of nämnder.
     """
-    tables = sorted(set(values["table_kind"]))
+    rows = records(values)
+    tables = sorted({r.table_kind for r in rows})
     if table.casefold() not in {t.casefold() for t in tables}:
         raise _unknown("tabellen", table, tables)
-    in_table = values[values["table_kind"].str.casefold() == table.casefold()]
-    matching = in_table[in_table["line"].str.casefold() == line.strip().casefold()]
-    if matching.empty:
-        raise _unknown("raden", line, sorted(set(in_table["line"])), f" i tabellen {table!r}")
+    in_table = [r for r in rows if r.table_kind.casefold() == table.casefold()]
+    wanted = line.strip().casefold()
+    matching = [r for r in in_table if r.line.casefold() == wanted]
+    if not matching:
+        lines = sorted({r.line for r in in_table})
+        raise _unknown("raden", line, lines, f" i tabellen {table!r}")
     measures = [m.strip() for m in measure.split(",")] if isinstance(measure, str) else measure
     points: list[FigurePoint] = []
     for one in measures:
@@ -279,24 +298,26 @@ def figure_series(
 
 
 def _series(
-    matching: pd.DataFrame,
+    matching: list[Any],
     line: str,
     measure: str,
     kommun: str | None,
     namnd: str | None,
     years: tuple[int, int] | None,
 ) -> list[FigurePoint]:
-    chosen = matching[matching["measure"].str.casefold() == measure.casefold()]
-    if chosen.empty:
-        raise _unknown("måttet", measure, sorted(set(matching["measure"])), f" för {line!r}")
-    chosen = _filter(chosen, kommun, namnd, None).sort_values(
-        ["namnd_id", "year", "document_year", "value_id"]
+    chosen = [r for r in matching if r.measure and r.measure.casefold() == measure.casefold()]
+    if not chosen:
+        known = sorted({r.measure for r in matching if r.measure})
+        raise _unknown("måttet", measure, known, f" för {line!r}")
+    chosen = sorted(
+        (r for r in chosen if r.year is not None and _within(r, kommun, namnd, None)),
+        key=lambda r: (r.kommun, r.namnd, r.year, r.document_year, r.value_id),
     )
     points: list[FigurePoint] = []
-    for _, group in chosen.groupby(["kommun", "namnd"], sort=True):
+    for _, group in groupby(chosen, key=lambda r: (r.kommun, r.namnd)):
         before: float | None = None
-        for _, printings in group.groupby("year", sort=True):
-            rows = list(printings.itertuples())
+        for _, printed in groupby(group, key=lambda r: r.year):
+            rows = list(printed)
             r = rows[-1]  # the latest report
             number = _number(r.number)
             restated = [_printed(o) for o in rows[:-1] if not _same(_number(o.number), number)]
@@ -315,7 +336,7 @@ def _series(
                         int(r.value_id),
                         int(r.document_id),
                         r.filename,
-                        None if pd.isna(r.page) else int(r.page),
+                        _int(r.page),
                         table_kind=r.table_kind,
                         document_year=int(r.document_year),
                         restated=restated,
@@ -333,19 +354,24 @@ def _same(a: float | None, b: float | None) -> bool:
 
 
 def _printed(r: object) -> Printed:
-    page = r.page  # type: ignore[attr-defined]
     return Printed(
         int(r.document_year),  # type: ignore[attr-defined]
         _number(r.number),  # type: ignore[attr-defined]
         int(r.value_id),  # type: ignore[attr-defined]
         int(r.document_id),  # type: ignore[attr-defined]
         r.filename,  # type: ignore[attr-defined]
-        None if pd.isna(page) else int(page),
+        _int(r.page),  # type: ignore[attr-defined]
     )
 
 
 def _number(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
+    missing = value is None or (isinstance(value, float) and math.isnan(value))
+    return None if missing else float(value)  # type: ignore[arg-type]
+
+
+def _int(value: object) -> int | None:
+    missing = value is None or (isinstance(value, float) and math.isnan(value))
+    return None if missing else int(value)  # type: ignore[call-overload]
 
 
 def swedish_number(value: float | None, decimals: int = 0, sign: bool = False) -> str:

@@ -21,12 +21,19 @@ FORMATS = ("csv", "xlsx", "parquet")
 CHUNK = 20_000
 
 _INTEGERS = {"year", "document_year", "year_before", "page", "page_before", "pages", "position"}
-_INTEGERS |= {"table_position", "line_position"}
-_FLOATS = {"number", "x0", "top", "x1", "bottom", "expected", "found"}
+_INTEGERS |= {"table_position", "line_position", "mark_page", "boxes"}
+_FLOATS = {"number", "x0", "top", "x1", "bottom", "expected", "found", "riskvarde"}
+_FLOATS |= {"mark_x0", "mark_top", "mark_x1", "mark_bottom"}
+# Stored as JSON: written as JSON text in every format.
+JSON_COLUMNS = ("entities", "controls", "other_marks", "flags", "fields")
 
 
 # A question's number is text ("4.4."), a value's a number.
-_TEXT = {"answers": {"number"}, "answer_changes": {"number", "number_before"}}
+_TEXT = {
+    "answers": {"number"},
+    "answer_changes": {"number", "number_before"},
+    "answer_details": {"number"},
+}
 
 
 def arrow_type(table: str, column: str) -> pa.DataType:
@@ -60,14 +67,15 @@ def batches(engine: Engine, name: str, chunk: int = CHUNK) -> Iterator[pa.Record
             frame["ingested_at"] = pd.to_datetime(frame["ingested_at"], utc=True, format="mixed")
         if "ok" in frame.columns:
             frame["ok"] = frame["ok"].map(lambda v: None if v is None else bool(v))
-        if "entities" in frame.columns:
-            frame["entities"] = [_json_text(v) for v in frame["entities"]]
+        for column in JSON_COLUMNS:
+            if column in frame.columns:
+                frame[column] = [_json_text(v) for v in frame[column]]
         yield pa.RecordBatch.from_pandas(frame, schema=schema, preserve_index=False)
 
 
 def _json_text(value: object) -> str | None:
-    """JSON columns (finding entities) as JSON text: the same in every format and on both
-    databases (SQLite hands back text, PostgreSQL parsed lists)."""
+    """A JSON column's value as JSON text: the same in every format and on both databases
+    (SQLite hands back text, PostgreSQL parsed lists)."""
     return (
         value if value is None or isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     )

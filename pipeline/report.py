@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, RenderableType
@@ -24,8 +24,6 @@ from kommunkoll.vocabulary import (
 from .safe_text import markup
 
 if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is printed
-    import pandas as pd
-
     from .compare import AnswerMatrix, FigurePoint
 
 
@@ -41,7 +39,7 @@ def extraction_summary(extraction: Extraction) -> Table:
     checks = [check for table in extraction.tables for check in table.checks]
     failed = sum(1 for check in checks if not check.ok)
     table = Table(title=escape(extraction.source.filename), show_header=False, title_justify="left")
-    status = STATUS_WARNING if extraction.gaps else STATUS_OK
+    status = STATUS_WARNING if extraction.warnings or extraction.gaps else STATUS_OK
     gaps = f": {len(extraction.gaps)} rader lästes inte" if extraction.gaps else ""
     for name, value in (
         ("status", status + gaps),
@@ -258,7 +256,7 @@ def _legend(matrix: AnswerMatrix, columns: list[int], short: bool) -> list[Rende
     return [Text(", ".join(f"{abbreviation(n)} = {n}" for n in sorted(names)), style="dim")]
 
 
-def answer_changes_table(changes: pd.DataFrame) -> Table:
+def answer_changes_table(changes: Sequence[Any]) -> Table:
     from kommunkoll.vocabulary import CHANGES_COLUMNS, CHANGES_TITLE
 
     from .compare import answer_label, as_none
@@ -268,7 +266,7 @@ def answer_changes_table(changes: pd.DataFrame) -> Table:
     )
     for name in CHANGES_COLUMNS:
         table.add_column(name)
-    for r in changes.itertuples():
+    for r in changes:
         table.add_row(
             escape(f"{r.kommun}\n{r.namnd}"),
             escape(str(r.number)),

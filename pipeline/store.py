@@ -23,6 +23,7 @@ from kommunkoll.models import (
     Document,
     Finding,
     IngestError,
+    InternalControl,
     Kommun,
     Line,
     Namnd,
@@ -81,7 +82,7 @@ def replace_extraction(
             old_path = document.path
             for name, value in _document_fields(session, extraction, path or old_path).items():
                 setattr(document, name, value)
-            for model in (Check, ReportTable, Answer, Finding):
+            for model in (Check, ReportTable, Answer, Finding, InternalControl):
                 session.execute(delete(model).where(model.document_id == document.id))
             session.flush()
         _store_contents(session, document.id, extraction)
@@ -104,6 +105,7 @@ def _document_fields(
         "pages": extraction.source.pages,
         "extractor_version": extractor.extractor_version if extractor else EXTRACTOR_VERSION,
         "uncaptured": len(extraction.gaps),
+        "warnings": list(extraction.warnings),
         "path": str(path) if path is not None else None,
         "ingested_at": _now(),
     }
@@ -120,8 +122,21 @@ def _store_contents(session: Session, document_id: int, extraction: Extraction) 
             text=f.text,
             page=f.page,
             entities=_plain(getattr(f, "entities", None)),
+            origin=f.origin,
         )
         for i, f in enumerate(extraction.findings)
+    )
+    session.add_all(
+        InternalControl(
+            document_id=document_id,
+            position=i,
+            risk=ic.risk,
+            riskbeskrivning=ic.riskbeskrivning,
+            riskvarde=_number(ic.riskvarde),
+            page=ic.page,
+            controls=_plain(ic.controls),
+        )
+        for i, ic in enumerate(extraction.internal_controls)
     )
     _store_checks(session, document_id, extraction, table_ids)
 
@@ -230,6 +245,7 @@ def _store_tables(session: Session, document_id: int, extraction: Extraction) ->
                         header=cell.header,
                         number=cell.value,
                         unit=table.unit,
+                        text=cell.text,
                         page=getattr(cell, "page", None) or table.page,
                         x0=bbox[0],
                         top=bbox[1],
@@ -253,6 +269,7 @@ def _store_answers(session: Session, document_id: int, extraction: Extraction) -
             question = Question(key=key, text=answer.wording)
             session.add(question)
             session.flush()
+        box = answer.bbox or (None, None, None, None)
         session.add(
             Answer(
                 document_id=document_id,
@@ -262,6 +279,14 @@ def _store_answers(session: Session, document_id: int, extraction: Extraction) -
                 answer=answer.answer,
                 comment=answer.comment,
                 page=answer.page,
+                section=answer.section,
+                x0=box[0],
+                top=box[1],
+                x1=box[2],
+                bottom=box[3],
+                boxes=answer.boxes,
+                flags=list(answer.flags),
+                fields=dict(answer.fields),
                 **_mark_fields(answer),
             )
         )
@@ -270,14 +295,20 @@ def _store_answers(session: Session, document_id: int, extraction: Extraction) -
 
 
 def _mark_fields(answer: object) -> dict[str, object]:
-    """The marked box of the given answer (the mark in its column), for the answer's page."""
+    """The answer's marked box (the mark in its column, else the first seen) with its kind,
+    and every further mark as JSON: the contract's `marks`, each box stored once."""
     marks = [m for m in _attr(answer, "marks") or [] if _attr(m, "bbox")]
-    chosen = [m for m in marks if _attr(m, "column") == _attr(answer, "answer")] or marks
-    if not chosen:
+    chosen = next((m for m in marks if _attr(m, "column") == _attr(answer, "answer")), None)
+    if chosen is None and marks:
+        chosen = marks[0]
+    if chosen is None:
         return {}
-    x0, top, x1, bottom = _attr(chosen[0], "bbox")  # type: ignore[misc]
-    return {"mark_page": _attr(chosen[0], "page"), "mark_x0": x0, "mark_top": top,
-            "mark_x1": x1, "mark_bottom": bottom}  # fmt: skip
+    x0, top, x1, bottom = _attr(chosen, "bbox")  # type: ignore[misc]
+    others = [m for m in marks if m is not chosen]
+    return {"mark_page": _attr(chosen, "page"), "mark_x0": x0, "mark_top": top,
+            "mark_x1": x1, "mark_bottom": bottom, "mark_column": _attr(chosen, "column"),
+            "mark_kind": _attr(chosen, "kind"),
+            "other_marks": _plain(others) if others else None}  # fmt: skip
 
 
 def sha256_of(path: Path) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
@@ -64,7 +65,7 @@ def _for_print(sheet: Worksheet, title_columns: str | None = None) -> None:
         sheet.print_title_cols = title_columns
 
 
-def answers_workbook(matrix: AnswerMatrix, changes: pd.DataFrame, path: Path) -> Path:
+def answers_workbook(matrix: AnswerMatrix, changes: Sequence[Any], path: Path) -> Path:
     """Sheet "Svar": the matrix (changed answers filled); sheet "Ändringar": both comments."""
     book = Workbook()
     sheet = book.active
@@ -112,7 +113,7 @@ def answers_workbook(matrix: AnswerMatrix, changes: pd.DataFrame, path: Path) ->
         ],
         [12, 26, 6, 50, 8, 10, 50, 8, 10, 50],
     )
-    for r in changes.itertuples():
+    for r in changes:
         changed.append(
             [
                 r.kommun,
@@ -255,7 +256,7 @@ def frame_workbook(frame: pd.DataFrame, sheet_name: str, path: Path) -> Path:
 
 
 def _cell(value: object) -> object:
-    if value is None:
+    if value is None or value is pd.NA:  # pd.NA: a null in a nullable integer column
         return None
     if isinstance(value, float) and pd.isna(value):
         return None

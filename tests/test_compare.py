@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 
 from kommunkoll import frames
 from kommunkoll.pipeline.compare import answer_matrix, figure_series, parse_years
+from kommunkoll.vocabulary import EXPORT_TITLES
 
 from . import truthdb
 from .conftest import ROOT
@@ -189,13 +190,12 @@ def test_export_writes_every_table_tidy(truth_db: str, tmp_path: Path, fmt: str)
     result = kommunkoll("export", "--db", truth_db, "--format", fmt, "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     names = {"documents", "values", "answers", "answer_changes", "findings", "checks"}
+    names |= {"internal_controls", "answer_details"}
     assert {p.stem for p in tmp_path.iterdir()} == names
     path = tmp_path / f"values.{fmt}"
     read = {"csv": pd.read_csv, "parquet": pd.read_parquet, "xlsx": pd.read_excel}[fmt]
     values = read(path)
     if fmt == "xlsx":  # Swedish titles for people; the programs' names in CSV and Parquet
-        from kommunkoll.vocabulary import EXPORT_TITLES
-
         assert "Kommun" in values.columns and "Rapportens år" in values.columns
         values = values.rename(columns={v: k for k, v in EXPORT_TITLES.items()})
     extractions = [e for _, e in located_truths()]
@@ -214,6 +214,11 @@ def test_export_writes_every_table_tidy(truth_db: str, tmp_path: Path, fmt: str)
     assert list(hit["number"]) == [_cell(2025, "Personalkostnader", "utfall", 2024)]
     answers = read(tmp_path / f"answers.{fmt}")
     assert len(answers) == sum(len(e.answers) for e in extractions)
+    controls = read(tmp_path / f"internal_controls.{fmt}")
+    if fmt == "xlsx":
+        controls = controls.rename(columns={v: k for k, v in EXPORT_TITLES.items()})
+    assert len(controls) == sum(len(e.internal_controls) for e in extractions)
+    assert set(controls["risk"]) == {c.risk for e in extractions for c in e.internal_controls}
     if fmt == "xlsx":
         assert load_workbook(path).active.freeze_panes == "A2"
 

@@ -98,6 +98,17 @@ def test_a_damaged_stream_keeps_what_came_before_the_damage() -> None:
             pdftypes.decompress_corrupted(packed[:10] + b"\xff" * 20 + packed[30:])
 
 
+def test_data_loss_the_parser_repaired_is_a_warning() -> None:
+    """pdfminer repairs a damaged checksum and goes on: the document is read, and what the
+    parser said is its warning (it exited 0 with no word of it)."""
+    extraction = extract_limited(HOSTILE / "checksum-damaged.pdf", Limits(timeout=60))
+    assert (extraction.document.kommun, extraction.document.year) == ("Alingsås", 2025)
+    assert extraction.warnings == [
+        "PDF-läsaren reparerade filen, text kan saknas: "
+        "Data-loss while decompressing corrupted data"
+    ]
+
+
 def test_memory_past_the_limit_is_too_large() -> None:
     """With the inflation budget out of the way, the address-space limit stops the bomb."""
     limits = Limits(timeout=120, inflated=8 * GiB, memory=256 * MiB)

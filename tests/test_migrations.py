@@ -12,6 +12,7 @@ from sqlmodel import SQLModel
 
 from kommunkoll.models.schema import modelled
 from kommunkoll.pipeline.db import make_engine, migrations_folder, schema_revision, upgrade_schema
+from kommunkoll.vocabulary import EMPTY_DATABASE
 
 from .test_cli import kommunkoll
 
@@ -40,7 +41,7 @@ def test_db_upgrade_command_is_idempotent(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'k.db'}"
     first = kommunkoll("db", "upgrade", "--db", url)
     assert first.returncode == 0, first.stderr
-    assert f"empty → {_head()}" in first.stdout
+    assert f"{EMPTY_DATABASE} → {_head()}" in first.stdout
     again = kommunkoll("db", "upgrade", "--db", url)
     assert again.returncode == 0, again.stderr
     assert f"{_head()} → {_head()}" in again.stdout

@@ -8,6 +8,8 @@ same database beside the new view; the other expectations come from the ground t
 from __future__ import annotations
 
 import importlib
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -160,3 +162,31 @@ def test_export_in_small_chunks_equals_one_chunk(truth_db: str, tmp_path: Path, 
     cells = sum(len(r.cells) for _, e in located_truths() for t in e.tables for r in t.rows)
     assert len(values) == cells
     assert str(values["page"].dtype).lower() == "int64"
+
+
+def test_compare_commands_load_neither_pandas_nor_alembic(truth_db: str) -> None:
+    """compare answers and compare figures read plain rows from a database at the head:
+    pandas (half a second to import) and Alembic stay unloaded."""
+    code = (
+        "import sys\n"
+        "from kommunkoll.pipeline.cli import app\n"
+        "for args in (['compare', 'answers', '--kommun', 'Alingsås'],\n"
+        "             ['compare', 'figures', '--table', 'drift', '--line', 'Personalkostnader']):\n"
+        "    app([*args, '--db', sys.argv[1]], standalone_mode=False)\n"
+        "print(sorted(m for m in ('pandas', 'alembic') if m in sys.modules))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, truth_db], capture_output=True, text=True, check=True
+    )
+    assert "Personalkostnader" in run.stdout
+    assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_head_read_from_the_migration_files_is_alembics() -> None:
+    from alembic.script import ScriptDirectory
+
+    from kommunkoll.pipeline.db import head_revision, migrations_folder
+
+    with migrations_folder() as config:
+        heads = ScriptDirectory.from_config(config).get_heads()
+    assert [head_revision()] == heads

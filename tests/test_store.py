@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
+from kommunkoll.extractors import extract_pdf
 from kommunkoll.extractors.contract import Extraction, Extractor
 from kommunkoll.models import (
     Answer,
@@ -189,3 +190,53 @@ def test_ingest_error_is_recorded_once_per_file(engine) -> None:  # type: ignore
         ("locked.pdf", "encrypted"),
         ("other.pdf", "truncated"),
     ]
+
+
+def test_stored_values_keep_page_bbox_and_parents(engine) -> None:  # type: ignore[no-untyped-def]
+    """Every cell of a report with sub-lines is stored with its page and box, under the
+    parent line the ground truth gives it."""
+    pdf = next(
+        p
+        for p in SAMPLES
+        if expected_for(p)["document"]["kind"] == "delarsbokslut"
+        and any(r.get("parent") for t in expected_for(p)["tables"] for r in t["rows"])
+    )
+    store_extraction(engine, extract_pdf(pdf))
+    tables = expected_for(pdf)["tables"]
+    with Session(engine) as session:
+        values = session.exec(select(Value)).all()
+        lines = {line.id: line for line in session.exec(select(Line)).all()}
+    assert len(values) == sum(len(r["cells"]) for t in tables for r in t["rows"])
+    assert all(v.page and None not in (v.x0, v.top, v.x1, v.bottom) for v in values)
+    parents = {line.label: lines[line.parent_id].label for line in lines.values() if line.parent_id}
+    truth = {r["label"]: r["parent"] for t in tables for r in t["rows"] if r.get("parent")}
+    assert parents == truth
+
+
+def test_a_documents_warnings_are_stored_and_make_it_varning(engine) -> None:  # type: ignore[no-untyped-def]
+    """A file the parser repaired is read, and its warning outlives the terminal: stored with
+    the document, counted, shown on the document's page, and the document is "varning"."""
+    from fastapi.testclient import TestClient
+
+    from kommunkoll.extractors import extract_pdf
+    from kommunkoll.pipeline.web.app import create_app
+
+    repaired = Path(__file__).resolve().parent / "hostile" / "checksum-damaged.pdf"
+    warning = (
+        "PDF-läsaren reparerade filen, text kan saknas: "
+        "Data-loss while decompressing corrupted data"
+    )
+    document_id = store_extraction(engine, extract_pdf(repaired))
+    clean = Extraction.model_validate(expected_for(SAMPLES[0]))
+    assert clean.warnings == []
+    store_extraction(engine, clean)
+    with Session(engine) as session:
+        stored = {d.filename: d.warnings for d in session.exec(select(Document))}
+    assert stored == {"checksum-damaged.pdf": [warning], SAMPLES[0].name: []}
+    status = {c["filename"]: (c["status"], c["warnings"]) for c in document_counts(engine)}
+    assert status == {"checksum-damaged.pdf": ("varning", 1), SAMPLES[0].name: ("ok", 0)}
+    with TestClient(create_app(engine)) as client:
+        page = client.get(f"/documents/{document_id}").text
+        assert f'<li class="warn">{warning}</li>' in page
+        listed = client.get("/").text
+        assert f"<div>{warning}</div>" in listed

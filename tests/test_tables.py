@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from sqlmodel import Session, select
 
 from kommunkoll.extractors import extract_pdf
 from kommunkoll.extractors.checks import check_table
@@ -20,10 +19,7 @@ from kommunkoll.extractors.contract import Extraction, Table
 from kommunkoll.extractors.layout import Word as Token
 from kommunkoll.extractors.layout import regroup
 from kommunkoll.extractors.numbers import parse_number
-from kommunkoll.models import Line, Value
-from kommunkoll.pipeline.db import create_schema, make_engine
 from kommunkoll.pipeline.report import extraction_summary
-from kommunkoll.pipeline.store import store_extraction
 
 from .conftest import expected_for, sample_pdfs
 
@@ -276,28 +272,6 @@ def test_thousands_groups_are_joined_and_columns_kept_apart() -> None:
     # thousands separator: a 2-digit head then a gap wider than half the font size.
     apart = [token("12", 100), token("345", 100 + 8.8 + 4.5)]
     assert [t.text for t in regroup(apart)] == ["12", "345"]
-
-
-def test_stored_values_keep_page_bbox_and_parents(tmp_path: Path) -> None:
-    pdf = next(p for p in REPORTS if any(
-        r.get("parent") for t in expected_for(p)["tables"] for r in t["rows"]
-    ))  # fmt: skip
-    engine = make_engine(f"sqlite:///{tmp_path / 'tables.db'}")
-    create_schema(engine)
-    store_extraction(engine, extracted(pdf))
-    with Session(engine) as session:
-        values = session.exec(select(Value)).all()
-        lines = {line.id: line for line in session.exec(select(Line)).all()}
-    assert values and all(v.page and v.x0 is not None and v.bottom is not None for v in values)
-    parents = {line.label: lines[line.parent_id].label for line in lines.values() if line.parent_id}
-    truth = {
-        r["label"]: r["parent"]
-        for t in expected_for(pdf)["tables"]
-        for r in t["rows"]
-        if r.get("parent")
-    }
-    assert parents == truth
-    engine.dispose()
 
 
 def test_table_continued_without_header_is_one_table(tmp_path: Path) -> None:

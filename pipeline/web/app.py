@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
 from kommunkoll import EXTRACTOR_VERSION, frames
 from kommunkoll.models import (
@@ -27,7 +27,6 @@ from kommunkoll.models import (
     Check,
     Document,
     Finding,
-    IngestError,
     Kommun,
     Line,
     Namnd,
@@ -47,6 +46,7 @@ from kommunkoll.vocabulary import (
     check_description,
 )
 
+from .. import queries
 from ..compare import (
     UnknownLine,
     answer_changes,
@@ -186,7 +186,7 @@ def create_app(engine: Engine) -> FastAPI:
             downloads=_downloads(request),
             matrix=matrix,
             rows=rows,
-            changes=[] if changes is None else list(changes.itertuples()),
+            changes=changes or [],
             answer_ids={
                 (int(d), str(n)): int(i)
                 for d, n, i in zip(
@@ -345,18 +345,13 @@ def _download_matrix(matrix, rows, changes, kind: str) -> Response:  # type: ign
     import io
     import tempfile
 
-    import pandas as pd
-
     from ..xlsx import _answer_text, answers_workbook
 
     if kind == "xlsx":
         with tempfile.TemporaryDirectory() as scratch:
             path = Path(scratch) / "svar.xlsx"
             shown = type(matrix)(matrix.columns, rows)
-            answers_workbook(shown, changes if changes is not None else pd.DataFrame(
-                columns=["kommun", "namnd", "number", "question", "year_before",
-                         "answer_before", "comment_before", "year", "answer", "comment"]
-            ), path)  # fmt: skip
+            answers_workbook(shown, changes or [], path)
             return _file(path.read_bytes(), "enkatsvar", kind)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -451,44 +446,19 @@ def _no_link(path: Path) -> bool:
 
 def document_list(engine: Engine) -> dict[str, object]:
     with Session(engine) as session:
-        counts = {
-            name: dict(session.exec(query).all())
-            for name, query in (
-                ("tables", select(ReportTable.document_id, func.count()).group_by("document_id")),
-                ("answers", select(Answer.document_id, func.count()).group_by("document_id")),
-                ("findings", select(Finding.document_id, func.count()).group_by("document_id")),
-                (
-                    "failed",
-                    select(Check.document_id, func.count())
-                    .where(Check.ok == False)  # noqa: E712  (SQL, not Python)
-                    .group_by("document_id"),
-                ),
-                (
-                    "values",
-                    select(ReportTable.document_id, func.count(Value.id))
-                    .join(Line, Line.table_id == ReportTable.id)
-                    .join(Value, Value.line_id == Line.id)
-                    .group_by(ReportTable.document_id),
-                ),
-            )
-        }
-        rows = session.exec(
-            select(Document, Namnd, Kommun)
-            .join(Namnd, Document.namnd_id == Namnd.id)
-            .join(Kommun, Namnd.kommun_id == Kommun.id)
-            .order_by(Kommun.name, Namnd.name, Document.year, Document.kind)
-        ).all()
-        errors = session.exec(select(IngestError).order_by(IngestError.at.desc())).all()
-    documents = []
+        counted = queries.counts(session)
+        rows = queries.documents(session)
+        errors = queries.ingest_errors(session)
+    listed = []
     for d, n, k in rows:
-        count = {name: counts[name].get(d.id, 0) for name in counts}
+        count = {name: counted[name].get(d.id, 0) for name in counted}
         warnings = _warnings(d, count)
         status = "fel" if count["failed"] else ("varning" if warnings else "ok")
-        documents.append(
+        listed.append(
             {"doc": d, "namnd": n.name, "kommun": k.name, "count": count,
              "warnings": warnings, "status": status}
         )  # fmt: skip
-    return {"documents": documents, "errors": errors}
+    return {"documents": listed, "errors": errors}
 
 
 def _warnings(document: Document, count: dict[str, int]) -> list[str]:
@@ -510,6 +480,7 @@ def _warnings(document: Document, count: dict[str, int]) -> list[str]:
         warnings.append(f"{failed} kontroll(er) stämmer inte")
     if document.uncaptured:
         warnings.append(UNCAPTURED_LINES.format(n=document.uncaptured))
+    warnings += document.warnings or []  # each with its page: what the summary lines count
     return warnings
 
 

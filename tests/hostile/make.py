@@ -74,11 +74,29 @@ def deep_mediabox(depth: int = 5000) -> bytes:
     return pdf([CATALOG, PAGES, page(nested), stream(TEXT), FONT])
 
 
+def damaged_checksum() -> bytes:
+    """A one-page delårsbokslut whose content stream has a damaged Flate checksum: pdfminer
+    repairs it, logs "Data-loss while decompressing corrupted data" and goes on; the
+    document was stored as clean (exit 0, no warning)."""
+    lines = [
+        b"Alings\\345s kommun",
+        b"V\\345rd- och omsorgsn\\344mnden",
+        b"Del\\345rsbokslut 2025",
+        b"N\\344mnden redovisar ett resultat i niv\\345 med budget.",
+    ]
+    text = b"BT /F1 12 Tf 72 720 Td 16 TL " + b" ".join(b"(" + t + b") Tj T*" for t in lines)
+    packed = zlib.compress(text + b" ET")
+    damaged = packed[:-4] + bytes(b ^ 0xFF for b in packed[-4:])  # the Adler-32 checksum
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    return pdf([CATALOG, PAGES, page(), stream(damaged, b"/Filter /FlateDecode "), font])
+
+
 FILES = {
     "self-reference.pdf": self_reference,
     "reference-chain.pdf": reference_chain,
     "bomb-2gib.pdf": bomb,
     "deep-mediabox.pdf": deep_mediabox,
+    "checksum-damaged.pdf": damaged_checksum,
 }
 
 if __name__ == "__main__":
