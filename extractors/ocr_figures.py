@@ -52,6 +52,9 @@ class FigureSettings:
     # A word Tesseract is less sure of than this is read once more on its own, enlarged;
     # the more confident reading wins.
     unsure: float = 75.0
+    # Letters and digits a word alone (no word a word space away) needs to be read once
+    # more: a shorter one is a speck or a mark in an answer box.
+    unsure_chars: int = 3
 
 
 FIGURE_SETTINGS = FigureSettings()
@@ -112,12 +115,16 @@ def reread_unsure(
     lang: str,
     settings: FigureSettings = FIGURE_SETTINGS,
 ) -> None:
-    """Every word read with less than `unsure` confidence, read again on its own and
-    enlarged (a figure as a figure); the more confident reading is kept."""
+    """Every word (in a phrase, or of at least `unsure_chars` letters and digits) read with
+    less than `unsure` confidence, read again on its own and enlarged (a figure as a figure); the
+    more confident reading is kept."""
     scale = dpi / 72
+    in_phrase = _in_phrase(words)
     for w in words:
         if w["conf"] >= settings.unsure or w.get("reread"):
             continue
+        if sum(ch.isalnum() for ch in w["text"]) < settings.unsure_chars and id(w) not in in_phrase:
+            continue  # a speck, a mark alone in an answer box: what the answer marks judge
         figure = is_figure(w["text"])
         if figure:
             apis = [_api(settings.lang, tessdata, settings.whitelist)]
@@ -148,6 +155,18 @@ def reread_unsure(
             if conf > best[1] or percent:
                 best = (text, round(conf, 1))
         w["text"], w["conf"] = best
+
+
+def _in_phrase(words: list[dict[str, Any]]) -> set[int]:
+    """The words (by id) a word space from a neighbour on their line: part of a phrase."""
+    wrapped = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"]) for w in words]
+    back = {id(v): words[i] for i, v in enumerate(wrapped)}
+    near: set[int] = set()
+    for line in group_lines(wrapped):
+        for part in phrases(line.words):
+            if len(part) > 1:
+                near.update(id(back[id(v)]) for v in part)
+    return near
 
 
 def figure_rows(words: list[dict[str, Any]]) -> list[tuple[list[dict], list[dict]]]:
