@@ -5,7 +5,8 @@
 
 With --random: N random enkäter (samples/generator/random_enkat.py, seeds S..S+N-1) are
 drawn, printed by their producer and read; per answer form and producer it prints answer
-accuracy (the answer value, null included, of every drawn question), the mean comment
+accuracy (the answer value, null included, of every drawn question, and the answer_unread
+flag where, and only where, the drawn answer cannot be read), the mean comment
 token-Jaccard (casefolded whitespace tokens; both empty counts 1) and the share of questions
 whose wording and instruction are each exactly the drawn ones (whitespace collapsed). A
 question not found scores 0 on all three. Tune on seeds below 1000; quote seeds from 1000
@@ -77,7 +78,9 @@ def score(pdf: Path, truth: dict) -> list[tuple[bool, float, bool]]:
             worded = _squash(a.question) == _squash(t["question"]) and _squash(
                 a.instruction
             ) == _squash(t.get("instruction", ""))
-            out.append((a.answer == t["answer"], jaccard(a.comment, t["comment"]), worded))
+            unread = ("answer_unread" in a.flags) == ("answer_unread" in t.get("flags", []))
+            right_answer = a.answer == t["answer"] and unread
+            out.append((right_answer, jaccard(a.comment, t["comment"]), worded))
     return out
 
 

@@ -68,6 +68,7 @@ class Question:
     fields: dict[str, str | int] = field(default_factory=dict)
     below: float | None = None  # top of the next line on the question's last page (inf: none)
     spill: tuple[int, float] | None = None  # (page, top) of the next line when on a later page
+    answer_row: tuple[int, float, float] | None = None  # (page, top, bottom) of its own row
     boxes: int = 0  # answer boxes beside the question, marked or not
     seen: list[Box] = field(default_factory=list)  # those boxes (a scan's carry a confidence)
 
@@ -113,15 +114,31 @@ def _starts_paragraph(prev: Line, line: Line) -> bool:
     return gap > 0.4 * min(prev.height, line.height)
 
 
+def _ends_paragraph_at_page_break(prev: Line, line: Line, right: float) -> bool:
+    """Over a page break no gap shows: a finished sentence whose line stops short by more
+    than the next line's first word (which would have fitted after it) ended a paragraph."""
+    if prev.page == line.page or prev.text.rstrip()[-1:] not in ".!?:":
+        return False
+    first = line.words[0]
+    if not first["text"][:1].isupper():
+        return False
+    return right - prev.x1 > (first["x1"] - first["x0"]) + 0.5 * first["size"]
+
+
 def _paragraphs(lines: Sequence[Line]) -> list[str]:
     paras: list[list[str]] = []
     prev: Line | None = None
+    right = max((li.x1 for li in lines), default=0.0)
     for line in lines:
-        if prev is None or _starts_paragraph(prev, line):
+        if (
+            prev is None
+            or _starts_paragraph(prev, line)
+            or _ends_paragraph_at_page_break(prev, line, right)
+        ):
             paras.append([])
         paras[-1].append(line.text)
         prev = line
-    return [" ".join(p).strip() for p in paras]
+    return [_join_texts(p) for p in paras]
 
 
 _NUMBER_WORDS = {
@@ -230,6 +247,10 @@ def reading_order(
                     _take_typed_answer(line, typed, boxes, side_from)
                     if not line.words:
                         continue
+                elif zone[1] > zone[0]:
+                    _take_column_text(line, zone, boxes)
+                    if not line.words:
+                        continue
                 if _take_answer_label(line, boxes):
                     continue
                 if side_from is not None:
@@ -284,11 +305,34 @@ def _take_typed_answer(
             return
         value = VET_EJ if text == vet else _answer_of(words)
         if value is None:
+            if words[0] is not line.words[0]:  # a word typed in the cell that is no answer
+                boxes.append(_unread_box(words, line))
+                line.words = [w for w in line.words if w not in words]
             return
         bbox = (words[0]["x0"], line.top, words[-1]["x1"], line.bottom)
         boxes.append(Box(MARK_TEXT, True, bbox, value=value))
         line.words = [w for w in line.words if w not in words]
         return
+
+
+def _unread_box(words: Sequence[Any], line: Line) -> Box:
+    """Something written where the answer goes that is no answer ("?", "Se kommentar"):
+    an answer evidently given that could not be read."""
+    bbox = (words[0]["x0"], line.top, words[-1]["x1"], line.bottom)
+    return Box(MARK_TEXT, False, bbox, value="", unread=True)
+
+
+def _take_column_text(line: Line, zone: tuple[float, float], boxes: list[Box]) -> None:
+    """Text standing alone in the answer columns of a question's row (a "?" where a mark
+    goes): no part of the question or comment, and an answer that could not be read. A
+    phrase running in from the left (a full-width comment line) is text."""
+    pad = 4.0
+    for words in phrases(line.words):
+        if words[0] is line.words[0]:
+            continue
+        if words[0]["x0"] >= zone[0] - pad and words[-1]["x1"] <= zone[1] + pad:
+            boxes.append(_unread_box(words, line))
+            line.words = [w for w in line.words if w not in words]
 
 
 def _take_answer_label(line: Line, boxes: list[Box]) -> bool:
@@ -379,21 +423,23 @@ def _instructions(
         nxt = questions[k + 1].lines[0] if k + 1 < len(questions) else None
         row = _answer_row([*q.lines, *rest[:n]], page_boxes, nxt)
         if row is not None:
-            while n < len(rest) and (rest[n].page, (rest[n].top + rest[n].bottom) / 2) < row:
+            while n < len(rest) and (rest[n].page, (rest[n].top + rest[n].bottom) / 2) < row[:2]:
                 n += 1
+            if n == len(rest) or (row[0], row[1]) <= (rest[n].page, rest[n].bottom):
+                q.answer_row = row  # before anything the nämnd wrote: the question's own
         q.instruction_lines, q.rest = list(rest[:n]), list(rest[n:])
 
 
 def _answer_row(
     block: Sequence[Line], page_boxes: dict[int, list[Box]], nxt: Line | None
-) -> tuple[int, float] | None:
-    """(page, top) of the first answer box standing below the question's lines and above
-    the next question: its answer row, when that is a row of its own."""
+) -> tuple[int, float, float] | None:
+    """(page, top, bottom) of the first answer box standing below the question's lines
+    and above the next question: its answer row, when that is a row of its own."""
     last = block[-1]
     after = (last.page, last.bottom)
     limit = (nxt.page, nxt.top) if nxt is not None else (10**9, 0.0)
     rows = [
-        (page, box.bbox[1])
+        (page, box.bbox[1], box.bbox[3])
         for page, boxes in page_boxes.items()
         for box in boxes
         if after < (page, box.anchor) < limit
@@ -415,12 +461,20 @@ def _finish(q: Question) -> None:
 
 
 def _joined(lines: Sequence[Sequence[Any]]) -> str:
-    """Lines of one text as one string: a line ending in "/" wrapped inside a word
-    ("genomförande-/" + "uppföljningsrapport") joins the next without a space."""
+    """The words of several lines as one text (`_join_texts`)."""
+    return _join_texts([join_words(words) for words in lines])  # type: ignore[arg-type]
+
+
+_WRAPPED_IN_WORD = re.compile(r"(/|\d[–-])$")  # "genomförande-/" + "uppföljning", "2025–" + "2027"
+
+
+def _join_texts(texts: Sequence[str]) -> str:
+    """Lines of one paragraph as one string: a line wrapped inside a word (after a slash,
+    or inside a span of numbers "2025–2027") joins the next without a space."""
     text = ""
-    for words in lines:
-        part = join_words(words)  # type: ignore[arg-type]
-        text += part if not text or text.endswith("/") else f" {part}"
+    for part in texts:
+        glued = text and _WRAPPED_IN_WORD.search(text) and (text[-1] == "/" or part[:1].isdigit())
+        text += part if not text or glued else f" {part}"
     return re.sub(r" +", " ", text).strip()
 
 
@@ -457,7 +511,9 @@ def _question_lines(lines: Sequence[Line], start: int, end: int) -> int:
             bold = line.bold
         elif line.page != prev.page:
             # a bold question may go on at the next page's top, unless its sentence ended
-            if not (bold and line.bold) or prev.text.rstrip()[-1:] in ".?!:":
+            # there and a new one starts ("ev." + "avvikelse" goes on; "?" + "Ange" does not)
+            ended = prev.text.rstrip()[-1:] in ".?!:" and line.text[:1].isupper()
+            if not (bold and line.bold) or ended:
                 break
         elif _starts_paragraph(prev, line) or (bold is not None and line.bold != bold):
             break
@@ -538,6 +594,9 @@ def _assign_marks(
             bands.append((page, top, bottom))
         if q.spill is not None:
             bands.append((q.spill[0], float("-inf"), q.spill[1]))  # above the page's first line
+        if q.answer_row is not None:
+            page, top, bottom = q.answer_row
+            bands.append((page, top - 1, bottom + 1))
         for page, top, bottom in bands:
             for box in page_boxes.get(page, []):
                 if not (top <= box.anchor <= bottom) or id(box) in used:

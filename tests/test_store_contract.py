@@ -26,7 +26,7 @@ from .conftest import ROOT, expected_for
 
 REPORT = ROOT / "samples" / "alingsas-von-2025-delarsbokslut.pdf"
 ENKAT = ROOT / "samples" / "alingsas-von-2024-enkat.pdf"
-RANDOM_ENKAT = ROOT / "samples" / "random-enkat" / "enkat-00100-columns-reportlab.pdf"
+RANDOM_ENKAT = ROOT / "samples" / "random-enkat" / "enkat-00104-columns-reportlab.pdf"
 
 
 def _json(value: object) -> object:

@@ -119,3 +119,40 @@ def test_figures_fit_the_terminal(truth_db: str, columns: int) -> None:
     assert result.returncode == 0, result.stderr
     assert max(len(line) for line in result.stdout.splitlines()) <= columns
     assert "procentenheter" in result.stdout
+
+
+@pytest.mark.parametrize("columns", [200, 132, 90, 60])
+def test_figure_rows_laid_out_at_once_are_what_rich_prints(truth_db: str, columns: int) -> None:
+    """The rows after the first, laid out directly, give the characters and colours rich's
+    own table gives, at widths where every cell fits and where names are abbreviated or
+    cells wrap (then rich lays out every row)."""
+    import io
+
+    from rich.console import Console
+
+    from kommunkoll.pipeline import queries
+    from kommunkoll.pipeline.compare import figure_series
+    from kommunkoll.pipeline.db import make_engine
+    from kommunkoll.pipeline.report import figure_table
+
+    engine = make_engine(truth_db)
+    rows = queries.figure_rows(engine, "drift", "Personalkostnader", "utfall,budget")
+    engine.dispose()
+    points = figure_series(rows, "drift", "Personalkostnader", "utfall,budget")
+    assert len(points) == 16  # the ground truth: 8 nämnd-years, utfall and budget
+
+    def printed(at_once: bool, terminal: bool) -> str:
+        console = Console(
+            file=io.StringIO(), width=columns, force_terminal=terminal,
+            color_system="standard" if terminal else None,
+        )  # fmt: skip
+        for shown in figure_table(points, "drift · Personalkostnader", columns, at_once):
+            console.print(shown)
+        return console.file.getvalue()  # type: ignore[attr-defined]
+
+    for terminal in (False, True):
+        reference = printed(False, terminal)
+        assert printed(True, terminal) == reference
+    worse = sum(p.better is False for p in points)
+    assert worse == 8  # the ground truth's costs grew: change and % in red
+    assert "\x1b[31m" in reference  # the colours were compared too

@@ -8,6 +8,8 @@ data the fixed samples print); the seed draws how they are printed:
 - the column order and option wording ("Vet ej" or "Vet inte", a header wrapped or not);
 - ruled or unruled; the comment below the question or in a column to its right;
 - long comments, so questions and comments run over page breaks;
+- now and then an answer that cannot be read: a "?" where the mark or shading goes, a typed
+  word that is no answer ("Se kommentar"); its truth is null with the flag answer_unread;
 - an instruction under some questions ("Ange datum för beslutet."), in italic, in bold like
   the question, or plain; a plain one only where the page shows where it ends (before the
   question's answer row, or in the question's cell with the comment in a column of its own),
@@ -38,6 +40,7 @@ PRODUCERS = ("reportlab", "libreoffice", "chromium")
 LABELS = {"ja": "Ja", "nej": "Nej", "delvis": "Delvis"}
 MARKS = ("x", "X", "☒", "✓")
 INSTRUCTION_STYLES = ("italic", "bold", "plain")
+UNREAD_WORDS = ("Se kommentar", "Ej aktuellt", "Oklart")
 INSTRUCTIONS = (
     "Ange datum och paragraf för beslutet.",
     "Beskriv kortfattat hur uppföljningen går till.",
@@ -57,6 +60,7 @@ class Item:
     comment: list[str]  # paragraphs as the nämnd wrote them
     boxed: bool = True  # False: an open question, no answer asked
     instruction: str = ""  # the auditors' instruction printed apart from the question
+    unread: str = ""  # written where `answer`'s mark goes instead of a mark: no answer
 
 
 @dataclass
@@ -73,6 +77,7 @@ class Draw:
     title: list[str]
     items: list[Item] = field(default_factory=list)
     instruction_style: str = "italic"  # italic | bold | plain
+    wrap_at: str = ""  # the number of a question pushed to break over a page (reportlab)
 
     @property
     def name(self) -> str:
@@ -153,6 +158,14 @@ def draw(
         items=picked,
     )
     _draw_instructions(rng, d, style)
+    for item in d.items:
+        if item.answer and d.form != "options" and rng.random() < 0.05:
+            words = {"label": UNREAD_WORDS, "svar": ("?", "Oklart")}.get(d.form, ("?",))
+            item.unread = rng.choice(words)
+    long = [i.number for i in d.items if len(i.question) > 100]
+    paragraphs = d.form in ("label", "options") and d.producer == "reportlab"
+    if paragraphs and long and rng.random() < 0.5:
+        d.wrap_at = rng.choice(long)
     return d
 
 
@@ -182,11 +195,13 @@ def _draw_instructions(rng: random.Random, d: Draw, style: str | None = None) ->
 def _cells(d: Draw, item: Item) -> list[str]:
     """The answer cells of one question row (columns / shaded / svar forms)."""
     if d.form == "svar":
-        return [html.escape(d.label(item.answer)) if item.answer else ""]
+        return [html.escape(item.unread or d.label(item.answer)) if item.answer else ""]
     out = []
     for key in d.order:
         on = item.answer == key
-        if d.form == "shaded":
+        if on and item.unread:
+            out.append(f'<td class="a">{html.escape(item.unread)}</td>')
+        elif d.form == "shaded":
             shade = '<td class="a shade" bgcolor="#777777"></td>'  # attribute: LibreOffice too
             out.append(shade if on else '<td class="a"></td>')
         else:
@@ -280,7 +295,7 @@ def _instruction_html(d: Draw, item: Item) -> str:
 
 def _answer_line(d: Draw, item: Item) -> str:
     if d.form == "label":
-        return f"Svar: {d.label(item.answer)}" if item.answer else "Svar:"
+        return f"Svar: {item.unread or d.label(item.answer)}" if item.answer else "Svar:"
     return "   ".join(f"{'☒' if item.answer == k else '☐'} {d.label(k)}" for k in d.order)
 
 
@@ -328,7 +343,7 @@ def _reportlab(d: Draw, pdf: Path) -> None:
     from reportlab.lib.units import mm
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DejaVu", str(FONT_DIR / "DejaVuSans.ttf")))
@@ -366,7 +381,10 @@ def _reportlab(d: Draw, pdf: Path) -> None:
                 if not item.boxed:
                     cells.append("")
                 elif d.form == "svar":
-                    cells.append(p(d.label(item.answer), centre) if item.answer else "")
+                    typed = item.unread or d.label(item.answer) if item.answer else ""
+                    cells.append(p(typed, centre) if typed else "")
+                elif item.unread and item.answer == key:
+                    cells.append(p(item.unread, centre))
                 elif d.form == "shaded":
                     cells.append("")
                     if item.answer == key:
@@ -397,17 +415,51 @@ def _reportlab(d: Draw, pdf: Path) -> None:
         table = Table(rows, colWidths=widths, repeatRows=1, splitByRow=True)
         table.setStyle(TableStyle(style))
         story.append(table)
-    else:
+        _Probe.build_at(pdf, story)
+        return
+    head = list(story)
+    wrapping = ParagraphStyle("w", parent=bold, allowOrphans=1)  # one line left at the foot
+
+    def paragraphs(room: float | None) -> list:
+        out = list(head)
         for item in d.items:
-            story.append(p(f"{item.number} {item.question}", bold))
+            if item.number == d.wrap_at:
+                out[-1].probe = True  # where the question to wrap starts
+                if room is not None and room > 1.5 * bold.leading:
+                    out.append(Spacer(1, room - 1.5 * bold.leading))  # one line at the foot
+            out.append(p(f"{item.number} {item.question}", wrapping))
             if item.instruction:
-                story.append(p(item.instruction, instruction_style))
+                out.append(p(item.instruction, instruction_style))
             if item.boxed:
-                story.append(p(_answer_line(d, item)))
-            story += [p(t) for t in item.comment]
-    doc = SimpleDocTemplate(str(pdf), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
-                            topMargin=18 * mm, bottomMargin=18 * mm, invariant=1)  # fmt: skip
-    doc.build(story)
+                out.append(p(_answer_line(d, item)))
+            out += [p(t) for t in item.comment]
+        return out
+
+    room = _Probe.build_at(pdf, paragraphs(None)) if d.wrap_at else None
+    _Probe.build_at(pdf, paragraphs(room))
+
+
+class _Probe:
+    """A reportlab document that notes the room left on the page after the flowable
+    marked `probe`: how far down to push the next question so it breaks over the page."""
+
+    @staticmethod
+    def build_at(pdf: Path, story: list) -> float | None:
+        from reportlab.lib.pagesizes import A4
+        from reportlab.lib.units import mm
+        from reportlab.platypus import SimpleDocTemplate
+
+        room: list[float] = []
+
+        class Doc(SimpleDocTemplate):
+            def afterFlowable(self, flowable) -> None:  # type: ignore[no-untyped-def]
+                if getattr(flowable, "probe", False):
+                    room.append(self.frame._y - self.frame._y1p - flowable.getSpaceAfter())
+
+        doc = Doc(str(pdf), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+                  topMargin=18 * mm, bottomMargin=18 * mm, invariant=1)  # fmt: skip
+        doc.build(story)
+        return room[0] if room else None
 
 
 def render_all(draws: list[Draw], out_dir: Path) -> None:
@@ -423,6 +475,11 @@ def render_all(draws: list[Draw], out_dir: Path) -> None:
                     _reportlab(d, pdf)
                 except LayoutError:  # a table row cannot split: a page-long side comment
                     d.comment_right = False  # goes below its question instead
+                    if d.instruction_style == "plain":  # nothing shows its end any more
+                        for item in d.items:
+                            if item.instruction:
+                                item.question = f"{item.question} {item.instruction}"
+                                item.instruction = ""
                     _reportlab(d, pdf)
                 continue
             source = Path(tmp) / f"{d.name}.html"
@@ -457,8 +514,13 @@ def expected(d: Draw, pdf: Path) -> dict:
                 "number": item.number,
                 "question": item.question,
                 "instruction": item.instruction,
-                "answer": item.answer,
-                "comment": "\n".join(item.comment),
+                "answer": None if item.unread else item.answer,
+                "flags": ["answer_unread"] if item.unread else [],
+                "comment": "\n".join(
+                    # "Svar: Oklart" stays what the nämnd wrote, in its comment
+                    ([_answer_line(d, item)] if item.unread and d.form == "label" else [])
+                    + item.comment
+                ),
                 "page": page,
             }
         )
