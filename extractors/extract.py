@@ -25,6 +25,7 @@ from kommunkoll.vocabulary import DOCUMENT_KINDS, ERROR_REASONS, IDENTITY_FIELDS
 from . import gc_pause
 from .contract import DocumentInfo, Extraction, Extractor, Source
 from .errors import ExtractionError
+from .file_content import FileContent
 from .identify import identify
 from .layout import Page, answer_boxes, mark_furniture, read_page
 from .limits import Limits
@@ -87,25 +88,33 @@ def extract_pdf(
     *,
     ocr: bool | None = None,
     ocr_settings: OcrSettings = OCR_SETTINGS,
+    content: FileContent | None = None,
 ) -> Extraction:
     """Extract one PDF; raises ExtractionError (with a reason) for a file it cannot read.
 
     `limits` bounds the file size, pages and inflated bytes here; wall time and memory need
     a process that can be killed (`kommunkoll.pipeline.worker`). Scanned pages are read by
     OCR unless `ocr` is False (default: unless --no-ocr set KOMMUNKOLL_NO_OCR): then a PDF
-    of scans is `image_only`.
+    of scans is `image_only`. `content`: the file's bytes and hash, read by the caller
+    already, so the file is not read from disk again.
     """
     path = Path(path)
     if ocr is None:
         ocr = ocr_enabled()
     with gc_pause.parsing(), parser_warnings() as heard:
-        extraction = _extract(path, limits, ocr, ocr_settings)
+        extraction = _extract(path, limits, ocr, ocr_settings, content)
     extraction.warnings.extend(as_warnings(heard))
     return extraction
 
 
-def _extract(path: Path, limits: Limits | None, ocr: bool, ocr_settings: OcrSettings) -> Extraction:
-    with open_pdf(path, limits) as (source, pdf):
+def _extract(
+    path: Path,
+    limits: Limits | None,
+    ocr: bool,
+    ocr_settings: OcrSettings,
+    content: FileContent | None,
+) -> Extraction:
+    with open_pdf(path, limits, content) as (source, pdf):
         scans = read_scans(pdf, source.filename, ocr_settings) if ocr else {}
         if not scans:
             require_text(pdf, source.filename)

@@ -2,7 +2,8 @@
 
 The bytes are read once: their hash names the document and pdfplumber parses the same
 bytes, so a file changing on disk mid-extraction cannot give a hash of one file and the
-content of another.
+content of another. A caller that read the file already (the ingest hashes it to know
+whether it is stored) hands its `FileContent` on, and the file is not read again.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from kommunkoll.vocabulary import ERROR_REASONS
 
 from .errors import ExtractionError
+from .file_content import FileContent
 from .limits import Limits, MiB, ReferenceCycle, inflation_budget
 
 # The spec wants %%EOF in the last 1024 bytes; readers tolerate trailing junk, so do we.
@@ -38,18 +40,21 @@ class PdfFile:
     pages: int
 
 
-def read_pdf_bytes(path: Path, limits: Limits | None = None) -> bytes:
-    """Read a file and reject what is plainly not a complete PDF, before parsing it."""
+def read_pdf_bytes(
+    path: Path, limits: Limits | None = None, content: FileContent | None = None
+) -> bytes:
+    """Read a file (unless its `content` is given) and reject what is plainly not a
+    complete PDF, before parsing it."""
     name = path.name
     limits = limits or Limits()
     try:
-        size = path.stat().st_size
+        size = len(content.data) if content is not None else path.stat().st_size
         if size > limits.file_size:
             reason = ERROR_REASONS["too_large"].format(
                 size=size / MiB, limit=limits.file_size / MiB
             )
             raise ExtractionError("too_large", reason, name)
-        data = path.read_bytes()
+        data = content.data if content is not None else path.read_bytes()
     except FileNotFoundError:
         raise ExtractionError("not_found", ERROR_REASONS["not_found"], name) from None
     except IsADirectoryError:
@@ -85,8 +90,11 @@ def _guess_kind(data: bytes) -> str:
 
 
 @contextmanager
-def open_pdf(path: Path, limits: Limits | None = None) -> Iterator[tuple[PdfFile, pdfplumber.PDF]]:
-    """Open a PDF for extraction; raises ExtractionError with a reason for any bad file.
+def open_pdf(
+    path: Path, limits: Limits | None = None, content: FileContent | None = None
+) -> Iterator[tuple[PdfFile, pdfplumber.PDF]]:
+    """Open a PDF for extraction (from its `content` when given: read once, hashed once);
+    raises ExtractionError with a reason for any bad file.
 
     Everything read inside the block (pages, fonts, content streams) inflates against the
     document's budget (`limits.inflated`); passing it is `decompression_bomb`, whatever
@@ -94,7 +102,7 @@ def open_pdf(path: Path, limits: Limits | None = None) -> Iterator[tuple[PdfFile
     """
     path = Path(path)
     limits = limits or Limits()
-    data = read_pdf_bytes(path, limits)
+    data = read_pdf_bytes(path, limits, content)
     name = path.name
     with inflation_budget(limits.inflated) as budget:
         try:
@@ -114,7 +122,7 @@ def open_pdf(path: Path, limits: Limits | None = None) -> Iterator[tuple[PdfFile
                     raise ExtractionError("no_pages", ERROR_REASONS["no_pages"], name)
                 if page_count > limits.pages:
                     raise _too_many_pages(page_count, limits, name)
-                digest = hashlib.sha256(data).hexdigest()
+                digest = content.sha256 if content else hashlib.sha256(data).hexdigest()
                 yield PdfFile(filename=name, sha256=digest, pages=page_count), pdf
             finally:
                 _close(pdf)

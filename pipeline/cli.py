@@ -200,27 +200,33 @@ def ingest(
 ) -> None:
     """Store every PDF not stored yet, then move it to processed/ or quarantine/ beside it."""
     from .db import open_database
-    from .intake import settle_stored
+    from .intake import handed_over, settle_stored
     from .worker import shared_reader
 
     _set_ocr(no_ocr)
 
     engine = open_database(db)
-    pending, outcome = settle_stored(engine, _inbox_files(paths), keep)
+    pending, outcome = settle_stored(engine, _inbox_files(paths), keep, hand_over=workers)
     engine.dispose()
     if pending:  # only then is there Prefect work: a run of stored files never starts it
         from .prefect_env import prefect_api, start_api
 
         if not dask:  # the reader warms up and reads the first documents while Prefect starts
             for path in pending[:workers]:
-                shared_reader().prefetch(path, Limits(timeout=timeout))
+                read = handed_over(path, leave=True)  # the flow takes it
+                shared_reader().prefetch(path, Limits(timeout=timeout), read and read[1])
         server = start_api()
         from .flows import ingest_flow, task_runner
 
         with prefect_api(server):
             run = ingest_flow.with_options(task_runner=task_runner(workers, dask))
             ran = run(
-                [str(p) for p in pending], db=db, keep=keep, timeout=timeout, show_progress=True
+                [str(p) for p in pending],
+                db=db,
+                keep=keep,
+                timeout=timeout,
+                show_progress=True,
+                in_flight=2 * workers,
             )
         outcome = outcome.merge(ran)
     _finish(outcome, db, summary=INGEST_SUMMARY)

@@ -35,6 +35,7 @@ from sqlmodel import Session, select  # noqa: E402
 
 from kommunkoll import EXTRACTOR_VERSION  # noqa: E402
 from kommunkoll.extractors import Extraction, ExtractionError  # noqa: E402
+from kommunkoll.extractors.file_content import FileContent  # noqa: E402
 from kommunkoll.extractors.limits import Limits  # noqa: E402
 from kommunkoll.extractors.pdf import detail  # noqa: E402
 from kommunkoll.models import Document  # noqa: E402
@@ -42,13 +43,19 @@ from kommunkoll.vocabulary import STORED_FILE_CHANGED, STORED_FILE_GONE  # noqa:
 
 from . import inbox as box  # noqa: E402
 from .db import make_engine, upgrade_schema  # noqa: E402
-from .intake import Failure, Outcome, move_failed, refuse_symlink  # noqa: E402
+from .intake import (  # noqa: E402
+    Failure,
+    Outcome,
+    handed_over,
+    move_failed,
+    read_once,
+    refuse_symlink,
+)
 from .safe_text import markup  # noqa: E402
 from .store import (  # noqa: E402
     is_stored,
     record_ingest_error,
     replace_extraction,
-    sha256_of,
     store_extraction,
 )
 from .worker import extract_limited  # noqa: E402
@@ -76,13 +83,16 @@ def _transient(_task: Any, _run: Any, state: Any) -> bool:
     cache_policy=NO_CACHE,
     persist_result=False,
 )
-def extract_document(path: str, limits: Limits) -> tuple[Extraction | Failure, float]:
+def extract_document(
+    path: str, limits: Limits, content: FileContent | None = None
+) -> tuple[Extraction | Failure, float]:
     """One PDF to its Extraction, and the seconds extraction took (what is not Prefect's or
     the database's), read in a limited worker process (`worker.py`) that is killed past
-    its time or memory; an unreadable file is a result (no retry), not a task failure."""
+    its time or memory; an unreadable file is a result (no retry), not a task failure.
+    `content`: the bytes the flow read to hash the file, so it is not read again."""
     start = time.perf_counter()
     try:
-        result: Extraction | Failure = extract_limited(path, limits)
+        result: Extraction | Failure = extract_limited(path, limits, content)
     except ExtractionError as exc:
         result = Failure(exc.code, exc.reason)
     return result, time.perf_counter() - start
@@ -120,9 +130,13 @@ def ingest_flow(
     timeout: float = DEFAULT_TIMEOUT,
     show_progress: bool = False,
     limits: Limits | None = None,
+    in_flight: int = 4,
 ) -> Outcome:
     """Store every PDF given (a folder: the PDFs in it) not stored yet, then move each to
-    processed/ or quarantine/ beside it (unless `keep`)."""
+    processed/ or quarantine/ beside it (unless `keep`).
+
+    Each file is read once: the read that hashes it keeps the bytes, which go to the reader
+    with the task; at most `in_flight` files' bytes are held at a time."""
     engine = make_engine(db)
     upgrade_schema(engine)
     pdfs = box.expand([Path(p) for p in paths])
@@ -130,37 +144,49 @@ def ingest_flow(
     limits = replace(limits or Limits(), timeout=timeout)
     with _progress(Console(stderr=True) if show_progress else None) as progress:
         bar = progress.add_task("ingest", total=len(pdfs), last="")
-        futures = {}
+        futures: dict[Any, tuple[Path, str | None]] = {}
+
+        def settle_next() -> None:
+            future = next(as_completed(list(futures)))
+            path, digest = futures.pop(future)
+            result = _result(future, outcome)
+            _settle(engine, path.parent, path, digest, result, keep, outcome)
+            progress.update(bar, advance=1, last=markup(path.name))
+
         for path in pdfs:
-            folder = path.parent
             if path.is_symlink():
                 refuse_symlink(engine, path, keep, outcome)
                 progress.update(bar, advance=1, last=markup(path.name))
                 continue
-            digest = sha256_of(path)
-            if digest is not None and is_stored(engine, digest):
+            handed = handed_over(path)  # read, and found new, before the flow started
+            digest, content = handed or read_once(path, limits.file_size)
+            if handed is None and digest is not None and is_stored(engine, digest):
                 outcome.skipped.append(path.name)
                 if not keep:  # stored by a run that stopped before moving it
                     try:
-                        target = box.processed_path(folder, path, digest)
-                        box.move_to_processed(folder, path, target)
+                        target = box.processed_path(path.parent, path, digest)
+                        box.move_to_processed(path.parent, path, target)
                     except OSError as exc:
                         move_failed(engine, path, digest, exc, outcome)
                 progress.update(bar, advance=1, last=f"{markup(path.name)} already stored")
                 continue
-            futures[extract_document.submit(str(path), limits)] = (path, digest)
-        for future in as_completed(list(futures)):
-            path, digest = futures[future]
-            folder = path.parent
-            try:
-                result, seconds = future.result()
-                outcome.extract_seconds += seconds
-            except Exception as exc:  # retries spent on a transient error
-                result = Failure("failed", f"läsningen misslyckades: {detail(exc)}")
-            _settle(engine, folder, path, digest, result, keep, outcome)
-            progress.update(bar, advance=1, last=markup(path.name))
+            futures[extract_document.submit(str(path), limits, content)] = (path, digest)
+            while len(futures) >= max(1, in_flight):
+                settle_next()
+        while futures:
+            settle_next()
     engine.dispose()
     return outcome
+
+
+def _result(future: Any, outcome: Outcome) -> Extraction | Failure:
+    """A task's Extraction or Failure, its extraction seconds counted in `outcome`."""
+    try:
+        result, seconds = future.result()
+    except Exception as exc:  # retries spent on a transient error
+        return Failure("failed", f"läsningen misslyckades: {detail(exc)}")
+    outcome.extract_seconds += seconds
+    return result
 
 
 def _settle(
@@ -233,11 +259,7 @@ def reprocess_flow(
             futures[extract_document.submit(document.path, limits)] = document
         for future in as_completed(list(futures)):
             document = futures[future]
-            try:
-                result, seconds = future.result()
-                outcome.extract_seconds += seconds
-            except Exception as exc:
-                result = Failure("failed", f"läsningen misslyckades: {detail(exc)}")
+            result = _result(future, outcome)
             if isinstance(result, Failure):
                 # The old rows stay: a worse extractor run never erases a stored document.
                 outcome.quarantined.append((document.filename, result.code, result.reason))

@@ -4,17 +4,28 @@ A run whose files are all stored already (the common case for `watch` restarts a
 second `ingest` of the same folder) finishes here, in a second or so, without starting
 Prefect at all. Every step on one file (hash, move, record) is isolated: a failure is
 recorded for that file and the batch goes on.
+
+Each file is read from disk once: the read that hashes it keeps its bytes (`read_once`),
+and a new file's bytes go on to the reader with its request. `settle_stored` stops reading
+once it has found the files the reader starts on (`hand_over`), handing them to the flow
+(`handed_over`); the flow reads the rest itself, a few at a time.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kommunkoll.extractors.file_content import FileContent
+from kommunkoll.extractors.limits import Limits
+
 from . import inbox as box
-from .store import is_stored, record_ingest_error, sha256_of
+from .store import is_stored, record_ingest_error
 
 
 @dataclass
@@ -68,18 +79,56 @@ def refuse_symlink(engine: Any, path: Path, keep: bool, outcome: Outcome) -> Non
             move_failed(engine, path, None, exc, Outcome())
 
 
-def settle_stored(engine: Any, paths: list[Path], keep: bool) -> tuple[list[Path], Outcome]:
+def read_once(
+    path: Path, file_size: int = Limits().file_size
+) -> tuple[str | None, FileContent | None]:
+    """The file's sha256 and its content, from one read; no content for a file bigger than
+    `file_size` (the reader refuses it by its size, unread), (None, None) for one that
+    cannot be read (extraction will say why)."""
+    try:
+        with path.open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size <= file_size:
+                content = FileContent.of(handle.read())
+                return content.sha256, content
+            digest = hashlib.sha256()
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+            return digest.hexdigest(), None
+    except OSError:
+        return None, None
+
+
+_handed: dict[Path, tuple[str | None, FileContent | None]] = {}
+_handed_lock = threading.Lock()
+
+
+def handed_over(path: Path, *, leave: bool = False) -> tuple[str | None, FileContent | None] | None:
+    """What `settle_stored` read of a new file (sha256, content), taken once (or left for
+    the flow with `leave`); None if it did not read the file."""
+    with _handed_lock:
+        return _handed.get(path.absolute()) if leave else _handed.pop(path.absolute(), None)
+
+
+def settle_stored(
+    engine: Any, paths: list[Path], keep: bool, hand_over: int = 1
+) -> tuple[list[Path], Outcome]:
     """Split `paths` into those to extract and an outcome for those already stored (moved on
-    to processed/ unless `keep`)."""
+    to processed/ unless `keep`), every link refused. Once `hand_over` new files are found
+    (read, kept for the flow), the rest are left unread for the flow: each is read once."""
     pending: list[Path] = []
     outcome = Outcome()
     for path in paths:
         if path.is_symlink():
             refuse_symlink(engine, path, keep, outcome)
             continue
-        digest = sha256_of(path)
+        if len(pending) >= max(1, hand_over):  # the reader has its first files: the flow
+            pending.append(path)  # reads the rest, once each
+            continue
+        digest, content = read_once(path)
         if digest is None or not is_stored(engine, digest):
             pending.append(path)
+            with _handed_lock:
+                _handed[path.absolute()] = (digest, content)
             continue
         outcome.skipped.append(path.name)
         if keep:

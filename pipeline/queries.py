@@ -481,8 +481,9 @@ def ingest_errors(session: Session) -> list[IngestError]:
 
 @dataclass
 class DocumentContents:
-    """One document's tables (lines with their values by (measure, year)), answers,
-    findings and checks."""
+    """One document's tables (lines with their values by column: (measure, year), or
+    (None, year, printed header) where the header names no measure), answers, findings and
+    checks."""
 
     tables: list[dict[str, object]]
     answers: list[Answer]
@@ -503,12 +504,14 @@ def document_contents(session: Session, document_id: int) -> DocumentContents:
         found = session.exec(
             select(Value).where(Value.line_id.in_([line.id for line in lines])).order_by(Value.id)
         ).all()
-        by_line: dict[int, dict[tuple[str, int], Value]] = defaultdict(dict)
-        columns: list[tuple[str, int]] = []
+        by_line: dict[int, dict[tuple, Value]] = defaultdict(dict)
+        columns: list[tuple] = []
         for v in found:
-            by_line[v.line_id][(v.measure, v.year)] = v
-            if (v.measure, v.year) not in columns:
-                columns.append((v.measure, v.year))
+            # A header naming no known measure (an ovrigt table) is a column of its own.
+            key = (v.measure, v.year) if v.measure else (None, v.year, v.header)
+            by_line[v.line_id][key] = v
+            if key not in columns:
+                columns.append(key)
         checks = session.exec(select(Check).where(Check.table_id == table.id)).all()
         tables.append(
             {"table": table, "columns": columns, "checks": checks,

@@ -19,6 +19,8 @@ here or on a Dask worker:
 
 `Reader.extract(path, limits)` behaves like `extract_pdf` (an Extraction, or raises
 ExtractionError) and may be called from many threads at once: each call is one child.
+Given the file's `content` (its bytes and hash, read by the ingest to hash it), the request
+carries the bytes and the child reads nothing from disk: one read per file.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kommunkoll.extractors.errors import ExtractionError
+from kommunkoll.extractors.file_content import FileContent
 from kommunkoll.extractors.limits import Limits, MiB
 from kommunkoll.vocabulary import ERROR_REASONS
 
@@ -167,10 +170,12 @@ class Reader:
                 ReaderLost(f"the reader process ended (exit status {process.returncode})")
             )
 
-    def submit(self, path: Path | str, limits: Limits | None = None) -> Future[Any]:
-        """Read `path` in a child; the future's result is (kind, value, stats): ("ok",
-        Extraction) or ("error", (code, reason)), and the child's `seconds` and peak
-        `memory` (resident, bytes)."""
+    def submit(
+        self, path: Path | str, limits: Limits | None = None, content: FileContent | None = None
+    ) -> Future[Any]:
+        """Read `path` (or its `content`) in a child; the future's result is (kind, value,
+        stats): ("ok", Extraction) or ("error", (code, reason)), and the child's `seconds`
+        and peak `memory` (resident, bytes)."""
         limits = limits or Limits()
         future: Future[Any] = Future()
         with self._lock:
@@ -179,25 +184,29 @@ class Reader:
             self._pending[request_id] = future
             try:
                 assert process.stdin is not None
-                _send(process.stdin, (request_id, str(path), limits))
+                _send(process.stdin, (request_id, str(path), limits, content))
             except OSError as exc:
                 self._pending.pop(request_id, None)
                 raise ReaderLost(f"the reader process is gone: {exc}") from None
         return future
 
-    def prefetch(self, path: Path | str, limits: Limits) -> None:
+    def prefetch(
+        self, path: Path | str, limits: Limits, content: FileContent | None = None
+    ) -> None:
         """Start reading `path` now; the `extract` call for it that comes later (the flow's
         task, once Prefect's server is up) takes this result instead of reading again."""
-        future = self.submit(path, limits)
+        future = self.submit(path, limits, content)
         with self._lock:
             self._prefetched[(str(path), limits)] = future
 
-    def extract(self, path: Path | str, limits: Limits | None = None) -> Any:
+    def extract(
+        self, path: Path | str, limits: Limits | None = None, content: FileContent | None = None
+    ) -> Any:
         """Like `extract_pdf`, in a limited child: the Extraction, or raises ExtractionError."""
         limits = limits or Limits()
         with self._lock:
             future = self._prefetched.pop((str(path), limits), None)
-        future = future or self.submit(path, limits)
+        future = future or self.submit(path, limits, content)
         try:
             kind, value, _ = future.result(timeout=limits.timeout + _GRACE)
         except TimeoutError:  # the reader itself stopped answering: replace it
@@ -244,9 +253,11 @@ def shared_reader() -> Reader:
         return _shared
 
 
-def extract_limited(path: Path | str, limits: Limits | None = None) -> Any:
-    """`extract_pdf` in this process's reader, within `limits`."""
-    return shared_reader().extract(path, limits)
+def extract_limited(
+    path: Path | str, limits: Limits | None = None, content: FileContent | None = None
+) -> Any:
+    """`extract_pdf` in this process's reader, within `limits` (from `content` if given)."""
+    return shared_reader().extract(path, limits, content)
 
 
 # ------------------------------------------------------------------ the reader process
@@ -315,8 +326,10 @@ def serve() -> None:
                         _kill(pid)
                     continue
                 inbox += chunk
-                for request_id, path, limits in _requests(inbox):
-                    pid, child = _fork(request_id, path, limits, baseline, (devnull, out))
+                for request_id, path, limits, content in _requests(inbox):
+                    pid, child = _fork(
+                        request_id, (path, content), limits, baseline, (devnull, out)
+                    )
                     children[pid] = child
                     by_fd[child.fd] = pid
                     selector.register(child.fd, selectors.EVENT_READ)
@@ -344,7 +357,7 @@ def serve() -> None:
     out.close()
 
 
-def _requests(inbox: bytearray) -> list[tuple[int, str, Limits]]:
+def _requests(inbox: bytearray) -> list[tuple[int, str, Limits, FileContent | None]]:
     found = []
     while len(inbox) >= _HEADER.size:
         (size,) = _HEADER.unpack_from(inbox)
@@ -383,7 +396,11 @@ def _outcome(child: _Child, status: int) -> tuple[str, Any]:
 
 
 def _fork(
-    request_id: int, path: str, limits: Limits, baseline: int, streams: tuple[int, IO[bytes]]
+    request_id: int,
+    document: tuple[str, FileContent | None],
+    limits: Limits,
+    baseline: int,
+    streams: tuple[int, IO[bytes]],
 ) -> tuple[int, _Child]:
     devnull, out = streams
     read_end, write_end = os.pipe()
@@ -398,7 +415,7 @@ def _fork(
             if os.getppid() != parent:
                 os._exit(1)
             os.dup2(devnull, 0)
-            _read_one(path, limits, baseline, write_end)
+            _read_one(*document, limits, baseline, write_end)
         finally:
             os._exit(0)
     os.close(write_end)
@@ -407,7 +424,9 @@ def _fork(
     return pid, child
 
 
-def _read_one(path: str, limits: Limits, baseline: int, fd: int) -> None:
+def _read_one(
+    path: str, content: FileContent | None, limits: Limits, baseline: int, fd: int
+) -> None:
     """In the child: read one PDF within its memory limit and send what came of it."""
     import resource
 
@@ -422,7 +441,7 @@ def _read_one(path: str, limits: Limits, baseline: int, fd: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
     outcome: tuple[str, Any]
     try:
-        outcome = "ok", extract_pdf(path, limits)
+        outcome = "ok", extract_pdf(path, limits, content=content)
     except ExtractionError as exc:
         outcome = "error", (exc.code, exc.reason)
     except MemoryError:

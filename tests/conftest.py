@@ -17,6 +17,12 @@ def sample_pdfs() -> list[Path]:
     return sorted(SAMPLES.glob("*.pdf"))
 
 
+def manifest() -> list[dict]:
+    """The generator's list of the samples it wrote (samples/manifest.json): the truth of
+    how many there are, of which kind, kommun, nämnd and year."""
+    return json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))["samples"]
+
+
 def expected_for(pdf: Path) -> dict:
     return json.loads(pdf.with_name(f"{pdf.stem}.expected.json").read_text(encoding="utf-8"))
 
@@ -107,6 +113,20 @@ def bad_files(tmp_path_factory: pytest.TempPathFactory, good_pdf: Path) -> dict[
         folder / "menu.pdf", ["Lunchmeny vecka 12", "Måndag: fisk", "Tisdag: soppa"]
     )
     return files
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen",
+        action="store_true",
+        help="draw the regression fixtures (tests/regressions) and write their expected "
+        "files again from their specs, before comparing",
+    )
+
+
+@pytest.fixture
+def regen(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--regen"))
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -144,15 +144,6 @@ def test_running_headers_and_page_numbers_stay_out_of_comments(
     ]
 
 
-def test_the_letter_x_inside_running_text_is_no_mark(tmp_path: Path) -> None:
-    questions = [
-        Q("1.1", "Har nämnden fastställt mål?", ["Ja"], comment=["Lokalen är 3 x 4 meter."]),
-    ]
-    [answer] = extract_pdf(make_enkat_pdf(tmp_path / "x.pdf", questions, style="x")).answers
-    assert answer.answer == "ja"
-    assert answer.comment == "Lokalen är 3 x 4 meter."
-
-
 def test_questionnaire_after_a_cover_page(tmp_path: Path) -> None:
     """Page 1 says nothing of an enkät: the layouts are read once the header row shows it."""
     questions = _questions()
@@ -219,52 +210,6 @@ def test_comments_in_a_column_beside_the_boxes(tmp_path: Path, style: str) -> No
         assert got.question == q.text
         assert got.answer == (VALUE[q.marked[0]] if q.marked else None), q.number
         assert got.comment == "\n".join(q.comment), q.number
-
-
-def test_an_x_close_after_the_question_text_is_still_a_mark(tmp_path: Path) -> None:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from .enkat_pdf import FONT_BOLD, register_fonts
-
-    register_fonts()
-    q = Q("1.1", "Har nämnden fastställt mål?", ["Ja"], comment=["Ja, i budgeten."])
-    end = 60 + stringWidth(f"{q.number} {q.text}", FONT_BOLD, 9)
-    pdf = make_enkat_pdf(
-        tmp_path / "close.pdf", [q], style="x", first_column_x=end + 8, section="1 Mål"
-    )
-    [answer] = extract_pdf(pdf).answers
-    assert (answer.answer, answer.question) == ("ja", q.text)
-
-
-def test_sub_questions_and_numbers_in_comments(tmp_path: Path) -> None:
-    """3.1.1 is a question of its own; "2.5 miljoner" starting a comment line is not."""
-    questions = [
-        Q("3.1", "Finns det en internkontrollplan?", ["Ja"], comment=["Ja, antagen."]),
-        Q("3.1.1", "Ange antal kontrollpunkter.", boxed=False, comment=["Tre."]),
-        Q("3.2", "Har en riskanalys genomförts?", ["Nej"], comment=["2.5 miljoner avsattes."]),
-        Q("3.3", "Följs planen upp?", ["Delvis"]),
-    ]
-    pdf = make_enkat_pdf(tmp_path / "sub.pdf", questions, style="glyph", section="3 Intern")
-    answers = extract_pdf(pdf).answers
-    assert [(a.number, a.answer, a.comment) for a in answers] == [
-        ("3.1", "ja", "Ja, antagen."),
-        ("3.1.1", None, "Tre."),
-        ("3.2", "nej", "2.5 miljoner avsattes."),
-        ("3.3", "delvis", ""),
-    ]
-
-
-def test_a_comment_line_starting_with_the_next_section_number_stays(tmp_path: Path) -> None:
-    """One paragraph wrapped before "2 beslut": no heading of section 2, part of the comment."""
-    wrapped = ["Under året fattades", "2 beslut om mål."]
-    questions = [
-        Q("1.1", "Har nämnden fastställt mål?", ["Ja"], comment=wrapped),
-        Q("2.1", "Finns en budget?", ["Nej"]),
-    ]
-    pdf = make_enkat_pdf(tmp_path / "sec.pdf", questions, style="glyph", comment_gap=11)
-    first, second = extract_pdf(pdf).answers
-    assert first.comment == "Under året fattades 2 beslut om mål."
-    assert (second.number, second.answer) == ("2.1", "nej")
 
 
 def test_a_number_alone_on_its_line_takes_the_text_below(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from kommunkoll.extractors import extract_pdf
 from kommunkoll.pipeline import inbox as box
 from kommunkoll.pipeline.db import create_schema, make_engine
 from kommunkoll.pipeline.store import sha256_of, snapshot, store_extraction
+from kommunkoll.vocabulary import WATCHING
 
 from .conftest import sample_pdfs
 from .test_cli import command_env, kommunkoll
@@ -140,7 +141,8 @@ def test_watch_waits_for_a_slow_copy_then_ingests_it(tmp_path: Path) -> None:
     log = tmp_path / "watch.log"
     watcher = _start("watch", inbox, "--db", url, "--settle", "1", "--interval", "0.2", log=log)
     try:
-        _wait_for(lambda: b"watching" in log.read_bytes(), 120, "the watcher to start")
+        started = WATCHING.split("{")[0].strip().encode()  # "bevakar", however wrapped
+        _wait_for(lambda: started in log.read_bytes(), 120, "the watcher to start")
         source = SAMPLES[0].read_bytes()
         arriving = inbox / "arriving.pdf"
         with arriving.open("wb") as handle:  # four pieces, each pause longer than --settle

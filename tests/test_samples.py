@@ -15,16 +15,16 @@ import pytest
 from kommunkoll.extractors import extract_pdf
 from kommunkoll.extractors.contract import Extraction
 
-from .conftest import expected_for, sample_pdfs
+from .conftest import expected_for, manifest, sample_pdfs
 
 SAMPLES = sample_pdfs()
 IDS = [p.name for p in SAMPLES]
 
 
 def test_corpus_is_there() -> None:
-    kinds = {expected_for(p)["document"]["kind"] for p in SAMPLES}
-    assert kinds == {"delarsbokslut", "enkat", "arsredovisning"}
-    assert len(SAMPLES) >= 8  # two faithful renditions and at least six variants
+    listed = {s["pdf"]: s["kind"] for s in manifest()}
+    assert {p.name: expected_for(p)["document"]["kind"] for p in SAMPLES} == listed
+    assert set(listed.values()) == {"delarsbokslut", "enkat", "arsredovisning"}
 
 
 @pytest.mark.parametrize("pdf", SAMPLES, ids=IDS)
@@ -62,8 +62,10 @@ def test_variants_cover_years_namnder_and_kommuner() -> None:
         if d["namnd"] == "Vård- och omsorgsnämnden" and d["kommun"] == "Alingsås"
     }
     assert {2023, 2024, 2025} <= alingsas_von
-    assert len({d["namnd"] for d in docs if d["kommun"] == "Alingsås"}) >= 3
-    assert len({d["kommun"] for d in docs}) >= 2
+    listed = manifest()
+    alingsas = {s["namnd"] for s in listed if s["kommun"] == "Alingsås"}
+    assert {d["namnd"] for d in docs if d["kommun"] == "Alingsås"} == alingsas
+    assert {d["kommun"] for d in docs} == {s["kommun"] for s in listed}
 
 
 def test_variant_numbers_are_consistent() -> None:

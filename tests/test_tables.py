@@ -21,7 +21,7 @@ from kommunkoll.extractors.layout import regroup
 from kommunkoll.extractors.numbers import parse_number
 from kommunkoll.pipeline.report import extraction_summary
 
-from .conftest import expected_for, sample_pdfs
+from .conftest import expected_for, manifest, sample_pdfs
 
 REPORTS = [p for p in sample_pdfs() if expected_for(p)["document"]["kind"] == "delarsbokslut"]
 IDS = [p.name for p in REPORTS]
@@ -66,7 +66,9 @@ def differences(
 
 
 def test_there_are_report_samples() -> None:
-    assert len(REPORTS) >= 6
+    assert [p.name for p in REPORTS] == sorted(
+        s["pdf"] for s in manifest() if s["kind"] == "delarsbokslut"
+    )
 
 
 @pytest.mark.parametrize("pdf", REPORTS, ids=IDS)

@@ -21,16 +21,9 @@ from markupsafe import Markup, escape
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from kommunkoll import EXTRACTOR_VERSION, frames
+from kommunkoll import EXTRACTOR_VERSION
 from kommunkoll.models import (
-    Answer,
-    Check,
     Document,
-    Finding,
-    Kommun,
-    Line,
-    Namnd,
-    ReportTable,
     Value,
 )
 from kommunkoll.vocabulary import (
@@ -62,8 +55,8 @@ from ..compare import (
 )
 from ..inbox import find_processed
 from ..report import abbreviation
-from .onpage import answer_on_page, finding_on_page
-from .pdfpage import box_percent, page_png, page_size
+from .onpage import answer_on_page, box_on_page, finding_on_page, owned_document
+from .pdfpage import page_png
 from .svg import line_chart
 
 HERE = files("kommunkoll.pipeline.web")
@@ -164,7 +157,7 @@ def create_app(engine: Engine) -> FastAPI:
     ) -> Response:
         """`enhet` (repeated, "Kommun / Nämnd") picks any set of nämnder across kommuner;
         `ladda=csv|xlsx` downloads exactly the matrix shown."""
-        every = frames.answers(engine)
+        every = queries.answers(engine)
         units = sorted({f"{k} / {n}" for k, n in zip(every["kommun"], every["namnd"], strict=True)})
         frame = _units(every, enhet)
         all_years = sorted({int(y) for y in every["year"]})
@@ -173,7 +166,7 @@ def create_app(engine: Engine) -> FastAPI:
         rows = [r for r in matrix.rows if r.changed] if changes_only else matrix.rows
         changes = (
             answer_changes(
-                _units(frames.answer_changes(engine), enhet), kommun or None, namnd or None, span
+                _units(queries.answer_changes(engine), enhet), kommun or None, namnd or None, span
             )
             if changes_only
             else None
@@ -220,7 +213,7 @@ def create_app(engine: Engine) -> FastAPI:
     ) -> Response:
         """One line over the years per nämnd; several measures (budget against utfall) drawn
         together; any set of nämnder (`enhet`, "Kommun / Nämnd") across kommuner."""
-        every = frames.values(engine)
+        every = queries.values(engine)
         units = sorted({f"{k} / {n}" for k, n in zip(every["kommun"], every["namnd"], strict=True)})
         values = _units(every, enhet)
         tables = sorted(set(every["table_kind"]))
@@ -486,86 +479,36 @@ def _warnings(document: Document, count: dict[str, int]) -> list[str]:
 
 def document_detail(engine: Engine, document_id: int) -> dict[str, object]:
     with Session(engine) as session:
-        found = session.exec(
-            select(Document, Namnd, Kommun)
-            .join(Namnd, Document.namnd_id == Namnd.id)
-            .join(Kommun, Namnd.kommun_id == Kommun.id)
-            .where(Document.id == document_id)
-        ).first()
-        if found is None:
-            raise HTTPException(404, f"no document {document_id}")
-        document, namnd, kommun = found
-        tables = []
-        for table in session.exec(
-            select(ReportTable)
-            .where(ReportTable.document_id == document_id)
-            .order_by(ReportTable.position)
-        ).all():
-            lines = session.exec(
-                select(Line).where(Line.table_id == table.id).order_by(Line.position)
-            ).all()
-            values = session.exec(
-                select(Value).where(Value.line_id.in_([line.id for line in lines]))
-            ).all()
-            by_line: dict[int, dict[tuple, Value]] = defaultdict(dict)
-            columns: list[tuple] = []
-            headings: list[str] = []
-            for v in sorted(values, key=lambda v: v.id):
-                # A header naming no known measure (an ovrigt table) is its own column.
-                key = (v.measure, v.year) if v.measure else (None, v.year, v.header)
-                by_line[v.line_id][key] = v
-                if key not in columns:
-                    columns.append(key)
-                    headings.append(
-                        f"{MEASURE_NAMES.get(v.measure, v.measure)} {v.year}"
-                        if v.measure
-                        else (v.header or "")
-                    )
-            checks = session.exec(select(Check).where(Check.table_id == table.id)).all()
-            tables.append(
-                {"table": table, "columns": columns, "headings": headings, "checks": checks,
-                 "rows": [(line, by_line.get(line.id, {})) for line in lines]}
-            )  # fmt: skip
-        answers = sorted(
-            session.exec(select(Answer).where(Answer.document_id == document_id)).all(),
-            key=lambda a: number_key(a.number),
-        )
-        findings = session.exec(
-            select(Finding).where(Finding.document_id == document_id).order_by(Finding.position)
-        ).all()
-        checks = session.exec(
-            select(Check).where(Check.document_id == document_id).order_by(Check.position)
-        ).all()
+        document, kommun, namnd = owned_document(session, document_id)
+        contents = queries.document_contents(session, document_id)
+    tables = [{**t, "headings": [_heading(key) for key in t["columns"]]} for t in contents.tables]
     return {
         "doc": document,
-        "namnd": namnd.name,
-        "kommun": kommun.name,
+        "namnd": namnd,
+        "kommun": kommun,
         "tables": tables,
-        "answers": answers,
-        "findings": findings,
-        "checks": checks,
+        "answers": sorted(contents.answers, key=lambda a: number_key(a.number)),
+        "findings": contents.findings,
+        "checks": contents.checks,
         "has_pdf": find_pdf(document) is not None,
     }
 
 
+def _heading(column: tuple) -> str:
+    """A table column's heading: its measure in Swedish and year, or the printed header."""
+    measure, year, *header = column
+    return f"{MEASURE_NAMES.get(measure, measure)} {year}" if measure else (header[0] or "")
+
+
 def value_detail(engine: Engine, value_id: int) -> dict[str, object]:
     with Session(engine) as session:
-        found = session.exec(
-            select(Value, Line, ReportTable, Document)
-            .join(Line, Value.line_id == Line.id)
-            .join(ReportTable, Line.table_id == ReportTable.id)
-            .join(Document, ReportTable.document_id == Document.id)
-            .where(Value.id == value_id)
-        ).first()
-        if found is None:
-            raise HTTPException(404, f"no value {value_id}")
-        value, line, table, document = found
+        found = queries.value_in_context(session, value_id)
+    if found is None:
+        raise HTTPException(404, f"inget värde {value_id}")
+    value, line, table, document = found
     path = find_pdf(document)
     page_number = value.page or table.page
-    box = None
-    if path is not None and None not in (value.x0, value.top, value.x1, value.bottom):
-        size = page_size(str(path), page_number)
-        box = box_percent((value.x0, value.top, value.x1, value.bottom), size)  # type: ignore[arg-type]
+    box = box_on_page(path, page_number, (value.x0, value.top, value.x1, value.bottom))
     return {
         "value": value,
         "line": line,

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from fastapi import HTTPException
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from kommunkoll.models import Answer, Document, Finding, Kommun, Namnd
+from kommunkoll.models import Answer, Document, Finding
 
+from .. import queries
 from .pdfpage import box_percent, page_size
 
 
@@ -32,53 +33,53 @@ class OnPage:
     finding: Finding | None = None
 
 
-def _document(session: Session, document_id: int) -> tuple[Document, str, str]:
-    found = session.exec(
-        select(Document, Namnd, Kommun)
-        .join(Namnd, Document.namnd_id == Namnd.id)
-        .join(Kommun, Namnd.kommun_id == Kommun.id)
-        .where(Document.id == document_id)
-    ).first()
-    if found is None:
+def owned_document(session: Session, document_id: int) -> tuple[Document, str, str]:
+    """The document with its kommun's and nämnd's names, or 404."""
+    found = queries.documents(session, document_id)
+    if not found:
         raise HTTPException(404, f"inget dokument {document_id}")
-    document, namnd, kommun = found
+    document, namnd, kommun = found[0]
     return document, kommun.name, namnd.name
 
 
-def _box(path: Path | None, page: int, bbox: tuple[float | None, ...]) -> dict[str, float] | None:
-    if path is None or None in bbox:
+def box_on_page(
+    path: Path | None, page: int, bbox: tuple[float | None, ...] | None
+) -> dict[str, float] | None:
+    """The box as percentages of its page, for the page image (None: no PDF or no box)."""
+    if path is None or bbox is None or None in bbox:
         return None
     return box_percent(bbox, page_size(str(path), page))  # type: ignore[arg-type]
 
 
+def _stored(engine: Engine, model: type, row_id: int, missing: str):  # type: ignore[no-untyped-def]
+    """One stored answer or finding with its document, kommun and nämnd, or 404."""
+    with Session(engine) as session:
+        row = session.get(model, row_id)
+        if row is None:
+            raise HTTPException(404, missing)
+        return (row, *owned_document(session, row.document_id))
+
+
 def answer_on_page(engine: Engine, answer_id: int, find_pdf) -> OnPage:  # type: ignore[no-untyped-def]
     """The answer's marked box on its page (the whole page when no box was stored)."""
-    with Session(engine) as session:
-        answer = session.get(Answer, answer_id)
-        if answer is None:
-            raise HTTPException(404, f"inget svar {answer_id}")
-        document, kommun, namnd = _document(session, answer.document_id)
+    answer, document, kommun, namnd = _stored(engine, Answer, answer_id, f"inget svar {answer_id}")
     path = find_pdf(document)
     page = answer.mark_page or answer.page
-    box = _box(path, page, (answer.mark_x0, answer.mark_top, answer.mark_x1, answer.mark_bottom))
+    bbox = (answer.mark_x0, answer.mark_top, answer.mark_x1, answer.mark_bottom)
     return OnPage(f"{answer.number} {answer.question_text}", "", document, kommun, namnd,
-                  page, box, path is not None, answer=answer)  # fmt: skip
+                  page, box_on_page(path, page, bbox), path is not None, answer=answer)  # fmt: skip
 
 
 def finding_on_page(engine: Engine, finding_id: int, find_pdf) -> OnPage:  # type: ignore[no-untyped-def]
     """The finding on its page, its box where its words are found printed there."""
-    with Session(engine) as session:
-        finding = session.get(Finding, finding_id)
-        if finding is None:
-            raise HTTPException(404, f"ingen iakttagelse {finding_id}")
-        document, kommun, namnd = _document(session, finding.document_id)
+    finding, document, kommun, namnd = _stored(
+        engine, Finding, finding_id, f"ingen iakttagelse {finding_id}"
+    )
     path = find_pdf(document)
-    box = None
-    if path is not None:
-        bbox = printed_box(path, finding.page, finding.text)
-        box = _box(path, finding.page, bbox) if bbox else None
-    return OnPage(finding.text, "", document, kommun, namnd, finding.page, box,
-                  path is not None, finding=finding)  # fmt: skip
+    bbox = printed_box(path, finding.page, finding.text) if path is not None else None
+    return OnPage(finding.text, "", document, kommun, namnd, finding.page,
+                  box_on_page(path, finding.page, bbox), path is not None,
+                  finding=finding)  # fmt: skip
 
 
 def printed_box(path: Path, page: int, text: str) -> tuple[float, float, float, float] | None:
