@@ -413,10 +413,10 @@ def _pdf_path(engine: Engine, document_id: int) -> Path:
     with Session(engine) as session:
         document = session.get(Document, document_id)
     if document is None:
-        raise HTTPException(404, f"no document {document_id}")
+        raise HTTPException(404, f"inget dokument {document_id}")
     path = find_pdf(document)
     if path is None:
-        raise HTTPException(404, f"the PDF of {document.filename} is not at {document.path}")
+        raise HTTPException(404, f"PDF-filen {document.filename} finns inte på {document.path}")
     return path
 
 

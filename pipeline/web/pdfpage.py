@@ -21,7 +21,7 @@ def page_png(path: str, page: int, mtime: float, scale: float = SCALE) -> bytes:
     document = pdfium.PdfDocument(path)
     try:
         if not 1 <= page <= len(document):
-            raise IndexError(f"{Path(path).name} has {len(document)} pages, not {page}")
+            raise IndexError(f"{Path(path).name} har {len(document)} sidor, inte {page}")
         image = document[page - 1].render(scale=scale).to_pil()
     finally:
         document.close()
