@@ -23,6 +23,7 @@ from kommunkoll.vocabulary import (
     ANSWER_LABELS,
     ANSWER_UNREAD,
     ANSWER_WORDS,
+    LETTER_MARKS,
     MARK_TEXT,
     MULTIPLE_MARKS,
     VET_EJ,
@@ -202,6 +203,7 @@ def reading_order(
     columns_at: ColumnsAt = []
     side_from: float | None = None
     zone = (0.0, 0.0)
+    table_cols: list[Column] = []
     typed: tuple[float, float] | None = None  # the x-range of a single "Svar" column
     for layout in pages:
         # a header row repeated atop every page is furniture, yet its columns (and the
@@ -226,6 +228,7 @@ def reading_order(
                     after = [w for w in line.words if w["x0"] > cols[-1].x1]
                     side_from = after[0]["x0"] - 2 if after else None
                     zone = (cols[0].x0, cols[-1].x1)
+                    table_cols = cols
                     typed = None
                 columns_at.append(((layout.number, line.top), inline or cols))
                 line.words = [w for w in line.words if w["x0"] < cols[0].x0 - 0.5]
@@ -248,6 +251,7 @@ def reading_order(
                     if not line.words:
                         continue
                 elif zone[1] > zone[0]:
+                    _take_crowded_mark(line, table_cols, boxes, side_from)
                     _take_column_text(line, zone, boxes)
                     if not line.words:
                         continue
@@ -320,6 +324,27 @@ def _unread_box(words: Sequence[Any], line: Line) -> Box:
     an answer evidently given that could not be read."""
     bbox = (words[0]["x0"], line.top, words[-1]["x1"], line.bottom)
     return Box(MARK_TEXT, False, bbox, value="", unread=True)
+
+
+def _take_crowded_mark(
+    line: Line, cols: Sequence[Column], boxes: list[Box], side_from: float | None
+) -> None:
+    """A lone "x" (or "?") closing the question's line inside an answer column, the
+    question's text running up to the column's edge (a cramped table): a mark, or an answer
+    that could not be read, not the question's last word."""
+    words = [w for w in line.words if side_from is None or w["x0"] < side_from]
+    if len(words) < 2:
+        return
+    last, before = words[-1], words[-2]
+    if last["text"] not in (*LETTER_MARKS, "?") or before["x1"] > last["x0"]:
+        return
+    column = next((c for c in cols if c.x0 - 1 <= last["x0"] and last["x1"] <= c.x1 + 1), None)
+    if column is None or before["x1"] > column.x0:
+        return
+    bbox = (last["x0"], last["top"], last["x1"], last["bottom"])
+    mark = last["text"] != "?"
+    boxes.append(Box(MARK_TEXT, mark, bbox, value=None if mark else "", unread=not mark))
+    line.words = [w for w in line.words if w is not last]
 
 
 def _take_column_text(line: Line, zone: tuple[float, float], boxes: list[Box]) -> None:

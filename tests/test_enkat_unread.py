@@ -131,3 +131,48 @@ def test_a_question_wrapped_over_a_page_break_is_read_whole(
         )
         assert (t["number"], a.answer, a.page) == (t["number"], t["answer"], t["page"])
         assert (t["number"], a.comment) == (t["number"], t["comment"])
+
+
+def test_a_mark_crowded_against_the_question_text_is_read(tmp_path: Path) -> None:
+    """A cramped table (as LibreOffice prints one): the question's text runs up to the
+    answer column, its "X" (or a "?") a word space after it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    from .enkat_pdf import FONT, FONT_BOLD, register_fonts
+
+    register_fonts()
+    path = tmp_path / "crowded.pdf"
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    canvas.setFont(FONT_BOLD, 11)
+    canvas.drawString(60, 780, "Alingsås kommun – Grundläggande granskning 2025")
+    canvas.drawString(60, 765, "Frågor till Socialnämnden")
+    rows = [("1.1 Har nämnden fastställt mål för", "X"), ("1.2 Finns en budget", "?")]
+    ends = [60 + stringWidth(q, FONT, 10) + 3 for q, _ in rows]  # a word space after the text
+    columns = {"Ja": ends[1], "Nej": ends[0], "Delvis": ends[0] + 50, "Vet ej": ends[0] + 100}
+    canvas.setFont(FONT_BOLD, 10)
+    canvas.drawString(60, 740, "1 Mål")
+    for label, x in columns.items():
+        canvas.drawString(x, 740, label)
+    y = 715.0
+    for (question, mark), end in zip(rows, ends, strict=True):
+        canvas.setFont(FONT, 10)
+        canvas.drawString(60, y, question)
+        canvas.drawString(end, y, mark)
+        canvas.drawString(60, y - 16, "Kommentar från nämnden.")
+        y -= 40
+    canvas.showPage()
+    canvas.save()
+    extraction = extract_pdf(path)
+    first, second = extraction.answers
+    assert (first.question, first.answer, first.flags) == (
+        "Har nämnden fastställt mål för",
+        "nej",
+        [],
+    )
+    assert (second.question, second.answer, second.flags) == ("Finns en budget", None, [UNREAD])
+    assert extraction.warnings == [
+        "question 1.2 (page 1) has answer boxes but no answer could be read; its answer is "
+        "left empty"
+    ]
