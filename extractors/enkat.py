@@ -469,6 +469,12 @@ def _answer_row(
         for box in boxes
         if after < (page, box.anchor) < limit
     ]
+    # A question with its boxes beside its own text has its answer row there: boxes past a
+    # page break then belong to a question that was not read, not to this one.
+    top = min(li.top for li in block if li.page == last.page)
+    slack = 0.6 * last.height
+    if any(top - slack <= b.anchor <= last.bottom + slack for b in page_boxes.get(last.page, [])):
+        rows = [row for row in rows if row[0] == last.page]
     return min(rows) if rows else None
 
 
@@ -536,8 +542,9 @@ def _question_lines(lines: Sequence[Line], start: int, end: int) -> int:
             bold = line.bold
         elif line.page != prev.page:
             # a bold question may go on at the next page's top, unless its sentence ended
-            # there and a new one starts ("ev." + "avvikelse" goes on; "?" + "Ange" does not)
-            ended = prev.text.rstrip()[-1:] in ".?!:" and line.text[:1].isupper()
+            # there and a new one starts ("ev." + "avvikelse" goes on; "?" + "Ange" or "?" +
+            # "1.7 …" does not)
+            ended = prev.text.rstrip()[-1:] in ".?!:" and not line.text[:1].islower()
             if not (bold and line.bold) or ended:
                 break
         elif _starts_paragraph(prev, line) or (bold is not None and line.bold != bold):
@@ -617,12 +624,16 @@ def _assign_marks(
             if q.below is not None and qlines[-1] is block[-1]:
                 bottom = max(bottom, q.below)  # a box row under the question, above its comment
             bands.append((page, top, bottom))
-        if q.spill is not None:
-            bands.append((q.spill[0], float("-inf"), q.spill[1]))  # above the page's first line
         if q.answer_row is not None:
             page, top, bottom = q.answer_row
             bands.append((page, top - 1, bottom + 1))
+        if q.spill is not None:
+            bands.append((q.spill[0], float("-inf"), q.spill[1]))  # above the page's first line
+        own_pages = set(by_page)
+        bands.sort(key=lambda band: band[0] not in own_pages)  # the question's pages first
         for page, top, bottom in bands:
+            if page not in own_pages and q.boxes:
+                break  # a later page's boxes only for a question with none on its own pages
             for box in page_boxes.get(page, []):
                 if not (top <= box.anchor <= bottom) or id(box) in used:
                     continue
