@@ -22,10 +22,15 @@ from kommunkoll.vocabulary import (
     ANSWER_COLUMN_HEADERS,
     ANSWER_LABELS,
     ANSWER_UNREAD,
+    ANSWER_UNREAD_WARNING,
     ANSWER_WORDS,
     LETTER_MARKS,
     MARK_TEXT,
     MULTIPLE_MARKS,
+    MULTIPLE_MARKS_WARNING,
+    NO_ANSWER_HEADER_WARNING,
+    NO_QUESTIONS_WARNING,
+    STRAY_MARK_WARNING,
     VET_EJ,
     VET_WORDS,
 )
@@ -181,7 +186,7 @@ def parse_enkat(pages: Sequence[Page]) -> tuple[list[Question], list[str]]:
         _finish(q)
     _assign_marks(questions, page_boxes, columns_at, warnings)
     if not questions:
-        warnings.append("no numbered questions (n.m) found in the questionnaire")
+        warnings.append(NO_QUESTIONS_WARNING)
     return questions, warnings
 
 
@@ -666,30 +671,23 @@ def _assign_marks(
         elif len(distinct) > 1:
             q.flags.append(MULTIPLE_MARKS)
             warnings.append(
-                f"question {q.number} (page {q.page}) has {len(distinct)} marked answers "
-                f"({', '.join(distinct)}); its answer is left empty"
+                MULTIPLE_MARKS_WARNING.format(
+                    number=q.number, page=q.page, count=len(distinct), answers=", ".join(distinct)
+                )
             )
         elif unread:
             q.flags.append(ANSWER_UNREAD)
-            warnings.append(
-                f"question {q.number} (page {q.page}) has answer boxes but no answer could "
-                "be read; its answer is left empty"
-            )
+            warnings.append(ANSWER_UNREAD_WARNING.format(number=q.number, page=q.page))
     if not columns_at and any(
         b.on and b.value is None for boxes in page_boxes.values() for b in boxes
     ):
-        warnings.append(
-            "marks found but no answer header row (Ja, Nej, Delvis, Vet ej): the marked "
-            "answers cannot be told apart and are left empty"
-        )
+        warnings.append(NO_ANSWER_HEADER_WARNING)
     for page, boxes in page_boxes.items():
         for box in boxes:
             if box.on and id(box) not in used:
                 cols = _columns_for(page, box.anchor, columns_at)
                 if column_of(box, cols) is not None:
-                    warnings.append(
-                        f"a mark on page {page} at y={box.bbox[1]:.0f} is beside no question"
-                    )
+                    warnings.append(STRAY_MARK_WARNING.format(page=page, y=box.bbox[1]))
 
 
 def answers_of(pages: Sequence[Page]) -> tuple[list[Answer], list[str]]:

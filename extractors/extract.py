@@ -20,7 +20,7 @@ from typing import Any
 import pdfplumber
 
 from kommunkoll import EXTRACTOR_VERSION, __version__
-from kommunkoll.vocabulary import DOCUMENT_KINDS, ERROR_REASONS, IDENTITY_FIELDS
+from kommunkoll.vocabulary import DOCUMENT_KINDS, ERROR_REASONS, IDENTITY_FIELDS, OCR_PAGES_WARNING
 
 from . import gc_pause
 from .contract import DocumentInfo, Extraction, Extractor, Source
@@ -184,9 +184,9 @@ def _ocr_review(
     """Confidences on what OCR read; warnings for what a person must confirm."""
     pages = sorted(i + 1 for i in scans)
     warnings = [
-        f"page(s) {', '.join(map(str, pages))} are scanned images and were read by OCR "
-        f"(Tesseract, {settings.lang}); values below confidence {settings.min_confidence:.0f} "
-        "are flagged for a person to confirm"
+        OCR_PAGES_WARNING.format(
+            pages=", ".join(map(str, pages)), lang=settings.lang, limit=settings.min_confidence
+        )
     ]
     warnings += flag_answers(extraction.answers, settings.min_confidence)
     words = {i + 1: scan.words for i, scan in scans.items()}

@@ -528,6 +528,22 @@ GAP_REASONS: dict[str, str] = {
     "usual_line_not_read": "en rad som en sådan tabell alltid har lästes inte",
     "figures_not_read": "en rad med siffror hör inte till någon inläst tabell",
 }
+NO_QUESTIONS_WARNING = "inga numrerade frågor (n.m) hittades i enkäten"
+MULTIPLE_MARKS_WARNING = (
+    "fråga {number} (sida {page}) har {count} markerade svar ({answers}); svaret lämnas tomt"
+)
+ANSWER_UNREAD_WARNING = (
+    "fråga {number} (sida {page}) har svarsrutor men inget svar kunde läsas; svaret lämnas tomt"
+)
+NO_ANSWER_HEADER_WARNING = (
+    "markeringar hittades men ingen rubrikrad med svaren (Ja, Nej, Delvis, Vet ej): de "
+    "markerade svaren går inte att skilja åt och lämnas tomma"
+)
+STRAY_MARK_WARNING = "en markering på sida {page} vid y={y:.0f} står inte vid någon fråga"
+OCR_PAGES_WARNING = (
+    "sida {pages} är inskannade bilder och lästes med OCR (Tesseract, {lang}); värden under "
+    "säkerheten {limit:.0f} är flaggade för en person att bekräfta"
+)
 OCR_ANSWER_WARNING = (
     "fråga {number} (sida {page}, ruta {box}) lästes med OCR med säkerheten {confidence:.0f} "
     "(under {limit:.0f}; {weak}): en person behöver bekräfta den"

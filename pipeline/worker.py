@@ -127,7 +127,7 @@ class Reader:
         thread.start()
         self._started.wait()
         if failure:
-            raise ReaderLost(f"the reader process could not start: {failure[0]}")
+            raise ReaderLost(f"läsarprocessen kunde inte starta: {failure[0]}")
         assert self._process is not None
         return self._process
 
@@ -167,7 +167,7 @@ class Reader:
             self._pending.clear()
         for future in lost:
             future.set_exception(
-                ReaderLost(f"the reader process ended (exit status {process.returncode})")
+                ReaderLost(f"läsarprocessen avslutades (slutstatus {process.returncode})")
             )
 
     def submit(
@@ -187,7 +187,7 @@ class Reader:
                 _send(process.stdin, (request_id, str(path), limits, content))
             except OSError as exc:
                 self._pending.pop(request_id, None)
-                raise ReaderLost(f"the reader process is gone: {exc}") from None
+                raise ReaderLost(f"läsarprocessen finns inte längre: {exc}") from None
         return future
 
     def prefetch(

@@ -162,7 +162,7 @@ def test_marks_without_a_header_row_are_reported(tmp_path: Path) -> None:
     pdf = make_enkat_pdf(tmp_path / "nohead.pdf", questions, style="glyph", header_row=False)
     extraction = extract_pdf(pdf)
     assert [a.answer for a in extraction.answers] == [None]
-    assert any("no answer header row" in w for w in extraction.warnings)
+    assert any("ingen rubrikrad med svaren" in w for w in extraction.warnings)
 
 
 @pytest.mark.parametrize("mark_row", ["below", "inline_left", "inline_right"])

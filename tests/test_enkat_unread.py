@@ -45,8 +45,8 @@ def test_an_answer_that_cannot_be_read_is_flagged_and_warned(tmp_path: Path, for
         assert (t["number"], a.comment) == (t["number"], t["comment"])
     [t] = unread
     assert warnings == [
-        f"question {t['number']} (page {t['page']}) has answer boxes but no answer could be "
-        "read; its answer is left empty"
+        f"fråga {t['number']} (sida {t['page']}) har svarsrutor men inget svar kunde läsas; "
+        "svaret lämnas tomt"
     ]
 
 
@@ -88,8 +88,7 @@ def test_a_ticked_box_beside_no_option_is_flagged(tmp_path: Path) -> None:
     assert (first.number, first.answer, first.flags) == ("1.1", None, [UNREAD])
     assert (second.number, second.answer, second.flags) == ("1.2", "nej", [])
     assert (
-        "question 1.1 (page 1) has answer boxes but no answer could be read; its answer is "
-        "left empty"
+        "fråga 1.1 (sida 1) har svarsrutor men inget svar kunde läsas; svaret lämnas tomt"
     ) in extraction.warnings
 
 
@@ -173,6 +172,5 @@ def test_a_mark_crowded_against_the_question_text_is_read(tmp_path: Path) -> Non
     )
     assert (second.question, second.answer, second.flags) == ("Finns en budget", None, [UNREAD])
     assert extraction.warnings == [
-        "question 1.2 (page 1) has answer boxes but no answer could be read; its answer is "
-        "left empty"
+        "fråga 1.2 (sida 1) har svarsrutor men inget svar kunde läsas; svaret lämnas tomt"
     ]
