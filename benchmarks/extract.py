@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+LONG_PAGES = 10_000  # the most pages --pages may ask for (the reader's own limit is less)
 
 
 def plain(files: list[str]) -> int:
@@ -42,10 +43,12 @@ def plain(files: list[str]) -> int:
 def full(files: list[str]) -> int:
     """The whole extraction of each file, as `kommunkoll extract` does it."""
     from kommunkoll.extractors.extract import extract_pdf
+    from kommunkoll.extractors.limits import Limits
 
+    limits = Limits(pages=max(Limits().pages, LONG_PAGES))  # the long report is one too
     found = 0
     for name in files:
-        extraction = extract_pdf(name)
+        extraction = extract_pdf(name, limits)
         found += len(extraction.tables) + len(extraction.answers) + len(extraction.findings)
     return found
 
@@ -120,6 +123,8 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=2000, help="Pages of the long report.")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if not 1 <= args.pages <= LONG_PAGES:
+        parser.error(f"--pages must be 1..{LONG_PAGES}")
     if args.child:
         mode, *files = args.child
         print({"plain": plain, "full": full}[mode](files))

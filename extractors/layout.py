@@ -37,7 +37,7 @@ SETTINGS = LayoutSettings()
 _SPECIAL_SPACES = "\u00a0\u2009\u202f"  # no-break, thin, narrow no-break: "966 332"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long report holds a million of them
 class Word:
     """One word (or, after `regroup`, one printed number) with its box in PDF points
     (top-left origin), font and size. Readable as a mapping too (``w["x0"]``), which is how
@@ -108,7 +108,7 @@ def is_italic(words: Sequence[Word]) -> bool:
     return chars[True] > chars[False]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Line:
     """One printed line: its words left to right and, derived from them, its tokens (numbers
     regrouped). `furniture` marks a running header, footer or page number."""
