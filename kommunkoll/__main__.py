@@ -1,3 +1,3 @@
-from kommunkoll.pipeline.cli import main
+from kommunkoll.pipeline.launch import main
 
 main()

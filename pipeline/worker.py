@@ -26,7 +26,6 @@ carries the bytes and the child reads nothing from disk: one read per file.
 from __future__ import annotations
 
 import atexit
-import ctypes
 import gc
 import os
 import pickle
@@ -34,7 +33,6 @@ import selectors
 import signal
 import struct
 import subprocess
-import sys
 import threading
 import time
 from concurrent.futures import Future
@@ -48,7 +46,8 @@ from kommunkoll.extractors.file_content import FileContent
 from kommunkoll.extractors.limits import Limits, MiB
 from kommunkoll.vocabulary import ERROR_REASONS
 
-_PR_SET_PDEATHSIG = 1
+from .reader_process import die_with_parent, spawn, take_early
+
 _HEADER = struct.Struct("!Q")
 # Time past a document's own timeout before the command stops waiting for its reader.
 _GRACE = 30.0
@@ -57,19 +56,6 @@ _GRACE = 30.0
 class ReaderLost(OSError):
     """The reader process ended (killed from outside, or never started): a transient
     failure, so the task that met it may be retried on a new reader."""
-
-
-try:  # looked up once here: after a fork in a threaded process, only a C call is safe
-    _prctl: Any = ctypes.CDLL(None, use_errno=True).prctl
-except (OSError, AttributeError):  # not Linux
-    _prctl = None
-
-
-def die_with_parent() -> None:
-    """Ask the kernel to SIGKILL this process when the thread that started it ends (kept
-    across exec). Linux only; elsewhere the parent's own shutdown stops its children."""
-    if _prctl is not None:
-        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _send(stream: IO[bytes], message: object) -> None:
@@ -134,15 +120,8 @@ class Reader:
     def _run(self, failure: list[BaseException]) -> None:
         """Start the process from this thread (the parent-death signal follows the thread
         that forked, so it must live as long as the reader), then read its answers."""
-        env = {**os.environ, **_SINGLE_THREADED}
-        try:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "kommunkoll.pipeline.worker"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                env=env,
-                preexec_fn=die_with_parent,
-            )
+        try:  # the one the command started first (launch.py), else a new one
+            process = take_early() or spawn()
         except OSError as exc:
             failure.append(exc)
             self._started.set()
@@ -231,13 +210,6 @@ class Reader:
             process.kill()
             process.wait()
 
-
-_SINGLE_THREADED = {
-    # Fork-safety: numerical libraries must not start thread pools in the reader.
-    "OPENBLAS_NUM_THREADS": "1",
-    "OMP_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-}
 
 _shared: Reader | None = None
 _shared_lock = threading.Lock()
