@@ -307,15 +307,18 @@ def _interrupt(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
+AllDocumentsOption = Annotated[
+    bool, typer.Option("--all", help="Re-extract every document, not only older ones.")
+]
+
+
 @app.command()
 def reprocess(
     db: DbOption = None,
     workers: WorkersOption = 1,
     dask: DaskOption = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
-    all_documents: Annotated[
-        bool, typer.Option("--all", help="Re-extract every document, not only older ones.")
-    ] = False,
+    all_documents: AllDocumentsOption = False,
     no_ocr: NoOcrOption = False,
 ) -> None:
     """Re-extract stored documents made by an older extractor version; replace their rows."""
@@ -496,15 +499,18 @@ def _engine(db: str | None):  # type: ignore[no-untyped-def]
     return open_database(db, must_exist=True)
 
 
+ChangesOnlyOption = Annotated[
+    bool, typer.Option("--changes-only", help="Only answers that changed, both comments.")
+]
+
+
 @compare_app.command("answers")
 def compare_answers(
     db: DbOption = None,
     kommun: KommunOption = None,
     namnd: NamndOption = None,
     years: YearsOption = None,
-    changes_only: Annotated[
-        bool, typer.Option("--changes-only", help="Only answers that changed, both comments.")
-    ] = False,
+    changes_only: ChangesOnlyOption = False,
     xlsx: XlsxOption = None,
 ) -> None:
     """Questions × (nämnd, year): Ja / Nej / Delvis / Vet ej / –, changes highlighted.
