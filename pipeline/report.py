@@ -11,7 +11,6 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from kommunkoll.extractors import Extraction
 from kommunkoll.vocabulary import (
     COLUMNS,
     DOCUMENT_COLUMNS,
@@ -24,7 +23,9 @@ from kommunkoll.vocabulary import (
 
 from .safe_text import markup
 
-if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is printed
+if TYPE_CHECKING:  # pandas, the comparisons and the contract load only when used
+    from kommunkoll.extractors import Extraction
+
     from .compare import AnswerMatrix, FigurePoint
 
 

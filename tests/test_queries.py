@@ -164,16 +164,20 @@ def test_export_in_small_chunks_equals_one_chunk(truth_db: str, tmp_path: Path, 
     assert str(values["page"].dtype).lower() == "int64"
 
 
+HEAVY = ("pandas", "alembic", "sqlmodel", "sqlalchemy.orm", "kommunkoll.models", "pdfminer")
+
+
 def test_compare_commands_load_neither_pandas_nor_alembic(truth_db: str) -> None:
     """compare answers and compare figures read plain rows from a database at the head:
-    pandas (half a second to import) and Alembic stay unloaded."""
+    pandas (half a second to import), Alembic, the ORM with its models and the PDF reader
+    stay unloaded."""
     code = (
         "import sys\n"
         "from kommunkoll.pipeline.cli import app\n"
         "for args in (['compare', 'answers', '--kommun', 'Alingsås'],\n"
         "             ['compare', 'figures', '--table', 'drift', '--line', 'Personalkostnader']):\n"
         "    app([*args, '--db', sys.argv[1]], standalone_mode=False)\n"
-        "print(sorted(m for m in ('pandas', 'alembic') if m in sys.modules))\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     run = subprocess.run(
         [sys.executable, "-c", code, truth_db], capture_output=True, text=True, check=True
