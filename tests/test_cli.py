@@ -88,4 +88,4 @@ def test_default_timeout_is_the_readers() -> None:
     from kommunkoll.extractors.limits import Limits
     from kommunkoll.pipeline.cli import DEFAULT_TIMEOUT
 
-    assert DEFAULT_TIMEOUT == Limits().timeout
+    assert Limits().timeout == DEFAULT_TIMEOUT
