@@ -591,7 +591,7 @@ def compare_figures(
 
     from . import queries
     from .compare import UnknownLine, figure_series
-    from .report import figure_table
+    from .report import LaidOut, figure_table
 
     span = _years(years)
     engine = _engine(db)
@@ -609,7 +609,7 @@ def compare_figures(
         return
     title = f"{table} · {line} · {measure}"
     for shown in figure_table(points, title, out.width):
-        out.print(shown)
+        out.print(shown, crop=not isinstance(shown, LaidOut))
     if xlsx is not None:
         from .xlsx import figures_workbook
 
