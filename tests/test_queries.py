@@ -43,10 +43,24 @@ def _first_view_sql() -> str:
     return first.V_ANSWER_CHANGES.replace("CREATE VIEW v_answer_changes AS", "", 1)
 
 
+def _window_view_sql() -> str:
+    """The SELECT of v_answer_changes as migration 0003 wrote it (LAG over distinct years)."""
+    window = importlib.import_module(
+        "kommunkoll.models.migrations.versions.0003_answer_changes_window"
+    )
+    return window.V_ANSWER_CHANGES.replace("CREATE VIEW v_answer_changes AS", "", 1)
+
+
 def _both_views(engine: Engine) -> tuple[Counter, Counter]:
+    """The current view's rows and the first view's; 0003's window view's rows (with the
+    answer ids it added) equal the current view's too."""
     with engine.connect() as connection:
         new = connection.execute(text(f"SELECT {COLUMNS} FROM v_answer_changes")).all()
         old = connection.execute(text(f"SELECT {COLUMNS} FROM ({_first_view_sql()}) AS old")).all()
+        ids = f"{COLUMNS}, answer_id_before, answer_id"
+        current = connection.execute(text(f"SELECT {ids} FROM v_answer_changes")).all()
+        window = connection.execute(text(f"SELECT {ids} FROM ({_window_view_sql()}) AS w")).all()
+    assert Counter(map(tuple, current)) == Counter(map(tuple, window))
     return Counter(map(tuple, new)), Counter(map(tuple, old))
 
 
