@@ -208,3 +208,40 @@ def test_head_read_from_the_migration_files_is_alembics() -> None:
     with migrations_folder() as config:
         heads = ScriptDirectory.from_config(config).get_heads()
     assert [head_revision()] == heads
+
+
+def test_parquet_columns_keep_their_types_on_both_databases(
+    database_url: str, tmp_path: Path
+) -> None:
+    """The columns a database hands back in its own way come out alike: `ok` a bool (SQLite
+    says 0 or 1), `ingested_at` a time in UTC (SQLite says text), entities JSON text
+    (PostgreSQL hands back parsed lists)."""
+    import json
+    from datetime import UTC, datetime, timedelta
+
+    import pyarrow.parquet as pq
+
+    engine = build_truth_db(database_url)
+    export(engine, tmp_path, "parquet", chunk=7)
+    engine.dispose()
+    extractions = [e for _, e in located_truths()]
+    checks = pq.read_table(tmp_path / "checks.parquet")
+    assert str(checks.schema.field("ok").type) == "bool"
+    stored = [c.ok for e in extractions for t in e.tables for c in t.checks]
+    assert Counter(checks.column("ok").to_pylist()) == Counter(stored)
+    documents = pq.read_table(tmp_path / "documents.parquet")
+    assert str(documents.schema.field("ingested_at").type) == "timestamp[us, tz=UTC]"
+    now = datetime.now(UTC)
+    for moment in documents.column("ingested_at").to_pylist():
+        assert now - timedelta(hours=1) < moment <= now
+    findings = pq.read_table(tmp_path / "findings.parquet").to_pylist()
+    # A finding without entities is JSON null on SQLite and SQL NULL on PostgreSQL.
+    written = Counter(
+        json.dumps(json.loads(f["entities"] or "null"), sort_keys=True) for f in findings
+    )
+    expected = Counter(
+        json.dumps(f.entities.model_dump(mode="json") if f.entities else None, sort_keys=True)
+        for e in extractions
+        for f in e.findings
+    )
+    assert written == expected
