@@ -13,16 +13,11 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import subprocess
-import sys
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from sqlmodel import Session, select
 
@@ -35,7 +30,7 @@ from kommunkoll.pipeline.queries import document_counts
 from kommunkoll.pipeline.store import store_extraction
 
 from .conftest import ROOT
-from .test_web import CHROMIUM, CHROMIUM_ARGS, _free_port
+from .test_web import CHROMIUM, CHROMIUM_ARGS, kommunkoll_serve
 
 SCANNED = ROOT / "samples" / "scanned"
 ENKAT = SCANNED / "alingsas-kultur-och-fritidsnamnden-2025-enkat-scan.pdf"
@@ -110,56 +105,34 @@ def test_the_document_page_outlines_the_unsure_boxes_on_the_page_image(
     engine.dispose()
     truth = json.loads(ENKAT.with_name(f"{ENKAT.stem}.expected.json").read_text("utf-8"))
     per_page = Counter(t["page"] for t in truth["answers"])  # every answer is below 99
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "kommunkoll", "serve", "--db", db, "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_COLOR": "1"},
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(url + "/", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
-            time.sleep(0.3)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 1000})
-            page.goto(url + "/documents/1")
-            figures = page.locator("figure.ocr-page")
-            assert figures.count() == len(per_page)
-            for number, count in sorted(per_page.items()):
-                figure = page.locator(f"#ocr-page-{number}")
-                figure.scroll_into_view_if_needed()
-                image = figure.locator("img")
-                assert image.evaluate("i => i.complete && i.naturalWidth > 0")
-                frame = image.bounding_box()
-                boxes = figure.locator(".ocr-box")
-                assert boxes.count() == count
-                mine = sorted(
-                    (a for a in enkat.answers if a.page == number), key=lambda a: a.bbox[1]
-                )
-                drawn = sorted(
-                    (boxes.nth(i).bounding_box() for i in range(count)), key=lambda b: b["y"]
-                )
-                height = frame["height"] / 842  # points to screen pixels (A4)
-                # boxes are in points of the straightened page, the image is the scan as
-                # fed: a point off the page's centre moved by its distance × sin(skew)
-                skew = math.radians(enkat.document.model_extra["ocr"]["skew"][str(number)])
-                for answer, box in zip(mine, drawn, strict=True):
-                    assert box["width"] > 0 and box["height"] > 0
-                    # the outline stands where the question is on the page (padded 2 pt)
-                    turned = abs((answer.bbox[0] - 595 / 2) * math.sin(skew)) * height
-                    off = box["y"] - frame["y"] - (answer.bbox[1] - 2) * height
-                    assert abs(off) < 3 + turned
-                    inside = box["x"] >= frame["x"] - 1
-                    assert inside and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
-            browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with kommunkoll_serve(db) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page.goto(url + "/documents/1")
+        figures = page.locator("figure.ocr-page")
+        assert figures.count() == len(per_page)
+        for number, count in sorted(per_page.items()):
+            figure = page.locator(f"#ocr-page-{number}")
+            figure.scroll_into_view_if_needed()
+            image = figure.locator("img")
+            assert image.evaluate("i => i.complete && i.naturalWidth > 0")
+            frame = image.bounding_box()
+            boxes = figure.locator(".ocr-box")
+            assert boxes.count() == count
+            mine = sorted((a for a in enkat.answers if a.page == number), key=lambda a: a.bbox[1])
+            drawn = sorted(
+                (boxes.nth(i).bounding_box() for i in range(count)), key=lambda b: b["y"]
+            )
+            height = frame["height"] / 842  # points to screen pixels (A4)
+            # boxes are in points of the straightened page, the image is the scan as
+            # fed: a point off the page's centre moved by its distance × sin(skew)
+            skew = math.radians(enkat.document.model_extra["ocr"]["skew"][str(number)])
+            for answer, box in zip(mine, drawn, strict=True):
+                assert box["width"] > 0 and box["height"] > 0
+                # the outline stands where the question is on the page (padded 2 pt)
+                turned = abs((answer.bbox[0] - 595 / 2) * math.sin(skew)) * height
+                off = box["y"] - frame["y"] - (answer.bbox[1] - 2) * height
+                assert abs(off) < 3 + turned
+                inside = box["x"] >= frame["x"] - 1
+                assert inside and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
+        browser.close()
