@@ -10,8 +10,8 @@ PostgreSQL ≥ 11), and the answers of that year are joined to it: the same rows
 answers when a year has two documents; tests/test_queries.py holds it to 0002's view), a
 kommun's changes in 20 ms on either database, the whole view in a second or two.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-02 00:30:00
 """
 
@@ -22,8 +22,8 @@ from pathlib import Path
 
 from alembic import op
 
-revision: str = "0009"
-down_revision: str | None = "0008"
+revision: str = "0010"
+down_revision: str | None = "0009"
 branch_labels: str | None = None
 depends_on: str | None = None
 
