@@ -25,14 +25,23 @@ _MAX_HEADING_WORDS = 6
 
 
 def _captured(line: Line, page: int, tables: Sequence[Table]) -> bool:
-    """The line lies inside a row some table read (a row's box spans its wrapped label)."""
-    for table in tables:
-        for row in table.rows:
-            if row.page != page or row.bbox is None:
-                continue
-            top, bottom = row.bbox[1], row.bbox[3]
-            if line.top < bottom - 0.5 and line.bottom > top + 0.5:
-                return True
+    """The line lies inside a row some table read (a row's box spans its wrapped label), or
+    holds a cell one read (a transposed table's row goes on at the next page's top)."""
+    boxes = [
+        box
+        for table in tables
+        for row in table.rows
+        for box in [
+            (row.page, row.bbox),
+            *((c.page, c.bbox) for c in row.cells if c.value is not None),
+        ]
+    ]
+    for box_page, bbox in boxes:
+        if box_page != page or bbox is None:
+            continue
+        top, bottom = bbox[1], bbox[3]
+        if line.top < bottom - 0.5 and line.bottom > top + 0.5:
+            return True
     return False
 
 

@@ -30,7 +30,7 @@ from kommunkoll.vocabulary import (
 
 from .contract import Cell, Row, Table
 from .headers import is_header_word, measure_of, year_of
-from .layout import Line, phrases
+from .layout import SETTINGS, Line, phrases
 from .layout import Word as Token
 from .numbers import parse_number
 
@@ -71,6 +71,7 @@ class Candidate:
     first_on_page: bool = False
     last_on_page: bool = False
     lead: list[Line] = field(default_factory=list)  # the page's lines above the table
+    transposed: bool = False  # read with its groups as columns (rows from `_transposed`)
 
 
 def value_tail(line: Line) -> tuple[list[Token], list[Token]]:
@@ -81,6 +82,10 @@ def value_tail(line: Line) -> tuple[list[Token], list[Token]]:
         cut -= 1
     if cut == 0 and len(tokens) >= 3 and _YEAR_ONLY.match(tokens[0].text):
         cut = 1  # "2024 7,0 4,1 ...": a year naming the row (a table printed transposed)
+    elif 0 < cut < len(tokens) - 1 and _YEAR_ONLY.match(tokens[cut].text):
+        gap = tokens[cut].x0 - tokens[cut - 1].x1
+        if gap <= SETTINGS.phrase_gap * tokens[cut].size:
+            cut += 1  # "Delår 2024 7,5 ...": the year set close after a word names the row
     return tokens[:cut], tokens[cut:]
 
 
@@ -339,7 +344,10 @@ def build_tables(
             _name_columns(candidate, report_year)
             previous = found[-1] if found else None
             if previous and _continues(previous[1], candidate):
-                _append_rows(previous[0], previous[1], candidate)
+                if not previous[1].transposed:
+                    _append_rows(previous[0], previous[1], candidate)
+                elif not _continue_transposed(previous[0], previous[1], candidate, report_year):
+                    continue
                 previous[1].last_on_page = candidate.last_on_page
                 previous[1].page = candidate.page
                 continue
@@ -351,6 +359,7 @@ def build_tables(
             if not known and (rows := _transposed(candidate, report_year)) is not None:
                 kind = _kind_of(candidate, title)
                 if kind is not None and kind != ARBETSMILJOMAL:
+                    candidate.transposed = True
                     table = Table(
                         kind=kind,  # type: ignore[arg-type]
                         title=title if _KIND_PATTERN[kind].search(title or "") else None,
@@ -389,13 +398,30 @@ def build_tables(
     return found
 
 
+def _continue_transposed(
+    table: Table, owner: Candidate, candidate: Candidate, report_year: int
+) -> bool:
+    """A transposed table's rows (its measures) going on at the next page's top: read again
+    with them, so each group's row gets its cells from both pages. False (nothing changed)
+    when the whole no longer reads as one transposed table."""
+    own = len(owner.lines)
+    owner.lines.extend(candidate.lines)
+    rows = _transposed(owner, report_year)
+    if rows is None:
+        del owner.lines[own:]
+        return False
+    table.rows = rows
+    return True
+
+
 def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
     """A table printed with its groups as columns and its measures as rows ("Kvinnor Män
     < 29 år ..." over rows "2024", "2023", "Förändring"): one row per group. None unless
     every row's label names a distinct (measure, year) and every other column has a header."""
     columns = candidate.columns
+    first_page = candidate.lines[0].page
     lines = [line for line in candidate.lines if is_data_row(line)]
-    keyed: list[tuple[str, tuple[str, int], list[Token]]] = []
+    keyed: list[tuple[str, tuple[str, int], list[Token], int]] = []
     firsts = [
         next((v for v in value_tail(line)[1] if _column_of(v.center, columns) == 0), None)
         for line in lines
@@ -419,9 +445,9 @@ def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
         key = measure_of(label, report_year) if label else None
         if key is None:
             return None
-        keyed.append((label, key, values))
+        keyed.append((label, key, values, line.page))
     groups = [i for i, c in enumerate(columns) if c.text and not (year_column and i == 0)]
-    if len({k for _, k, _ in keyed}) != len(keyed) or len(groups) < 2:
+    if len({k for _, k, _, _ in keyed}) != len(keyed) or len(groups) < 2:
         return None
     if any(not columns[i].text for i in range(1 if year_column else 0, len(columns))):
         return None
@@ -429,7 +455,7 @@ def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
     for i in groups:
         column = columns[i]
         cells = []
-        for label, (measure, year), values in keyed:
+        for label, (measure, year), values, page in keyed:
             token = next((v for v in values if _column_of(v.center, columns) == i), None)
             cells.append(
                 Cell(
@@ -437,7 +463,7 @@ def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
                     year=year,
                     value=parse_number(token.text) if token else None,
                     bbox=token.bbox if token else None,
-                    page=candidate.page,
+                    page=page,
                     text=token.text if token else "",
                     header=label,
                 )
@@ -447,12 +473,12 @@ def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
             Row(
                 label=re.sub(r"(\d)- (\d)", r"\1-\2", column.text or ""),  # "Dag 1-" / "14"
                 cells=cells,
-                page=candidate.page,
+                page=first_page,
                 bbox=(
                     round(column.x0, 2),
                     round(top, 2),
                     round(column.x1, 2),
-                    round(max(line.bottom for line in lines), 2),
+                    round(max(line.bottom for line in lines if line.page == first_page), 2),
                 ),
             )
         )
