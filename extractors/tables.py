@@ -175,10 +175,13 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
 
 
 def _aligned(values: Sequence[Token], columns: Sequence[Column]) -> bool:
-    """Every value of a new row falls under a column the body already has (or near one)."""
+    """Every value of a new row falls under a column the body already has (or near one),
+    or in a gap between them: a column the rows above left blank ("59,0 %  –  90,5 %"), as
+    long as most of the row stands under the columns already seen."""
     if not columns:
         return True
-    return all(any(v.x0 <= c.x1 + 2 and v.x1 >= c.x0 - 2 for c in columns) for v in values)
+    under = [any(v.x0 <= c.x1 + 2 and v.x1 >= c.x0 - 2 for c in columns) for v in values]
+    return all(under) or (sum(under) >= 2 and 2 * sum(under) >= len(values))
 
 
 def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> None:
@@ -207,7 +210,11 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
         header.insert(0, line)
         below = line
         k -= 1
-    if wrapped and not header:  # no header above: those lines are no part of the table
+    opens_page = k < 0 and all(  # a last line going on from the page before
+        abs(w.size - candidate.lines[0].size) <= 0.5 and not _CONTINUED.search(w.text)
+        for w in wrapped
+    )
+    if wrapped and not header and not opens_page:  # no header: no part of the table
         k += len(wrapped)
         wrapped = []
     candidate.lines[:0] = wrapped
@@ -340,6 +347,10 @@ def build_tables(
     """Every table of a document, continuations joined, as contract tables."""
     found: list[tuple[Table, Candidate]] = []
     for page_index, lines in enumerate(pages):
+        if found and lines and _label_goes_on(found[-1][1], page_index + 1, lines[0]):
+            row = found[-1][0].rows[-1]
+            row.label = f"{row.label} {lines[0].text}"
+            lines = lines[1:]
         for candidate in find_candidates(page_index + 1, lines):
             _name_columns(candidate, report_year)
             previous = found[-1] if found else None
@@ -396,6 +407,22 @@ def build_tables(
         if table.kind == INVESTERINGAR:
             _set_parents(table)
     return found
+
+
+def _label_goes_on(previous: Candidate, page: int, line: Line) -> bool:
+    """The next page opens with the last row's label wrapped after its figures ("Stöd och
+    12,2 ..." / "behandling"): a lower-case word or two in the label column, where the
+    labels start, and no sentence's end."""
+    if previous.transposed or previous.page != page - 1 or not previous.last_on_page:
+        return False
+    if not previous.columns or value_tail(line)[1] or not line.text[:1].islower():
+        return False
+    x0 = previous.lines[-1].x0
+    return (
+        line.x1 < previous.columns[0].x0
+        and abs(line.x0 - x0) <= 0.5 * line.size
+        and not line.text.rstrip().endswith((".", ":", "!", "?"))
+    )
 
 
 def _continue_transposed(

@@ -20,12 +20,7 @@ RANDOM = Path(__file__).resolve().parent.parent / "samples" / "random"
 MANIFEST = RANDOM / "manifest.json"
 SAMPLES = json.loads(MANIFEST.read_text())["samples"] if MANIFEST.exists() else []
 
-KNOWN_MISSES = {
-    "random-00904-reportlab.pdf": "a one-line header whose phrases run into each other",
-    "random-00909-reportlab.pdf": "a one-line header whose phrases run into each other",
-    "random-00913-chromium.pdf": "a label wrapped after its figures at the end of a page",
-    "random-00920-libreoffice.pdf": "a table's last line alone on the next page",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 @cache
