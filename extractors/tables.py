@@ -72,6 +72,12 @@ class Candidate:
     last_on_page: bool = False
     lead: list[Line] = field(default_factory=list)  # the page's lines above the table
     transposed: bool = False  # read with its groups as columns (rows from `_transposed`)
+    single: set[int] = field(default_factory=set)  # ids of rows with one figure ("Finansnetto -1")
+
+    def is_row(self, line: Line) -> bool:
+        """A body line that is a row (not a wrapped label): figures in two columns or more,
+        or one figure under a column of the rows around it."""
+        return id(line) in self.single or is_data_row(line)
 
 
 def value_tail(line: Line) -> tuple[list[Token], list[Token]]:
@@ -127,6 +133,7 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
             continue
         start = i
         body = [lines[i]]
+        single: set[int] = set()
         values = list(value_tail(lines[i])[1])
         j = i + 1
         pending: list[Line] = []
@@ -136,10 +143,13 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
             if gap > 1.6 * line.size:
                 break
             columns = _columns(values)
-            if is_data_row(line):
-                vals = value_tail(line)[1]
+            vals = value_tail(line)[1]
+            one = len(vals) == 1 and not is_data_row(line) and _under_one(vals[0], columns)
+            if is_data_row(line) or one:
                 if not _aligned(vals, columns):
                     break
+                if one:
+                    single.add(id(line))
                 body.extend(pending)
                 pending = []
                 body.append(line)
@@ -160,7 +170,7 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
         label_right = max((t.x1 for t in labels), default=None)
         label_edge = (label_right + columns[0].x0) / 2 if label_right is not None else -1.0
         label_left = min((t.x0 for t in labels), default=-1.0)
-        candidate = Candidate(page_number, body, columns, label_edge, label_left)
+        candidate = Candidate(page_number, body, columns, label_edge, label_left, single=single)
         own = len(body)
         _attach_header(candidate, lines, start)
         # Body lines are contiguous from `start`; nothing close below means the page ends it.
@@ -172,6 +182,15 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
             candidates.append(candidate)
         i = max(j, i + 1)
     return candidates
+
+
+def _under_one(value: Token, columns: Sequence[Column]) -> bool:
+    """A lone figure standing under exactly one column (its right edge aligned, as figures
+    are set), never in the labels' space left of the first column."""
+    if len(columns) < 2:
+        return False
+    under = [c for c in columns if value.x0 <= c.x1 + 2 and value.x1 >= c.x0 - 2]
+    return len(under) == 1 and abs(value.x1 - under[0].x1) <= 2
 
 
 def _aligned(values: Sequence[Token], columns: Sequence[Column]) -> bool:
@@ -194,7 +213,7 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
     wrapped: list[Line] = []
     while k >= 0 and len(wrapped) < 2 and columns:
         line = lines[k]
-        if below.top - line.top > 1.8 * max(line.size, below.size) or line.x1 >= columns[0].x0:
+        if _apart(line, below, 1.8) or line.x1 >= columns[0].x0 or _CONTINUED.search(line.text):
             break
         wrapped.insert(0, line)
         below = line
@@ -203,14 +222,15 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
     while k >= 0:
         line = lines[k]
         limit = (3.0 if not header else 1.8) * max(line.size, below.size)
-        if below.top - line.top > limit:
+        if _apart(line, below, limit / max(line.size, below.size)):
             break
         if not _is_header_line(line, candidate, stacked=bool(header)):
             break
         header.insert(0, line)
         below = line
         k -= 1
-    opens_page = k < 0 and all(  # a last line going on from the page before
+    opens_page = (k < 0 or (k == 0 and bool(_CONTINUED.search(lines[0].text)))) and all(
+        # a last line going on from the page before (under a "(forts.)" title or none)
         abs(w.size - candidate.lines[0].size) <= 0.5 and not _CONTINUED.search(w.text)
         for w in wrapped
     )
@@ -235,11 +255,35 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
                 columns[index].header.append(token)
 
 
+def _apart(line: Line, below: Line, sizes: float) -> bool:
+    """The line stands too far above `below` to belong with it; a page break between them
+    is no distance (a header printed at the foot of the page before its table)."""
+    return line.page == below.page and below.top - line.top > sizes * max(line.size, below.size)
+
+
+def _header_from_page_before(candidate: Candidate, tail: Sequence[Line]) -> None:
+    """A table opening its page without a header, whose header (and title) ended the page
+    before: attach those lines, or leave the candidate as it was."""
+    if candidate.header_lines or not candidate.first_on_page or not tail:
+        return
+    cut = next((i for i, line in enumerate(candidate.lines) if candidate.is_row(line)), 0)
+    saved = (list(candidate.lines), candidate.lead, candidate.above)
+    head = candidate.lines[:cut]
+    del candidate.lines[:cut]
+    lines = [*tail, *head]
+    _attach_header(candidate, lines, len(lines))
+    if not candidate.header_lines:
+        candidate.lines, candidate.lead, candidate.above = saved
+        candidate.first_on_page = True
+
+
 def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> bool:
     """A line over the columns that prints header words; above a header line (`stacked`),
     a line whose every phrase stands over a column is a wrapped header whatever it says."""
     if is_data_row(line):
         return False
+    if _CONTINUED.search(line.text) and not _column_aligned(line, candidate):
+        return False  # "Investeringar, mnkr (forts.)": the title over a continued table
     columns = candidate.columns
     reach = columns[0].x0 - 0.5 * line.size if columns else candidate.label_edge
     over_columns = [
@@ -346,12 +390,21 @@ def build_tables(
 ) -> list[tuple[Table, Candidate]]:
     """Every table of a document, continuations joined, as contract tables."""
     found: list[tuple[Table, Candidate]] = []
+    tail: list[Line] = []  # the page before's last lines that are no part of a table
     for page_index, lines in enumerate(pages):
         if found and lines and _label_goes_on(found[-1][1], page_index + 1, lines[0]):
             row = found[-1][0].rows[-1]
             row.label = f"{row.label} {lines[0].text}"
             lines = lines[1:]
-        for candidate in find_candidates(page_index + 1, lines):
+        candidates = find_candidates(page_index + 1, lines)
+        if candidates:
+            _header_from_page_before(candidates[0], tail)
+        used = {id(li) for c in candidates for li in (*c.header_lines, *c.lines)}
+        n = len(lines)
+        while n > 0 and id(lines[n - 1]) not in used:
+            n -= 1
+        tail = list(lines[n:])[-6:]
+        for candidate in candidates:
             _name_columns(candidate, report_year)
             previous = found[-1] if found else None
             if previous and _continues(previous[1], candidate):
@@ -431,11 +484,13 @@ def _continue_transposed(
     """A transposed table's rows (its measures) going on at the next page's top: read again
     with them, so each group's row gets its cells from both pages. False (nothing changed)
     when the whole no longer reads as one transposed table."""
-    own = len(owner.lines)
+    own, single = len(owner.lines), set(owner.single)
     owner.lines.extend(candidate.lines)
+    owner.single |= candidate.single
     rows = _transposed(owner, report_year)
     if rows is None:
         del owner.lines[own:]
+        owner.single = single
         return False
     table.rows = rows
     return True
@@ -447,7 +502,7 @@ def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
     every row's label names a distinct (measure, year) and every other column has a header."""
     columns = candidate.columns
     first_page = candidate.lines[0].page
-    lines = [line for line in candidate.lines if is_data_row(line)]
+    lines = [line for line in candidate.lines if candidate.is_row(line)]
     keyed: list[tuple[str, tuple[str, int], list[Token], int]] = []
     firsts = [
         next((v for v in value_tail(line)[1] if _column_of(v.center, columns) == 0), None)
@@ -461,7 +516,7 @@ def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
     )
     prefix: list[str] = []
     for line in candidate.lines:
-        if not is_data_row(line):
+        if not candidate.is_row(line):
             prefix.append(line.text)  # a row label wrapped, its figures on its last line
             continue
         label_tokens, values = value_tail(line)
@@ -532,7 +587,7 @@ def _name_columns(candidate: Candidate, report_year: int) -> None:
 
 def _numeric_block(candidate: Candidate) -> bool:
     """A table printed without a header: several rows, each with values in two columns."""
-    rows = [line for line in candidate.lines if is_data_row(line)]
+    rows = [line for line in candidate.lines if candidate.is_row(line)]
     return len(rows) >= 3 and len(candidate.columns) >= 2
 
 
@@ -543,6 +598,9 @@ def _over_columns(phrase: Sequence[Token], candidate: Candidate) -> list[Token]:
     over = [t for t in phrase if t.center >= candidate.label_edge]
     if over and phrase[0].x0 > candidate.label_left + 2 * phrase[0].size:
         return list(phrase)
+    if candidate.columns:  # "Personalomsättning externt (%)": a title's unit left of the figures
+        reach = candidate.columns[0].x0 - 0.5 * phrase[0].size
+        over = [t for t in over if t.x1 > reach]
     return over
 
 
@@ -613,7 +671,7 @@ def _append_rows(
     last: Row | None = None
     for line in candidate.lines:
         label_tokens, values = value_tail(line)
-        if not is_data_row(line):
+        if not candidate.is_row(line):
             if last is not None and line.text[:1].islower() and not prefix:
                 last.label = f"{last.label} {line.text}"
                 last.label_x0 = min(last.label_x0, line.x0)  # type: ignore[attr-defined]
