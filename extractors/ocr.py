@@ -21,6 +21,7 @@ import numpy as np
 from kommunkoll.vocabulary import ERROR_REASONS
 
 from .errors import ExtractionError
+from .ocr_figures import reread_figures, reread_unsure
 
 TESSDATA_DIRS = (
     "/usr/share/tesseract-ocr/5/tessdata",
@@ -245,7 +246,9 @@ def read_scanned_page(
     angle = skew_angle(gray, settings)
     gray = straighten(gray, angle)
     page = OcrPage(index + 1, width, height, angle, settings.dpi, image=gray)
-    page.words = ocr_words(_smooth(gray, settings), settings.dpi, settings)
+    words = ocr_words(_smooth(gray, settings), settings.dpi, settings)
+    page.words = reread_figures(words, gray, settings.dpi, tessdata_dir())
+    reread_unsure(page.words, gray, settings.dpi, tessdata_dir(), settings.lang)
     mark_bold(page.words, gray, page.scale, settings)
     return page
 

@@ -50,6 +50,8 @@ def _lines_of(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 def _speck(word: dict[str, Any], settings: ScanSettings) -> bool:
     """A speck of dirt or a piece of a rule that OCR made a word of: short and unsure."""
+    if word.get("reread"):  # a table figure or label read a second time (ocr_figures.py)
+        return False
     alnum = sum(ch.isalnum() for ch in word["text"])
     return alnum <= 2 and word["conf"] < settings.speck_confidence
 
