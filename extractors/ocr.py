@@ -45,7 +45,17 @@ class OcrSettings:
     # at least `image_cover` of it.
     text_chars: int = 20
     image_cover: float = 0.5
+    # A row's height is at most this × its letters' tallest ink above the baseline.
+    row_slack: float = 1.25
     bold_stroke: float = 1.22  # × the page's typical stroke width: a bold word
+    # A table's rules are erased before Tesseract, which reads a cell border beside a word
+    # as a letter ("1", "I", "[", "L") and a rule under a line as part of its glyphs.
+    rule_length: float = 60.0  # horizontal; a line of text is never that dense that long
+    rule_height: float = 24.0  # vertical; two lines of text never stack that much ink
+    rule_width: float = 2.0  # a rule is at most this thick: paper this far either side
+    rule_density: float = 0.85  # share of the stretch that is ink on a rule...
+    rule_paper: float = 0.35  # ...and at most this share beside it
+    rule_edge: float = 0.5  # the rows of a rule's blurred edge: at least this share
     # Below this confidence (0–100) a value is stored but flagged for a person to confirm.
     min_confidence: float = 75.0
     # A page whose words Tesseract trusts less than this on average is not read at all.
@@ -73,7 +83,7 @@ class OcrPage:
     skew: float  # degrees the scan was turned back by (counter-clockwise positive)
     dpi: int
     words: list[dict[str, Any]] = field(default_factory=list)  # text, x0, x1, top, bottom, conf
-    image: np.ndarray | None = None  # the straightened grayscale page at `dpi` (for the marks)
+    image: np.ndarray | None = None  # the straightened page at `dpi`, rules erased (the marks)
 
     @property
     def scale(self) -> float:
@@ -189,8 +199,11 @@ def ocr_words(gray: np.ndarray, dpi: int, settings: OcrSettings = SETTINGS) -> l
     if iterator is None:
         return words
     row: tuple[float, float, float, float, float] | None = None  # baseline, its slope, sizes
+    line: list[tuple[dict[str, Any], float]] = []  # the row's words and their baselines
     while True:
         if iterator.IsAtBeginningOf(tesserocr.RIL.TEXTLINE):
+            _fit_row(line, settings)
+            line = []
             row = _row(iterator, tesserocr.RIL.TEXTLINE)
         try:
             text = iterator.GetUTF8Text(level)
@@ -200,27 +213,47 @@ def ocr_words(gray: np.ndarray, dpi: int, settings: OcrSettings = SETTINGS) -> l
         if text and text.strip() and box:
             x0, y0, x1, y1 = box
             top, bottom = float(y0), float(y1)
+            base = None
             if row is not None:  # the row's font box, not the ink's (specks, accents)
                 bx, by, slope, ascent, descent = row
                 base = by + slope * ((x0 + x1) / 2 - bx)
                 top, bottom = base - ascent, base + descent
-            words.append(
-                {
-                    "text": text.strip(),
-                    "x0": x0 * k,
-                    "x1": x1 * k,
-                    "top": top * k,
-                    "bottom": bottom * k,
-                    "size": (bottom - top) * k,
-                    "fontname": "",
-                    "conf": round(float(iterator.Confidence(level)), 1),
-                    "ink": (x0 * k, y0 * k, x1 * k, y1 * k),  # where its pixels are
-                }
-            )
+            word = {
+                "text": text.strip(),
+                "x0": x0 * k,
+                "x1": x1 * k,
+                "top": top * k,
+                "bottom": bottom * k,
+                "size": (bottom - top) * k,
+                "fontname": "",
+                "conf": round(float(iterator.Confidence(level)), 1),
+                "ink": (x0 * k, y0 * k, x1 * k, y1 * k),  # where its pixels are
+            }
+            words.append(word)
+            if base is not None:
+                line.append((word, base * k))
         if not iterator.Next(level):
             break
+    _fit_row(line, settings)
     api.Clear()
     return words
+
+
+def _fit_row(line: list[tuple[dict[str, Any], float]], settings: OcrSettings) -> None:
+    """A row Tesseract made of a line of text and the answer boxes beside it (taller than
+    the letters) is as high as its letters: otherwise it reaches into the line above."""
+    tallest = [
+        base - word["ink"][1]
+        for word, base in line
+        if sum(ch.isalnum() for ch in word["text"]) >= 3 and word["conf"] >= 60
+    ]
+    if not tallest:
+        return
+    ascent = settings.row_slack * max(tallest)
+    for word, base in line:
+        if base - word["top"] > ascent:
+            word["top"] = base - ascent
+            word["size"] = word["bottom"] - word["top"]
 
 
 def _row(iterator: Any, level: int) -> tuple[float, float, float, float, float] | None:
@@ -245,12 +278,47 @@ def read_scanned_page(
     gray = render_page(pdf_bytes, index, settings.dpi)
     angle = skew_angle(gray, settings)
     gray = straighten(gray, angle)
-    page = OcrPage(index + 1, width, height, angle, settings.dpi, image=gray)
-    words = ocr_words(_smooth(gray, settings), settings.dpi, settings)
+    scale = settings.dpi / 72
+    clean = erase_rules(gray, scale, settings)  # what Tesseract and the answer marks see
+    page = OcrPage(index + 1, width, height, angle, settings.dpi, image=clean)
+    words = ocr_words(_smooth(clean, settings), settings.dpi, settings)
     page.words = reread_figures(words, gray, settings.dpi, tessdata_dir())
     reread_unsure(page.words, gray, settings.dpi, tessdata_dir(), settings.lang)
-    mark_bold(page.words, gray, page.scale, settings)
+    mark_bold(page.words, clean, page.scale, settings)
     return page
+
+
+def erase_rules(gray: np.ndarray, scale: float, settings: OcrSettings = SETTINGS) -> np.ndarray:
+    """The page with its table rules painted white. A rule is a long straight stretch that
+    is nearly all ink (a scanned rule is ragged and broken by noise) with paper on both
+    sides of it: a line of text, even bold, is never that dense that long, and a filled
+    area (a shaded cell, a bar) has ink beside it."""
+    import cv2
+
+    ink = (gray < 160).astype(np.uint8)
+    side = max(2, round(settings.rule_width * scale))
+    found = np.zeros_like(ink)
+    for length, axis in ((settings.rule_length, 0), (settings.rule_height, 1)):
+        run = max(5, round(length * scale))
+        along = (run, 1) if axis == 0 else (1, run)  # OpenCV's (width, height)
+        density = cv2.blur(ink.astype(np.float32), along)
+        paper = density <= settings.rule_paper
+        centre = (
+            (density >= settings.rule_density)
+            & np.roll(paper, side, axis=axis)
+            & np.roll(paper, -side, axis=axis)
+        )
+        # the rule's own rows (its blurred edges too): a descender crossing it keeps the
+        # rest of its stroke
+        own = density >= settings.rule_edge
+        across = (1, 2 * side + 1) if axis == 0 else (2 * side + 1, 1)
+        rows = cv2.dilate(centre.astype(np.uint8), np.ones(across[::-1], np.uint8)) & own
+        found |= cv2.dilate(rows, np.ones(along[::-1], np.uint8)) & ink
+    if not found.any():
+        return gray
+    out = gray.copy()
+    out[cv2.dilate(found, np.ones((3, 3), np.uint8)).astype(bool)] = 255
+    return out
 
 
 def _smooth(gray: np.ndarray, settings: OcrSettings) -> np.ndarray:

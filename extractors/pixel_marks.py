@@ -45,6 +45,10 @@ class PixelMarkSettings:
     text_confidence: float = 60.0  # a short word OCR is less sure of may be a box
     mark_size: float = 6.0  # a cross, tick or x without a box is at least this big both ways
     join_gap: float = 1.0  # ink closer than this is one blob (a broken stroke, a box's side)
+    # A blob with this share of its ink in one straight band `line_width` wide, across or
+    # down, is a piece of a rule (a short cell border), not a cross or a tick.
+    line_share: float = 0.75
+    line_width: float = 2.0
 
 
 SETTINGS = PixelMarkSettings()
@@ -126,7 +130,7 @@ def find_marks(
         page[c:d, a:b] = ink[c:d, a:b]
     pad = settings.word_pad * scale
     for word in words:
-        if _alone(word, words) and not is_text(word, settings):
+        if stands_alone(word, words) and not is_text(word, settings):
             continue  # what OCR made of a box or a cross standing in its column
         x0, top, x1, bottom = word.get("ink") or _box(word)
         a, b = max(0, int(x0 * scale - pad)), min(w, int(x1 * scale + pad) + 1)
@@ -150,7 +154,7 @@ def find_marks(
     return marks
 
 
-def _alone(word: dict[str, Any], words: Sequence[dict[str, Any]]) -> bool:
+def stands_alone(word: dict[str, Any], words: Sequence[dict[str, Any]]) -> bool:
     """A short word with no other word near it on its line: what OCR may make of a box
     ("Eg", "Oo") standing in its column; a word of a sentence has neighbours."""
     if sum(ch.isalnum() for ch in word["text"]) >= 4:
@@ -208,6 +212,19 @@ def _frame(region: np.ndarray, dense: float = 0.6) -> tuple[int, int, int, int] 
     return int(x0), int(y0), int(x1), int(y1)
 
 
+def _straight(region: np.ndarray, scale: float, s: PixelMarkSettings) -> bool:
+    """Most of the blob's ink in one narrow band along an axis: a rule's piece."""
+    total = float(region.sum())
+    if total <= 0:
+        return True
+    band = max(2, round(s.line_width * scale))
+    for profile in (region.sum(axis=0), region.sum(axis=1)):
+        window = np.convolve(profile.astype(np.float64), np.ones(band), mode="valid")
+        if window.size and window.max() >= s.line_share * total:
+            return True
+    return False
+
+
 def _classify(
     region: np.ndarray, rect: tuple[int, int, int, int], scale: float, s: PixelMarkSettings
 ) -> PixelMark | None:
@@ -242,7 +259,7 @@ def _classify(
             return PixelMark(Box(vocabulary.MARK_SCAN, on, bbox), round(confidence, 1))
     # Not a box: a cross, tick or letter on its own, as large as one is drawn (a piece of a
     # box or of a letter is smaller). Its ink must fill enough of its extent to be strokes.
-    if min(bw, bh) < s.mark_size * scale:
+    if min(bw, bh) < s.mark_size * scale or _straight(region, scale, s):
         return None
     density = float(region.mean())
     confidence = 90.0 if 0.06 <= density <= 0.7 else 55.0

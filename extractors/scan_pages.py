@@ -17,9 +17,10 @@ from kommunkoll import vocabulary
 from .answer_marks import Box, Column, header_columns
 from .layout import Page, Word, group_lines
 from .ocr import OcrPage
-from .pixel_marks import answer_zone, find_marks, is_text
+from .pixel_marks import answer_zone, find_marks, is_text, stands_alone
 
 _RULE = re.compile(r"^[|¦!\[\]{}_]+$")  # a table rule or cell border read as characters
+_EDGE_RULE = re.compile(r"^[|¦]+|[|¦]+$")  # a cell border OCR glued to a word: "|Delvis"
 _BULLET = re.compile(r"^[»«•·*°©+®]{1,2}$")  # what Tesseract makes of a printed "•"
 _DECISION_NUMBER = re.compile(r"^\d{1,4}/\d{4}[.,;:]?$")  # "71/2024": after a "§"
 # A question number as OCR may print it: "3,3", "4:3", ":3.7" for 3.3, 4.3, 3.7.
@@ -59,11 +60,15 @@ def _speck(word: dict[str, Any], settings: ScanSettings) -> bool:
 def tidy_words(
     words: list[dict[str, Any]], settings: ScanSettings | None = None
 ) -> list[dict[str, Any]]:
-    """OCR words less rule characters and specks; "§" and "•" where Tesseract reads "8" and
-    "»"; "Vetej" (Vet ej printed tight in a header cell) as the two words it is; a question
-    number whose dot OCR misread as the number it is."""
+    """OCR words less rule characters (alone or glued to a word) and specks; "§" and "•"
+    where Tesseract reads "8" and "»"; "Vetej" (Vet ej printed tight in a header cell) as
+    the two words it is; a question number whose dot OCR misread as the number it is."""
     settings = settings or SCAN_SETTINGS
-    kept = [dict(w) for w in words if not _RULE.match(w["text"]) and not _speck(w, settings)]
+    kept = [
+        {**w, "text": _EDGE_RULE.sub("", w["text"]) or w["text"]}
+        for w in words
+        if not _RULE.match(w["text"]) and not _speck(w, settings)
+    ]
     out: list[dict[str, Any]] = []
     for line in _lines_of(kept):
         _question_number(line)
@@ -143,7 +148,7 @@ def _answer_boxes(
     zones = [(x0, top, x1, bottom) for x0, x1, top, bottom in zones]
     marks = find_marks(page.image, page.scale, words, zones) if page.image is not None else []
     found = [Box(m.box.kind, m.box.on, m.box.bbox, confidence=m.confidence) for m in marks]
-    text = [w for w in words if not _in_mark(w, found, zones)]
+    text = [w for w in words if not _in_mark(w, words, found, zones)]
     return text, found, current
 
 
@@ -161,11 +166,17 @@ def _header(words: list[dict[str, Any]]) -> list[Column] | None:
     return header_columns(kept) if len(kept) < len(words) else None
 
 
-def _in_mark(word: dict[str, Any], boxes: list[Box], zones: list[tuple]) -> bool:
-    """OCR's reading of a mark or box ("X", "[]", "Oo"): not text of the question."""
+def _in_mark(
+    word: dict[str, Any], words: list[dict[str, Any]], boxes: list[Box], zones: list[tuple]
+) -> bool:
+    """OCR's reading of a mark or box ("X", "[]", "Oo"): not text of the question. A short
+    word inside a line of text ("i", "§" of a full-width comment crossing the answer
+    columns) is text, as find_marks took it: a mark stands alone in its column."""
     cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
     for box in boxes:
         x0, top, x1, bottom = box.bbox
         if x0 - 2 <= cx <= x1 + 2 and top - 2 <= cy <= bottom + 2:
             return True
-    return not is_text(word) and any(z[0] <= cx <= z[2] and z[1] <= cy <= z[3] for z in zones)
+    if is_text(word) or not stands_alone(word, words):
+        return False
+    return any(z[0] <= cx <= z[2] and z[1] <= cy <= z[3] for z in zones)

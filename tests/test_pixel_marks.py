@@ -132,3 +132,47 @@ def test_skew_is_measured_within_a_tenth_of_a_degree(angle: float) -> None:
     gray = _scan(img, angle, seed=7)
     # The angle that turns the page straight again: the opposite of the scanner's.
     assert skew_angle(gray) == pytest.approx(-angle, abs=0.1)
+
+
+def test_short_cell_borders_between_the_boxes_are_no_marks() -> None:
+    """A question row shorter than the table's long rules: its cell borders between the
+    answer columns are short straight pieces, and a scan leaves bits of the rule above."""
+    rng = random.Random(21)
+    img = _questionnaire(rng)
+    for y, _ in ROWS:
+        for x in (430, 470, 510):
+            cv2.line(img, _pt(x, y - 12), _pt(x, y + 2), 0, 2)  # 14 points: under a rule's length
+            for dx in (-3.5, 2.0):  # bits of a broken rule the rule removal left at its top
+                cv2.line(img, _pt(x + dx, y - 10.5), _pt(x + dx + 1.5, y - 10.5), 0, 2)
+    gray = _scan(img, 0.0, seed=21)
+    marks = find_marks(gray, SCALE, [], [(385.0, 150.0, 545.0, 480.0)])
+    on = sorted((round(m.box.centre[1]), round(m.box.centre[0])) for m in marks if m.box.on)
+    drawn = [(y + 1, x + 5) for y, boxes in ROWS for mark, x in boxes if mark != "empty"]
+    drawn.append((447, 445))  # the hand-drawn cross
+    assert len(on) == len(drawn)
+    for (y, x), (ty, tx) in zip(on, sorted(drawn), strict=True):
+        assert abs(y - ty) <= 3 and abs(x - tx) <= 3
+
+
+def test_table_rules_are_erased_before_ocr_and_the_text_is_kept() -> None:
+    """Tesseract reads a cell border beside a word as a letter: the rules go, every letter
+    (bold, with descenders touching the rule under it) stays."""
+    from kommunkoll.extractors.ocr import erase_rules
+
+    text = _page()
+    for k, (weight, y) in enumerate([(3, 150), (5, 190), (3, 230)]):
+        cv2.putText(
+            text, f"Verksamhetsstyrning och uppfoljning {k}", _pt(70, y),
+            cv2.FONT_HERSHEY_SIMPLEX, 1.6, 0, weight,
+        )  # fmt: skip
+    rules = _page()
+    for y in (125, 196, 236):  # the rule under the second line touches its descenders
+        cv2.line(rules, _pt(60, y), _pt(560, y), 0, 3)
+    for x in (60, 390, 560):
+        cv2.line(rules, _pt(x, 125), _pt(x, 236), 0, 3)
+    gray = _scan(np.minimum(text, rules), 0.0, seed=5)
+    erased = erase_rules(gray, SCALE) < 128
+    rule_ink = (rules < 128) & (text > 128)
+    text_ink = text < 128
+    assert erased[rule_ink].mean() < 0.02  # the rules are gone...
+    assert erased[text_ink].mean() > 0.95  # ...the letters are not
