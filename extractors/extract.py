@@ -43,7 +43,7 @@ from .ocr import (
 )
 from .ocr_confidence import flag_answers, flag_cells
 from .parser_warnings import as_warnings, parser_warnings
-from .pdf import detail, open_pdf, require_text
+from .pdf import detail, no_text, open_pdf
 from .readers import arsredovisning, delarsbokslut, enkat
 from .scan_pages import scanned_page
 
@@ -58,6 +58,7 @@ READERS: dict[str, ModuleType] = {
 class Pages:
     content: list[Page] = field(default_factory=list)
     read_for: str | None = None  # the kind whose page data was read along with the words
+    scans: dict[int, OcrPage] = field(default_factory=dict)  # OCR of scanned pages, 0-based
 
     @property
     def texts(self) -> list[str]:
@@ -115,10 +116,8 @@ def _extract(
     content: FileContent | None,
 ) -> Extraction:
     with open_pdf(path, limits, content) as (source, pdf):
-        scans = read_scans(pdf, source.filename, ocr_settings) if ocr else {}
-        if not scans:
-            require_text(pdf, source.filename)
-        pages = read_pages(pdf, source.filename, scans=scans)
+        pages = read_pages(pdf, source.filename, ocr=ocr_settings if ocr else None)
+        scans = pages.scans
         kind = document_kind(pages.content)
         if kind is None:
             reason = ERROR_REASONS["unrecognised"].format(kinds=_kinds())
@@ -157,25 +156,16 @@ def _extract(
         return extraction
 
 
-def read_scans(pdf: pdfplumber.PDF, filename: str, settings: OcrSettings) -> dict[int, OcrPage]:
-    """OCR of every scanned page (by 0-based index); `ocr_failed` when they cannot be read."""
-    indices = [i for i, page in enumerate(pdf.pages) if is_scanned(page, settings)]
-    if not indices:
-        return {}
-    data = pdf.stream.getvalue()
-    scans = {}
-    for i in indices:
-        page = pdf.pages[i]
-        try:
-            scans[i] = read_scanned_page(data, i, float(page.width), float(page.height), settings)
-        except ExtractionError as exc:
-            exc.filename = filename
-            raise
-        except Exception as exc:  # a page pdfium cannot render, an image Tesseract rejects
-            reason = ERROR_REASONS["ocr_page"].format(page=i + 1, detail=exc)
-            raise ExtractionError("ocr_failed", reason, filename) from None
-    check_readable(list(scans.values()), filename, settings)
-    return scans
+def _read_scan(data: bytes, page: Any, index: int, filename: str, settings: OcrSettings) -> OcrPage:
+    """OCR of the scanned page `index` (0-based); `ocr_failed` when it cannot be read."""
+    try:
+        return read_scanned_page(data, index, float(page.width), float(page.height), settings)
+    except ExtractionError as exc:
+        exc.filename = filename
+        raise
+    except Exception as exc:  # a page pdfium cannot render, an image Tesseract rejects
+        reason = ERROR_REASONS["ocr_page"].format(page=index + 1, detail=exc)
+        raise ExtractionError("ocr_failed", reason, filename) from None
 
 
 def _ocr_review(
@@ -222,21 +212,35 @@ def read_pages(
     filename: str,
     kind: str | None = None,
     scans: dict[int, OcrPage] | None = None,
+    ocr: OcrSettings | None = None,
 ) -> Pages:
     """Every page in the page model, furniture marked, with answer boxes too when the reader
-    of `kind` (guessed from the first pages that say it, when not given) needs them. A
-    scanned page comes from its OCR (`scans`, by 0-based index), its boxes from its pixels.
+    of `kind` (guessed from the first pages that say it, when not given) needs them.
 
-    A page that cannot be parsed makes the PDF broken.
+    One pass over the pages, each parsed once and closed after use, so memory stays flat
+    on long reports. With `ocr` settings each page is told scanned or printed as it is
+    read, and a scanned one is read by OCR (kept in `Pages.scans`, by 0-based index) and
+    its boxes from its pixels; `scans` hands in the OCR of an earlier pass instead. A
+    document with no text layer and no scan to read is `image_only` (or `no_text`); a page
+    that cannot be parsed makes the PDF broken.
     """
-    pages = Pages(read_for=kind)
-    scans = scans or {}
+    pages = Pages(read_for=kind, scans=dict(scans or {}))
+    detect = scans is None  # the first pass: find the scans and check there is text
+    data = pdf.stream.getvalue() if ocr and detect else b""
+    text, images = False, 0
     columns = None  # a scanned enkät's answer columns, carried from page to page
     undecided = kind is None
     held: list[tuple[Any, OcrPage | None]] = []  # read before the kind was known, still open
     try:
         for number, page in enumerate(pdf.pages, start=1):
-            scan = scans.get(number - 1)
+            # Telling scans from print parses the page: pdfminer's errors there name the
+            # document (open_pdf), as they always have; the readers' name the page.
+            if detect and ocr and is_scanned(page, ocr):
+                pages.scans[number - 1] = _read_scan(data, page, number - 1, filename, ocr)
+            if detect and not text:
+                text = bool(page.chars)
+                images += 0 if text else len(page.images)
+            scan = pages.scans.get(number - 1)
             held.append((page, scan))
             with _damaged(number, filename):
                 if scan:
@@ -254,6 +258,10 @@ def read_pages(
             _close(held)  # frees the parsed objects: memory stays flat on long reports
     finally:
         _close(held)
+    if detect and pages.scans and ocr:
+        check_readable(list(pages.scans.values()), filename, ocr)
+    elif detect and not text:
+        raise no_text(images, len(pages.content), filename)
     mark_furniture(pages.content)
     return pages
 

@@ -197,14 +197,9 @@ def detail(exc: object) -> str:
     return text if len(text) <= 160 else text[:160] + "…"  # a damaged dict can print kilobytes
 
 
-def require_text(pdf: pdfplumber.PDF, name: str) -> None:
-    """Reject documents with no text layer when OCR is off (--no-ocr): scans need it."""
-    images = 0
-    for page in pdf.pages:
-        if page.chars:
-            return
-        images += len(page.images)
+def no_text(images: int, pages: int, name: str) -> ExtractionError:
+    """A document without a text layer, when OCR is off (--no-ocr) or finds no scan."""
     if images:
-        reason = ERROR_REASONS["image_only"].format(images=images, pages=len(pdf.pages))
-        raise ExtractionError("image_only", reason, name)
-    raise ExtractionError("no_text", ERROR_REASONS["no_text"], name)
+        reason = ERROR_REASONS["image_only"].format(images=images, pages=pages)
+        return ExtractionError("image_only", reason, name)
+    return ExtractionError("no_text", ERROR_REASONS["no_text"], name)
