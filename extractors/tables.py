@@ -262,19 +262,25 @@ def _apart(line: Line, below: Line, sizes: float) -> bool:
 
 
 def _header_from_page_before(candidate: Candidate, tail: Sequence[Line]) -> None:
-    """A table opening its page without a header, whose header (and title) ended the page
-    before: attach those lines, or leave the candidate as it was."""
-    if candidate.header_lines or not candidate.first_on_page or not tail:
+    """A table opening its page without a header (or with only its last lines), whose
+    header (and title) ended the page before: attach those lines, or leave it as it was."""
+    if not candidate.first_on_page or not tail:
         return
     cut = next((i for i, line in enumerate(candidate.lines) if candidate.is_row(line)), 0)
-    saved = (list(candidate.lines), candidate.lead, candidate.above)
+    old_header = list(candidate.header_lines)
+    saved = (list(candidate.lines), candidate.lead, candidate.above, old_header)
+    headers = [list(c.header) for c in candidate.columns]
     head = candidate.lines[:cut]
     del candidate.lines[:cut]
-    lines = [*tail, *head]
+    for column in candidate.columns:
+        column.header = []
+    lines = [*tail, *old_header, *head]  # a header wrapped over the break: its top before
     _attach_header(candidate, lines, len(lines))
-    if not candidate.header_lines:
-        candidate.lines, candidate.lead, candidate.above = saved
+    if len(candidate.header_lines) <= len(old_header):
+        candidate.lines, candidate.lead, candidate.above, candidate.header_lines = saved
         candidate.first_on_page = True
+        for column, header in zip(candidate.columns, headers, strict=True):
+            column.header = header
 
 
 def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> bool:
@@ -572,7 +578,7 @@ def _name_columns(candidate: Candidate, report_year: int) -> None:
     no known measure keeps its text with measure None (and the year it prints, if any)."""
     seen: set[tuple[str | None, int | None]] = set()
     for column in candidate.columns:
-        tokens = sorted(column.header, key=lambda t: (t.top, t.x0))
+        tokens = column.header  # line by line, top down (over a page break too), as printed
         text = " ".join(" ".join(t.text for t in tokens).split()) or None
         column.text = text
         if text is None:
