@@ -47,6 +47,9 @@ class OcrSettings:
     image_cover: float = 0.5
     # A row's height is at most this × its letters' tallest ink above the baseline.
     row_slack: float = 1.25
+    # Rows whose height is within this share of the page's typical row are of one font
+    # size: they all get the typical height.
+    row_even: float = 0.2
     bold_stroke: float = 1.22  # × the page's typical stroke width: a bold word
     # A table's rules are erased before Tesseract, which reads a cell border beside a word
     # as a letter ("1", "I", "[", "L") and a rule under a line as part of its glyphs.
@@ -199,11 +202,10 @@ def ocr_words(gray: np.ndarray, dpi: int, settings: OcrSettings = SETTINGS) -> l
     if iterator is None:
         return words
     row: tuple[float, float, float, float, float] | None = None  # baseline, its slope, sizes
-    line: list[tuple[dict[str, Any], float]] = []  # the row's words and their baselines
+    rows: list[list[tuple[dict[str, Any], float]]] = []  # each row's words and baselines
     while True:
         if iterator.IsAtBeginningOf(tesserocr.RIL.TEXTLINE):
-            _fit_row(line, settings)
-            line = []
+            rows.append([])
             row = _row(iterator, tesserocr.RIL.TEXTLINE)
         try:
             text = iterator.GetUTF8Text(level)
@@ -230,13 +232,33 @@ def ocr_words(gray: np.ndarray, dpi: int, settings: OcrSettings = SETTINGS) -> l
                 "ink": (x0 * k, y0 * k, x1 * k, y1 * k),  # where its pixels are
             }
             words.append(word)
-            if base is not None:
-                line.append((word, base * k))
+            if base is not None and rows:
+                rows[-1].append((word, base * k))
         if not iterator.Next(level):
             break
-    _fit_row(line, settings)
     api.Clear()
+    for line in rows:
+        _fit_row(line, settings)
+    _even_rows(rows, settings)
     return words
+
+
+def _even_rows(rows: list[list[tuple[dict[str, Any], float]]], settings: OcrSettings) -> None:
+    """Rows of one font size as high as each other, as a PDF's font box is: Tesseract's
+    height of each row varies with its letters (an "Å", no descender), and the gap
+    between two rows is what tells a new paragraph from a wrapped line."""
+    lines = [line for line in rows if line]
+    if len(lines) < 3:
+        return
+    ascents = [line[0][1] - line[0][0]["top"] for line in lines]  # baseline - top
+    ascent = float(np.median(ascents))
+    descent = float(np.median([line[0][0]["bottom"] - line[0][1] for line in lines]))
+    for line, own in zip(lines, ascents, strict=True):
+        if abs(own / ascent - 1) > settings.row_even:
+            continue  # another font size: a heading, a footnote
+        for word, base in line:
+            word["top"], word["bottom"] = base - ascent, base + descent
+            word["size"] = ascent + descent
 
 
 def _fit_row(line: list[tuple[dict[str, Any], float]], settings: OcrSettings) -> None:

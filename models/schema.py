@@ -22,6 +22,24 @@ def _parent(table: str, **kwargs: object) -> Column:
     return Column(Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), **kwargs)
 
 
+__all__ = [
+    "Answer",
+    "Check",
+    "Document",
+    "Finding",
+    "IngestError",
+    "InternalControl",
+    "Kommun",
+    "Line",
+    "Namnd",
+    "Question",
+    "QuestionLink",
+    "QuestionWording",
+    "ReportTable",
+    "Value",
+]
+
+
 class Kommun(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, index=True)

@@ -7,7 +7,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -33,6 +33,9 @@ from .errors import UserError
 from .inbox import expand
 from .report import document_tables, extraction_summary
 from .safe_text import markup
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 app = typer.Typer(
     help="Swedish municipal PDF reports (delårsbokslut, revisorernas enkät) into a database.",
@@ -304,15 +307,18 @@ def _interrupt(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
+AllDocumentsOption = Annotated[
+    bool, typer.Option("--all", help="Re-extract every document, not only older ones.")
+]
+
+
 @app.command()
 def reprocess(
     db: DbOption = None,
     workers: WorkersOption = 1,
     dask: DaskOption = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
-    all_documents: Annotated[
-        bool, typer.Option("--all", help="Re-extract every document, not only older ones.")
-    ] = False,
+    all_documents: AllDocumentsOption = False,
     no_ocr: NoOcrOption = False,
 ) -> None:
     """Re-extract stored documents made by an older extractor version; replace their rows."""
@@ -493,15 +499,18 @@ def _engine(db: str | None):  # type: ignore[no-untyped-def]
     return open_database(db, must_exist=True)
 
 
+ChangesOnlyOption = Annotated[
+    bool, typer.Option("--changes-only", help="Only answers that changed, both comments.")
+]
+
+
 @compare_app.command("answers")
 def compare_answers(
     db: DbOption = None,
     kommun: KommunOption = None,
     namnd: NamndOption = None,
     years: YearsOption = None,
-    changes_only: Annotated[
-        bool, typer.Option("--changes-only", help="Only answers that changed, both comments.")
-    ] = False,
+    changes_only: ChangesOnlyOption = False,
     xlsx: XlsxOption = None,
 ) -> None:
     """Questions × (nämnd, year): Ja / Nej / Delvis / Vet ej / –, changes highlighted.
@@ -684,6 +693,15 @@ def _port_free(host: str, port: int) -> None:
             ) from None
 
 
+def _serving(db: str | None, host: str, port: int, announce: str, what: str) -> Engine:
+    """The database migrated (the views come with the migrations) and the port free, then
+    the address announced."""
+    engine = _engine(db)
+    _port_free(host, port)
+    err.print(announce.format(what=what, host=host, port=port), highlight=False)
+    return engine
+
+
 @app.command()
 def browse(
     db: DbOption = None,
@@ -700,9 +718,7 @@ def browse(
     except ValueError as exc:
         err.print(f"{FAILED} {exc}", highlight=False)
         raise typer.Exit(code=1) from None
-    engine = _engine(url)  # the views come with the migrations
-    engine.dispose()
-    _port_free(host, port)
+    _serving(url, host, port, SERVING_READ_ONLY, "Datasette").dispose()
     import subprocess
     import tempfile
 
@@ -711,7 +727,6 @@ def browse(
     with tempfile.TemporaryDirectory(prefix="kommunkoll-datasette-") as scratch:
         metadata = Path(scratch) / "metadata.json"
         command = datasette_command(path, host=host, port=port, metadata_file=metadata)
-        err.print(SERVING_READ_ONLY.format(what="Datasette", host=host, port=port), highlight=False)
         # A child, not exec: so its metadata file is removed when it ends.
         signal.signal(signal.SIGTERM, _interrupt)
         process = subprocess.Popen(command, preexec_fn=die_with_parent)
@@ -735,9 +750,7 @@ def serve(
 
     from .web.app import create_app
 
-    engine = _engine(db)
-    _port_free(host, port)
-    err.print(SERVING.format(what="kommunkoll", host=host, port=port), highlight=False)
+    engine = _serving(db, host, port, SERVING, "kommunkoll")
     server = uvicorn.Server(
         uvicorn.Config(create_app(engine), host=host, port=port, log_level="critical")
     )

@@ -304,19 +304,11 @@ def figure_rows(
     return chosen  # the line and measure exist, but not for these kommuner, nämnder or years
 
 
-def figure_values(
-    engine: Engine,
-    table: str,
-    line: str,
-    measure: str | Sequence[str] = UTFALL,
-    kommun: str | None = None,
-    namnd: str | None = None,
-    years: Years = None,
-) -> pd.DataFrame:
-    """`figure_rows` as a DataFrame."""
+def figure_values(engine: Engine, *args: Any, **filters: Any) -> pd.DataFrame:
+    """`figure_rows` (same arguments) as a DataFrame."""
     import pandas as pd
 
-    rows = figure_rows(engine, table, line, measure, kommun, namnd, years)
+    rows = figure_rows(engine, *args, **filters)
     columns = [c.strip() for c in FIGURE_COLUMNS.split(",")]
     return pd.DataFrame.from_records(rows, columns=columns, coerce_float=True)
 

@@ -7,12 +7,13 @@ it. A document already stored (same sha256) is left as it is.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, SQLModel, select
 
 from kommunkoll import EXTRACTOR_VERSION
 from kommunkoll.extractors.contract import Extraction
@@ -114,29 +115,9 @@ def _document_fields(
 def _store_contents(session: Session, document_id: int, extraction: Extraction) -> None:
     table_ids = _store_tables(session, document_id, extraction)
     _store_answers(session, document_id, extraction)
+    session.add_all(_in_order(Finding, document_id, extraction.findings))
     session.add_all(
-        Finding(
-            document_id=document_id,
-            position=i,
-            kind=f.kind,
-            text=f.text,
-            page=f.page,
-            entities=_plain(getattr(f, "entities", None)),
-            origin=f.origin,
-        )
-        for i, f in enumerate(extraction.findings)
-    )
-    session.add_all(
-        InternalControl(
-            document_id=document_id,
-            position=i,
-            risk=ic.risk,
-            riskbeskrivning=ic.riskbeskrivning,
-            riskvarde=_number(ic.riskvarde),
-            page=ic.page,
-            controls=_plain(ic.controls),
-        )
-        for i, ic in enumerate(extraction.internal_controls)
+        _in_order(InternalControl, document_id, extraction.internal_controls, riskvarde=_number)
     )
     _store_checks(session, document_id, extraction, table_ids)
 
@@ -149,6 +130,23 @@ def _plain(value: object) -> object:
         return [_plain(v) for v in value]
     dump = getattr(value, "model_dump", None)
     return dump(mode="json") if dump else value
+
+
+_ROW_KEYS = ("id", "document_id", "position")
+
+
+def _in_order(
+    model: type[SQLModel],
+    document_id: int,
+    items: Iterable[object],
+    **convert: Callable[[object], object],
+) -> Iterator[SQLModel]:
+    """One row per contract item, in printed order: each column from the item's field of that
+    name, as JSON-ready data unless `convert` names another conversion."""
+    columns = [c for c in model.model_fields if c not in _ROW_KEYS]
+    for position, item in enumerate(items):
+        fields = {c: convert.get(c, _plain)(_attr(item, c)) for c in columns}
+        yield model(document_id=document_id, position=position, **fields)
 
 
 def _attr(item: object, name: str, default: object = None) -> object:

@@ -45,7 +45,7 @@ ENKATER = [p for p in SAMPLES if expected_for(p)["document"]["kind"] == "enkat"]
 def test_utmaningar_och_risker_are_risk_findings(pdf: Path, extractions: dict) -> None:
     truth = [(f["text"], f["page"]) for f in expected_for(pdf)["findings"] if f["kind"] == "risk"]
     found = [(f.text, f.page) for f in extractions[pdf.name].findings if f.kind == "risk"]
-    assert len(truth) >= 5
+    assert truth
     assert [t for t in truth if t not in found] == []
 
 

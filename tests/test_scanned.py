@@ -1,10 +1,12 @@
 """Scanned questionnaires and a scanned delårsbokslut (samples/scanned/, made by
 samples/scan.py) read by real Tesseract against their originals' ground truth.
 
-Each scan is extracted once per test (no cache across tests). Every answer must equal the
-expected JSON's, one by one. The delårsbokslut's table cells are compared by table kind,
-row label, measure and year; the cells OCR still gets wrong are listed here exactly, so a
-regression and an improvement both show.
+Each enkät scan is extracted once for this module (its answers and its comments are two
+tests of one reading); every answer must equal the expected JSON's, one by one, and the
+comments reach a token Jaccard similarity of at least 0.9 with the originals' (OCR
+misreads a letter now and then: a threshold, not an equality). The delårsbokslut's table
+cells are compared by table kind, row label, measure and year; the cells OCR still gets
+wrong are listed here exactly, so a regression and an improvement both show.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,12 +33,28 @@ def _tokens(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
 
+def _jaccard(a: str, b: str) -> float:
+    ta, tb = _tokens(a), _tokens(b)
+    return 1.0 if not ta and not tb else len(ta & tb) / len(ta | tb)
+
+
+# Scans whose comments OCR does not yet read to the target (measured with
+# benchmarks/ocr.py): the 150 dpi black-and-white scan, whose thin strokes the threshold
+# broke ("Styrmodelien" on the page itself), reads 0.83.
+BELOW_TARGET = {"alingsas-socialnamnden-2025-enkat-scan"}
+
+
+@pytest.fixture(scope="module", params=ENKATER)
+def scanned_enkat(request: pytest.FixtureRequest) -> tuple[str, Any, dict]:
+    """(its name, the extraction, the expected JSON) of one scanned enkät."""
+    pdf = SCANNED / f"{request.param}.pdf"
+    truth = json.loads(pdf.with_name(f"{request.param}.expected.json").read_text("utf-8"))
+    return request.param, extract_pdf(pdf), truth
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("stem", ENKATER)
-def test_scanned_answers_match_the_original(stem: str) -> None:
-    pdf = SCANNED / f"{stem}.pdf"
-    truth = json.loads(pdf.with_name(f"{stem}.expected.json").read_text(encoding="utf-8"))
-    extraction = extract_pdf(pdf)
+def test_scanned_answers_match_the_original(scanned_enkat: tuple[str, Any, dict]) -> None:
+    _, extraction, truth = scanned_enkat
     got = [(a.number, a.answer) for a in extraction.answers]
     assert got == [(t["number"], t["answer"]) for t in truth["answers"]]
     for answer in extraction.answers:
@@ -44,6 +63,18 @@ def test_scanned_answers_match_the_original(stem: str) -> None:
     assert extraction.document.model_extra["ocr"]["pages"] == list(
         range(1, truth["source"]["pages"] + 1)
     )
+
+
+@pytest.mark.slow
+def test_scanned_comments_reach_the_originals(scanned_enkat: tuple[str, Any, dict]) -> None:
+    stem, extraction, truth = scanned_enkat
+    got = {a.number: a.comment for a in extraction.answers}
+    assert sorted(got) == sorted(t["number"] for t in truth["answers"])
+    scores = [_jaccard(got[t["number"]], t["comment"]) for t in truth["answers"]]
+    mean = sum(scores) / len(scores)
+    if stem in BELOW_TARGET and mean < 0.9:
+        pytest.xfail(f"comment token Jaccard {mean:.3f} < 0.9")
+    assert mean >= 0.9
 
 
 # Table cells of the scanned delårsbokslut not yet read as the original gives them, as
