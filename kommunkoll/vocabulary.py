@@ -504,6 +504,9 @@ EXPORT_TITLES: dict[str, str] = {
     "other_marks": "Fler markeringar",
     "flags": "Flaggor",
     "fields": "Fält",
+    "ocr": "Läst med OCR",
+    "confidence": "Säkerhet (OCR, 0–100)",
+    "confidences": "Säkerhet per del (OCR)",
 }
 
 

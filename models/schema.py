@@ -113,6 +113,8 @@ class Value(SQLModel, table=True):
     top: float | None = None
     x1: float | None = None
     bottom: float | None = None
+    ocr: bool | None = None  # read by OCR from a scan (null: a text PDF's)
+    confidence: float | None = None  # the least confidence of its OCR words (0–100)
 
 
 class Question(SQLModel, table=True):
@@ -177,6 +179,11 @@ class Answer(SQLModel, table=True):
     boxes: int | None = None  # answer boxes seen beside the question
     flags: list[str] | None = Field(default=None, sa_column=Column(JSON))
     fields: dict | None = Field(default=None, sa_column=Column(JSON))
+    # Read by OCR from a scan: how sure (0–100, the least sure part), and each part's
+    # ({question, comment, answer}); null for a text PDF's answer.
+    ocr: bool | None = None
+    confidence: float | None = None
+    confidences: dict | None = Field(default=None, sa_column=Column(JSON))
 
 
 class Finding(SQLModel, table=True):

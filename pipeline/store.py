@@ -249,9 +249,15 @@ def _store_tables(session: Session, document_id: int, extraction: Extraction) ->
                         top=bbox[1],
                         x1=bbox[2],
                         bottom=bbox[3],
+                        **_ocr_fields(cell, ("ocr", "confidence")),
                     )
                 )
     return ids
+
+
+def _ocr_fields(item: object, names: tuple[str, ...]) -> dict[str, object]:
+    """What OCR said of a value read from a scan (the contract's added fields), if any."""
+    return {name: getattr(item, name, None) for name in names}
 
 
 def _store_answers(session: Session, document_id: int, extraction: Extraction) -> None:
@@ -286,6 +292,7 @@ def _store_answers(session: Session, document_id: int, extraction: Extraction) -
                 flags=list(answer.flags),
                 fields=dict(answer.fields),
                 **_mark_fields(answer),
+                **_ocr_fields(answer, ("ocr", "confidence", "confidences")),
             )
         )
     session.flush()

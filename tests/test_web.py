@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -154,12 +155,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def served(truth_db: str) -> Iterator[str]:
-    """`kommunkoll serve` as a user starts it, on a free loopback port."""
+@contextmanager
+def kommunkoll_serve(db: str) -> Iterator[str]:
+    """`kommunkoll serve` as a user starts it, on a free loopback port: its URL."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "kommunkoll", "serve", "--db", truth_db, "--port", str(port)],
+        [sys.executable, "-m", "kommunkoll", "serve", "--db", db, "--port", str(port)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -182,6 +183,12 @@ def served(truth_db: str) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def served(truth_db: str) -> Iterator[str]:
+    with kommunkoll_serve(truth_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

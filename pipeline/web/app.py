@@ -55,6 +55,7 @@ from ..compare import (
 )
 from ..inbox import find_processed
 from ..report import abbreviation
+from .ocrboxes import unsure_pages
 from .onpage import answer_on_page, box_on_page, finding_on_page, owned_document
 from .pdfpage import page_png
 from .svg import line_chart
@@ -481,6 +482,7 @@ def document_detail(engine: Engine, document_id: int) -> dict[str, object]:
     with Session(engine) as session:
         document, kommun, namnd = owned_document(session, document_id)
         contents = queries.document_contents(session, document_id)
+        unsure = unsure_pages(session, document_id, find_pdf(document))
     tables = [{**t, "headings": [_heading(key) for key in t["columns"]]} for t in contents.tables]
     return {
         "doc": document,
@@ -491,6 +493,7 @@ def document_detail(engine: Engine, document_id: int) -> dict[str, object]:
         "findings": contents.findings,
         "checks": contents.checks,
         "has_pdf": find_pdf(document) is not None,
+        "unsure_pages": unsure,
     }
 
 
