@@ -12,4 +12,4 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0"
 
 # Bumped whenever extraction output can change, so stored documents can be re-extracted.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
