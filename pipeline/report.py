@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +12,6 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from kommunkoll.extractors import Extraction
 from kommunkoll.vocabulary import (
     COLUMNS,
     DOCUMENT_COLUMNS,
@@ -24,8 +24,21 @@ from kommunkoll.vocabulary import (
 
 from .safe_text import markup
 
-if TYPE_CHECKING:  # pandas and the comparisons load only when a comparison is printed
+if TYPE_CHECKING:  # pandas, the comparisons and the contract load only when used
+    from kommunkoll.extractors import Extraction
+
     from .compare import AnswerMatrix, FigurePoint
+
+
+# Characters rich measures one cell wide (tests/test_terminal.py holds every one to rich's
+# own measure): Latin letters, Swedish ones, spaces, dashes, the minus sign. A text of only
+# these is as wide as it is long, so thousands of figures are measured at `len`'s speed.
+_NARROW = re.compile("[\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\u2212]*")
+
+
+def cell_width(text: str) -> int:
+    """The cells `text` takes in a terminal, as rich's `cell_len` counts them."""
+    return len(text) if _NARROW.fullmatch(text) else cell_len(text)
 
 
 def escape(text: object) -> str:
@@ -340,9 +353,13 @@ def figure_table(
     table = Table(title=escape(title), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for name, how, allotted in zip(FIGURE_COLUMNS, justify, widths, strict=True):
         table.add_column(name, justify=how, width=allotted)  # type: ignore[arg-type]
-    one_line = all(
-        max(map(cell_len, column[1:]), default=0) <= w
-        for column, w in zip(columns, widths, strict=True)
+    one_line = (
+        all(
+            max(map(cell_width, set(column[1:])), default=0) <= w
+            for column, w in zip(columns, widths, strict=True)
+        )
+        # every line within the width: contents, their paddings, the dividers and edges
+        and sum(widths) + 2 * (len(widths) - 1) + _extra_width(len(widths)) <= width
     )
     rest: list[list[tuple[str, str]]] = []
     if at_once and one_line and len(shown_cells) > 1:
@@ -355,8 +372,36 @@ def figure_table(
         names = sorted({p.namnd for p in points})
         shown.append(Text(", ".join(f"{abbreviation(n)} = {n}" for n in names), style="dim"))
     if notes:
-        shown += [Text("\n".join(notes)), Text(RESTATED_NOTE, style="dim")]
+        shown += [_Plain(notes), Text(RESTATED_NOTE, style="dim")]
     return shown
+
+
+class LaidOut:
+    """A renderable whose lines fit the width it is printed in by construction: print it with
+    `crop=False`, as rich's cropping measures every character of every line again."""
+
+
+# What rich's Text would change in a line (tabs, control codes): such a line goes through Text.
+_NOT_PLAIN = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+class _Plain(LaidOut):
+    """Lines of plain text printed as a Text of them prints them: a line that fits the width
+    as it is, a longer one (or one with a tab or control code) wrapped by rich."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        from rich.segment import Segment
+
+        width = options.max_width
+        for line in self.lines:
+            if _NOT_PLAIN.search(line) is None and cell_width(line) <= width:
+                yield Segment(line)
+                yield Segment.line()
+            else:
+                yield from console.render(Text(line), options)
 
 
 def _plain_measure(columns: list[list[str]]) -> list[tuple[int, int]]:
@@ -371,9 +416,9 @@ def _plain_measure(columns: list[list[str]]) -> list[tuple[int, int]]:
         for t in set(texts):  # names repeat on every row: each is measured once
             words = t.split()
             lines = t.splitlines()
-            widest = max(map(cell_len, lines)) if lines else 0
+            widest = max(map(cell_width, lines)) if lines else 0
             high = max(high, widest)
-            low = max(low, max(map(cell_len, words)) if words else widest)
+            low = max(low, max(map(cell_width, words)) if words else widest)
         measured.append((low + pad, high + pad))
     return measured
 
@@ -402,7 +447,7 @@ def _allotted(measured: list[tuple[int, int]], width: int, count: int) -> list[i
     return [max(1, w - ((i > 0) + (i < last))) for i, w in enumerate(widths)]
 
 
-class _Rows:
+class _Rows(LaidOut):
     """A SIMPLE_HEAD table whose first row rich renders, then the other rows (each cell on
     one line within its column) laid out as rich lays them out: an edge space, cells
     justified in their widths with a padding space and a divider between, an edge space."""
@@ -435,7 +480,7 @@ class _Rows:
                     plain.append("  ")  # the divider and the cell's left padding
                 width = widths.get(text)
                 if width is None:
-                    width = widths[text] = cell_len(text)
+                    width = widths[text] = cell_width(text)
                 fill = " " * (w - width)
                 if how == "right":
                     plain.append(fill)

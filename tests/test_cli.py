@@ -81,3 +81,11 @@ def test_schema_command_matches_committed_file() -> None:
     result = kommunkoll("schema")
     assert result.returncode == 0
     assert json.loads(result.stdout) == json.loads(committed.read_text(encoding="utf-8"))
+
+
+def test_default_timeout_is_the_readers() -> None:
+    """The CLI writes the default out (so `--help` loads no reader); it is Limits'."""
+    from kommunkoll.extractors.limits import Limits
+    from kommunkoll.pipeline.cli import DEFAULT_TIMEOUT
+
+    assert Limits().timeout == DEFAULT_TIMEOUT

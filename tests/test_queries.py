@@ -43,10 +43,24 @@ def _first_view_sql() -> str:
     return first.V_ANSWER_CHANGES.replace("CREATE VIEW v_answer_changes AS", "", 1)
 
 
+def _window_view_sql() -> str:
+    """The SELECT of v_answer_changes as migration 0003 wrote it (LAG over distinct years)."""
+    window = importlib.import_module(
+        "kommunkoll.models.migrations.versions.0003_answer_changes_window"
+    )
+    return window.V_ANSWER_CHANGES.replace("CREATE VIEW v_answer_changes AS", "", 1)
+
+
 def _both_views(engine: Engine) -> tuple[Counter, Counter]:
+    """The current view's rows and the first view's; 0003's window view's rows (with the
+    answer ids it added) equal the current view's too."""
     with engine.connect() as connection:
         new = connection.execute(text(f"SELECT {COLUMNS} FROM v_answer_changes")).all()
         old = connection.execute(text(f"SELECT {COLUMNS} FROM ({_first_view_sql()}) AS old")).all()
+        ids = f"{COLUMNS}, answer_id_before, answer_id"
+        current = connection.execute(text(f"SELECT {ids} FROM v_answer_changes")).all()
+        window = connection.execute(text(f"SELECT {ids} FROM ({_window_view_sql()}) AS w")).all()
+    assert Counter(map(tuple, current)) == Counter(map(tuple, window))
     return Counter(map(tuple, new)), Counter(map(tuple, old))
 
 
@@ -164,16 +178,20 @@ def test_export_in_small_chunks_equals_one_chunk(truth_db: str, tmp_path: Path, 
     assert str(values["page"].dtype).lower() == "int64"
 
 
+HEAVY = ("pandas", "alembic", "sqlmodel", "sqlalchemy.orm", "kommunkoll.models", "pdfminer")
+
+
 def test_compare_commands_load_neither_pandas_nor_alembic(truth_db: str) -> None:
     """compare answers and compare figures read plain rows from a database at the head:
-    pandas (half a second to import) and Alembic stay unloaded."""
+    pandas (half a second to import), Alembic, the ORM with its models and the PDF reader
+    stay unloaded."""
     code = (
         "import sys\n"
         "from kommunkoll.pipeline.cli import app\n"
         "for args in (['compare', 'answers', '--kommun', 'Alingsås'],\n"
         "             ['compare', 'figures', '--table', 'drift', '--line', 'Personalkostnader']):\n"
         "    app([*args, '--db', sys.argv[1]], standalone_mode=False)\n"
-        "print(sorted(m for m in ('pandas', 'alembic') if m in sys.modules))\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     run = subprocess.run(
         [sys.executable, "-c", code, truth_db], capture_output=True, text=True, check=True
@@ -190,3 +208,40 @@ def test_head_read_from_the_migration_files_is_alembics() -> None:
     with migrations_folder() as config:
         heads = ScriptDirectory.from_config(config).get_heads()
     assert [head_revision()] == heads
+
+
+def test_parquet_columns_keep_their_types_on_both_databases(
+    database_url: str, tmp_path: Path
+) -> None:
+    """The columns a database hands back in its own way come out alike: `ok` a bool (SQLite
+    says 0 or 1), `ingested_at` a time in UTC (SQLite says text), entities JSON text
+    (PostgreSQL hands back parsed lists)."""
+    import json
+    from datetime import UTC, datetime, timedelta
+
+    import pyarrow.parquet as pq
+
+    engine = build_truth_db(database_url)
+    export(engine, tmp_path, "parquet", chunk=7)
+    engine.dispose()
+    extractions = [e for _, e in located_truths()]
+    checks = pq.read_table(tmp_path / "checks.parquet")
+    assert str(checks.schema.field("ok").type) == "bool"
+    stored = [c.ok for e in extractions for t in e.tables for c in t.checks]
+    assert Counter(checks.column("ok").to_pylist()) == Counter(stored)
+    documents = pq.read_table(tmp_path / "documents.parquet")
+    assert str(documents.schema.field("ingested_at").type) == "timestamp[us, tz=UTC]"
+    now = datetime.now(UTC)
+    for moment in documents.column("ingested_at").to_pylist():
+        assert now - timedelta(hours=1) < moment <= now
+    findings = pq.read_table(tmp_path / "findings.parquet").to_pylist()
+    # A finding without entities is JSON null on SQLite and SQL NULL on PostgreSQL.
+    written = Counter(
+        json.dumps(json.loads(f["entities"] or "null"), sort_keys=True) for f in findings
+    )
+    expected = Counter(
+        json.dumps(f.entities.model_dump(mode="json") if f.entities else None, sort_keys=True)
+        for e in extractions
+        for f in e.findings
+    )
+    assert written == expected

@@ -133,7 +133,7 @@ def test_figure_rows_laid_out_at_once_are_what_rich_prints(truth_db: str, column
     from kommunkoll.pipeline import queries
     from kommunkoll.pipeline.compare import figure_series
     from kommunkoll.pipeline.db import make_engine
-    from kommunkoll.pipeline.report import figure_table
+    from kommunkoll.pipeline.report import LaidOut, figure_table
 
     engine = make_engine(truth_db)
     rows = queries.figure_rows(engine, "drift", "Personalkostnader", "utfall,budget")
@@ -147,7 +147,8 @@ def test_figure_rows_laid_out_at_once_are_what_rich_prints(truth_db: str, column
             color_system="standard" if terminal else None,
         )  # fmt: skip
         for shown in figure_table(points, "drift · Personalkostnader", columns, at_once):
-            console.print(shown)
+            # as the CLI prints: what is laid out already is not cropped again
+            console.print(shown, crop=not (at_once and isinstance(shown, LaidOut)))
         return console.file.getvalue()  # type: ignore[attr-defined]
 
     for terminal in (False, True):
@@ -156,3 +157,46 @@ def test_figure_rows_laid_out_at_once_are_what_rich_prints(truth_db: str, column
     worse = sum(p.better is False for p in points)
     assert worse == 8  # the ground truth's costs grew: change and % in red
     assert "\x1b[31m" in reference  # the colours were compared too
+
+
+def test_narrow_characters_are_one_cell_as_rich_measures_them() -> None:
+    """Every character the fast width takes as one cell is one cell to rich; others (wide,
+    zero-width, combining) are measured by rich."""
+    from rich.cells import cell_len
+
+    from kommunkoll.pipeline.report import _NARROW, cell_width
+
+    narrow = [chr(c) for c in range(0x20, 0x2213) if _NARROW.fullmatch(chr(c))]
+    assert len(narrow) == 95 + 608 + 24 + 47 + 1  # the ranges, spelled out
+    assert [c for c in narrow if cell_len(c) != 1] == []
+    for text in ("−1 024 496 tkr", "Vård- och omsorgsnämnden", "日本", "e\u0301", "a\u200bb"):
+        assert cell_width(text) == cell_len(text)
+
+
+@pytest.mark.parametrize("width", [40, 80])
+def test_plain_lines_print_as_a_text_of_them(width: int) -> None:
+    """Notes laid out line by line print the characters one Text of them prints: lines that
+    fit as they are, a long one wrapped, a tab expanded, a control code dropped."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from kommunkoll.pipeline.report import _Plain
+
+    lines = [
+        "* Vård- och omsorgsnämnden (Åre) 2024: omräknat; 2023 års rapport: −211 090 tkr",
+        "* kort",
+        "* med\ttabb och \x1b[31mstyrkod",
+        "",
+        "* 日本 " * 12,
+    ]
+
+    def printed(renderable: object, crop: bool) -> str:
+        console = Console(file=io.StringIO(), width=width)
+        console.print(renderable, crop=crop)
+        return console.file.getvalue()  # type: ignore[attr-defined]
+
+    reference = printed(Text("\n".join(lines)), crop=True)
+    assert printed(_Plain(lines), crop=False) == reference
+    assert max(map(len, reference.splitlines())) <= width
