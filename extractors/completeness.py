@@ -25,14 +25,23 @@ _MAX_HEADING_WORDS = 6
 
 
 def _captured(line: Line, page: int, tables: Sequence[Table]) -> bool:
-    """The line lies inside a row some table read (a row's box spans its wrapped label)."""
-    for table in tables:
-        for row in table.rows:
-            if row.page != page or row.bbox is None:
-                continue
-            top, bottom = row.bbox[1], row.bbox[3]
-            if line.top < bottom - 0.5 and line.bottom > top + 0.5:
-                return True
+    """The line lies inside a row some table read (a row's box spans its wrapped label), or
+    holds a cell one read (a transposed table's row goes on at the next page's top)."""
+    boxes = [
+        box
+        for table in tables
+        for row in table.rows
+        for box in [
+            (row.page, row.bbox),
+            *((c.page, c.bbox) for c in row.cells if c.value is not None),
+        ]
+    ]
+    for box_page, bbox in boxes:
+        if box_page != page or bbox is None:
+            continue
+        top, bottom = bbox[1], bbox[3]
+        if line.top < bottom - 0.5 and line.bottom > top + 0.5:
+            return True
     return False
 
 
@@ -48,13 +57,27 @@ def _is_heading(line: Line) -> bool:
 
 
 def _table_under(heading: Line, page: int, tables: Sequence[Table]) -> bool:
+    """A row or a read cell below the heading on its page, or on the next (a transposed
+    table's rows stand on the page it starts on, its cells where they are printed)."""
     for table in tables:
-        rows = [r for r in table.rows if r.bbox is not None]
-        if any(r.page == page and r.bbox[1] > heading.top for r in rows):  # type: ignore[index]
-            return True
-        if any(r.page == page + 1 for r in rows):
-            return True
+        for row in table.rows:
+            for box_page, bbox in [(row.page, row.bbox), *((c.page, c.bbox) for c in row.cells)]:
+                if bbox is None:
+                    continue
+                if (box_page == page and bbox[1] > heading.top) or box_page == page + 1:
+                    return True
     return False
+
+
+def _footer(line: Line, page: Page) -> bool:
+    """A line in the page's margin standing apart from the body: a running footer or head
+    printed on one page only, not the last row of a table that reaches the page's foot."""
+    if not in_margin(line, page):
+        return False
+    others = [li for li in page.body if li is not line]
+    return all(
+        min(abs(li.top - line.bottom), abs(line.top - li.bottom)) > 2 * line.size for li in others
+    )
 
 
 def find_gaps(pages: Sequence[Page], tables: Sequence[Table]) -> list[Gap]:
@@ -68,7 +91,7 @@ def find_gaps(pages: Sequence[Page], tables: Sequence[Table]) -> list[Gap]:
                     gaps.append(Gap(page=page.number, text=text, reason="heading_without_table"))
                 continue
             _, values = value_tail(line)
-            if not values or in_margin(line, page) or _captured(line, page.number, tables):
+            if not values or _footer(line, page) or _captured(line, page.number, tables):
                 continue  # a footer on one page only ("... årsredovisning 2025   2") is no row
             if _USUAL.match(text):
                 gaps.append(Gap(page=page.number, text=text, reason="usual_line_not_read"))

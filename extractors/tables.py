@@ -30,7 +30,7 @@ from kommunkoll.vocabulary import (
 
 from .contract import Cell, Row, Table
 from .headers import is_header_word, measure_of, year_of
-from .layout import Line, phrases
+from .layout import SETTINGS, Line, phrases
 from .layout import Word as Token
 from .numbers import parse_number
 
@@ -71,6 +71,13 @@ class Candidate:
     first_on_page: bool = False
     last_on_page: bool = False
     lead: list[Line] = field(default_factory=list)  # the page's lines above the table
+    transposed: bool = False  # read with its groups as columns (rows from `_transposed`)
+    single: set[int] = field(default_factory=set)  # ids of rows with one figure ("Finansnetto -1")
+
+    def is_row(self, line: Line) -> bool:
+        """A body line that is a row (not a wrapped label): figures in two columns or more,
+        or one figure under a column of the rows around it."""
+        return id(line) in self.single or is_data_row(line)
 
 
 def value_tail(line: Line) -> tuple[list[Token], list[Token]]:
@@ -81,6 +88,10 @@ def value_tail(line: Line) -> tuple[list[Token], list[Token]]:
         cut -= 1
     if cut == 0 and len(tokens) >= 3 and _YEAR_ONLY.match(tokens[0].text):
         cut = 1  # "2024 7,0 4,1 ...": a year naming the row (a table printed transposed)
+    elif 0 < cut < len(tokens) - 1 and _YEAR_ONLY.match(tokens[cut].text):
+        gap = tokens[cut].x0 - tokens[cut - 1].x1
+        if gap <= SETTINGS.phrase_gap * tokens[cut].size:
+            cut += 1  # "Delår 2024 7,5 ...": the year set close after a word names the row
     return tokens[:cut], tokens[cut:]
 
 
@@ -122,6 +133,7 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
             continue
         start = i
         body = [lines[i]]
+        single: set[int] = set()
         values = list(value_tail(lines[i])[1])
         j = i + 1
         pending: list[Line] = []
@@ -131,10 +143,13 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
             if gap > 1.6 * line.size:
                 break
             columns = _columns(values)
-            if is_data_row(line):
-                vals = value_tail(line)[1]
+            vals = value_tail(line)[1]
+            one = len(vals) == 1 and not is_data_row(line) and _under_one(vals[0], columns)
+            if is_data_row(line) or one:
                 if not _aligned(vals, columns):
                     break
+                if one:
+                    single.add(id(line))
                 body.extend(pending)
                 pending = []
                 body.append(line)
@@ -155,7 +170,7 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
         label_right = max((t.x1 for t in labels), default=None)
         label_edge = (label_right + columns[0].x0) / 2 if label_right is not None else -1.0
         label_left = min((t.x0 for t in labels), default=-1.0)
-        candidate = Candidate(page_number, body, columns, label_edge, label_left)
+        candidate = Candidate(page_number, body, columns, label_edge, label_left, single=single)
         own = len(body)
         _attach_header(candidate, lines, start)
         # Body lines are contiguous from `start`; nothing close below means the page ends it.
@@ -169,11 +184,23 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
     return candidates
 
 
+def _under_one(value: Token, columns: Sequence[Column]) -> bool:
+    """A lone figure standing under exactly one column (its right edge aligned, as figures
+    are set), never in the labels' space left of the first column."""
+    if len(columns) < 2:
+        return False
+    under = [c for c in columns if value.x0 <= c.x1 + 2 and value.x1 >= c.x0 - 2]
+    return len(under) == 1 and abs(value.x1 - under[0].x1) <= 2
+
+
 def _aligned(values: Sequence[Token], columns: Sequence[Column]) -> bool:
-    """Every value of a new row falls under a column the body already has (or near one)."""
+    """Every value of a new row falls under a column the body already has (or near one),
+    or in a gap between them: a column the rows above left blank ("59,0 %  –  90,5 %"), as
+    long as most of the row stands under the columns already seen."""
     if not columns:
         return True
-    return all(any(v.x0 <= c.x1 + 2 and v.x1 >= c.x0 - 2 for c in columns) for v in values)
+    under = [any(v.x0 <= c.x1 + 2 and v.x1 >= c.x0 - 2 for c in columns) for v in values]
+    return all(under) or (sum(under) >= 2 and 2 * sum(under) >= len(values))
 
 
 def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> None:
@@ -186,7 +213,7 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
     wrapped: list[Line] = []
     while k >= 0 and len(wrapped) < 2 and columns:
         line = lines[k]
-        if below.top - line.top > 1.8 * max(line.size, below.size) or line.x1 >= columns[0].x0:
+        if _apart(line, below, 1.8) or line.x1 >= columns[0].x0 or _CONTINUED.search(line.text):
             break
         wrapped.insert(0, line)
         below = line
@@ -195,14 +222,19 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
     while k >= 0:
         line = lines[k]
         limit = (3.0 if not header else 1.8) * max(line.size, below.size)
-        if below.top - line.top > limit:
+        if _apart(line, below, limit / max(line.size, below.size)):
             break
         if not _is_header_line(line, candidate, stacked=bool(header)):
             break
         header.insert(0, line)
         below = line
         k -= 1
-    if wrapped and not header:  # no header above: those lines are no part of the table
+    opens_page = (k < 0 or (k == 0 and bool(_CONTINUED.search(lines[0].text)))) and all(
+        # a last line going on from the page before (under a "(forts.)" title or none)
+        abs(w.size - candidate.lines[0].size) <= 0.5 and not _CONTINUED.search(w.text)
+        for w in wrapped
+    )
+    if wrapped and not header and not opens_page:  # no header: no part of the table
         k += len(wrapped)
         wrapped = []
     candidate.lines[:0] = wrapped
@@ -223,11 +255,41 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
                 columns[index].header.append(token)
 
 
+def _apart(line: Line, below: Line, sizes: float) -> bool:
+    """The line stands too far above `below` to belong with it; a page break between them
+    is no distance (a header printed at the foot of the page before its table)."""
+    return line.page == below.page and below.top - line.top > sizes * max(line.size, below.size)
+
+
+def _header_from_page_before(candidate: Candidate, tail: Sequence[Line]) -> None:
+    """A table opening its page without a header (or with only its last lines), whose
+    header (and title) ended the page before: attach those lines, or leave it as it was."""
+    if not candidate.first_on_page or not tail:
+        return
+    cut = next((i for i, line in enumerate(candidate.lines) if candidate.is_row(line)), 0)
+    old_header = list(candidate.header_lines)
+    saved = (list(candidate.lines), candidate.lead, candidate.above, old_header)
+    headers = [list(c.header) for c in candidate.columns]
+    head = candidate.lines[:cut]
+    del candidate.lines[:cut]
+    for column in candidate.columns:
+        column.header = []
+    lines = [*tail, *old_header, *head]  # a header wrapped over the break: its top before
+    _attach_header(candidate, lines, len(lines))
+    if len(candidate.header_lines) <= len(old_header):
+        candidate.lines, candidate.lead, candidate.above, candidate.header_lines = saved
+        candidate.first_on_page = True
+        for column, header in zip(candidate.columns, headers, strict=True):
+            column.header = header
+
+
 def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> bool:
     """A line over the columns that prints header words; above a header line (`stacked`),
     a line whose every phrase stands over a column is a wrapped header whatever it says."""
     if is_data_row(line):
         return False
+    if _CONTINUED.search(line.text) and not _column_aligned(line, candidate):
+        return False  # "Investeringar, mnkr (forts.)": the title over a continued table
     columns = candidate.columns
     reach = columns[0].x0 - 0.5 * line.size if columns else candidate.label_edge
     over_columns = [
@@ -334,12 +396,28 @@ def build_tables(
 ) -> list[tuple[Table, Candidate]]:
     """Every table of a document, continuations joined, as contract tables."""
     found: list[tuple[Table, Candidate]] = []
+    tail: list[Line] = []  # the page before's last lines that are no part of a table
     for page_index, lines in enumerate(pages):
-        for candidate in find_candidates(page_index + 1, lines):
+        if found and lines and _label_goes_on(found[-1][1], page_index + 1, lines[0]):
+            row = found[-1][0].rows[-1]
+            row.label = f"{row.label} {lines[0].text}"
+            lines = lines[1:]
+        candidates = find_candidates(page_index + 1, lines)
+        if candidates:
+            _header_from_page_before(candidates[0], tail)
+        used = {id(li) for c in candidates for li in (*c.header_lines, *c.lines)}
+        n = len(lines)
+        while n > 0 and id(lines[n - 1]) not in used:
+            n -= 1
+        tail = list(lines[n:])[-6:]
+        for candidate in candidates:
             _name_columns(candidate, report_year)
             previous = found[-1] if found else None
             if previous and _continues(previous[1], candidate):
-                _append_rows(previous[0], previous[1], candidate)
+                if not previous[1].transposed:
+                    _append_rows(previous[0], previous[1], candidate)
+                elif not _continue_transposed(previous[0], previous[1], candidate, report_year):
+                    continue
                 previous[1].last_on_page = candidate.last_on_page
                 previous[1].page = candidate.page
                 continue
@@ -351,6 +429,7 @@ def build_tables(
             if not known and (rows := _transposed(candidate, report_year)) is not None:
                 kind = _kind_of(candidate, title)
                 if kind is not None and kind != ARBETSMILJOMAL:
+                    candidate.transposed = True
                     table = Table(
                         kind=kind,  # type: ignore[arg-type]
                         title=title if _KIND_PATTERN[kind].search(title or "") else None,
@@ -389,13 +468,48 @@ def build_tables(
     return found
 
 
+def _label_goes_on(previous: Candidate, page: int, line: Line) -> bool:
+    """The next page opens with the last row's label wrapped after its figures ("Stöd och
+    12,2 ..." / "behandling"): a lower-case word or two in the label column, where the
+    labels start, and no sentence's end."""
+    if previous.transposed or previous.page != page - 1 or not previous.last_on_page:
+        return False
+    if not previous.columns or value_tail(line)[1] or not line.text[:1].islower():
+        return False
+    x0 = previous.lines[-1].x0
+    return (
+        line.x1 < previous.columns[0].x0
+        and abs(line.x0 - x0) <= 0.5 * line.size
+        and not line.text.rstrip().endswith((".", ":", "!", "?"))
+    )
+
+
+def _continue_transposed(
+    table: Table, owner: Candidate, candidate: Candidate, report_year: int
+) -> bool:
+    """A transposed table's rows (its measures) going on at the next page's top: read again
+    with them, so each group's row gets its cells from both pages. False (nothing changed)
+    when the whole no longer reads as one transposed table."""
+    own, single = len(owner.lines), set(owner.single)
+    owner.lines.extend(candidate.lines)
+    owner.single |= candidate.single
+    rows = _transposed(owner, report_year)
+    if rows is None:
+        del owner.lines[own:]
+        owner.single = single
+        return False
+    table.rows = rows
+    return True
+
+
 def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
     """A table printed with its groups as columns and its measures as rows ("Kvinnor Män
     < 29 år ..." over rows "2024", "2023", "Förändring"): one row per group. None unless
     every row's label names a distinct (measure, year) and every other column has a header."""
     columns = candidate.columns
-    lines = [line for line in candidate.lines if is_data_row(line)]
-    keyed: list[tuple[str, tuple[str, int], list[Token]]] = []
+    first_page = candidate.lines[0].page
+    lines = [line for line in candidate.lines if candidate.is_row(line)]
+    keyed: list[tuple[str, tuple[str, int], list[Token], int]] = []
     firsts = [
         next((v for v in value_tail(line)[1] if _column_of(v.center, columns) == 0), None)
         for line in lines
@@ -408,7 +522,7 @@ def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
     )
     prefix: list[str] = []
     for line in candidate.lines:
-        if not is_data_row(line):
+        if not candidate.is_row(line):
             prefix.append(line.text)  # a row label wrapped, its figures on its last line
             continue
         label_tokens, values = value_tail(line)
@@ -419,9 +533,9 @@ def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
         key = measure_of(label, report_year) if label else None
         if key is None:
             return None
-        keyed.append((label, key, values))
+        keyed.append((label, key, values, line.page))
     groups = [i for i, c in enumerate(columns) if c.text and not (year_column and i == 0)]
-    if len({k for _, k, _ in keyed}) != len(keyed) or len(groups) < 2:
+    if len({k for _, k, _, _ in keyed}) != len(keyed) or len(groups) < 2:
         return None
     if any(not columns[i].text for i in range(1 if year_column else 0, len(columns))):
         return None
@@ -429,7 +543,7 @@ def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
     for i in groups:
         column = columns[i]
         cells = []
-        for label, (measure, year), values in keyed:
+        for label, (measure, year), values, page in keyed:
             token = next((v for v in values if _column_of(v.center, columns) == i), None)
             cells.append(
                 Cell(
@@ -437,7 +551,7 @@ def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
                     year=year,
                     value=parse_number(token.text) if token else None,
                     bbox=token.bbox if token else None,
-                    page=candidate.page,
+                    page=page,
                     text=token.text if token else "",
                     header=label,
                 )
@@ -447,12 +561,12 @@ def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
             Row(
                 label=re.sub(r"(\d)- (\d)", r"\1-\2", column.text or ""),  # "Dag 1-" / "14"
                 cells=cells,
-                page=candidate.page,
+                page=first_page,
                 bbox=(
                     round(column.x0, 2),
                     round(top, 2),
                     round(column.x1, 2),
-                    round(max(line.bottom for line in lines), 2),
+                    round(max(line.bottom for line in lines if line.page == first_page), 2),
                 ),
             )
         )
@@ -464,7 +578,7 @@ def _name_columns(candidate: Candidate, report_year: int) -> None:
     no known measure keeps its text with measure None (and the year it prints, if any)."""
     seen: set[tuple[str | None, int | None]] = set()
     for column in candidate.columns:
-        tokens = sorted(column.header, key=lambda t: (t.top, t.x0))
+        tokens = column.header  # line by line, top down (over a page break too), as printed
         text = " ".join(" ".join(t.text for t in tokens).split()) or None
         column.text = text
         if text is None:
@@ -479,7 +593,7 @@ def _name_columns(candidate: Candidate, report_year: int) -> None:
 
 def _numeric_block(candidate: Candidate) -> bool:
     """A table printed without a header: several rows, each with values in two columns."""
-    rows = [line for line in candidate.lines if is_data_row(line)]
+    rows = [line for line in candidate.lines if candidate.is_row(line)]
     return len(rows) >= 3 and len(candidate.columns) >= 2
 
 
@@ -490,6 +604,9 @@ def _over_columns(phrase: Sequence[Token], candidate: Candidate) -> list[Token]:
     over = [t for t in phrase if t.center >= candidate.label_edge]
     if over and phrase[0].x0 > candidate.label_left + 2 * phrase[0].size:
         return list(phrase)
+    if candidate.columns:  # "Personalomsättning externt (%)": a title's unit left of the figures
+        reach = candidate.columns[0].x0 - 0.5 * phrase[0].size
+        over = [t for t in over if t.x1 > reach]
     return over
 
 
@@ -560,7 +677,7 @@ def _append_rows(
     last: Row | None = None
     for line in candidate.lines:
         label_tokens, values = value_tail(line)
-        if not is_data_row(line):
+        if not candidate.is_row(line):
             if last is not None and line.text[:1].islower() and not prefix:
                 last.label = f"{last.label} {line.text}"
                 last.label_x0 = min(last.label_x0, line.x0)  # type: ignore[attr-defined]

@@ -20,16 +20,7 @@ RANDOM = Path(__file__).resolve().parent.parent / "samples" / "random"
 MANIFEST = RANDOM / "manifest.json"
 SAMPLES = json.loads(MANIFEST.read_text())["samples"] if MANIFEST.exists() else []
 
-KNOWN_MISSES = {
-    "random-00904-reportlab.pdf": "a one-line header whose phrases run into each other",
-    "random-00905-reportlab.pdf": "a transposed table whose period labels wrap",
-    "random-00909-reportlab.pdf": "a one-line header whose phrases run into each other",
-    "random-00913-chromium.pdf": "a label wrapped after its figures at the end of a page",
-    "random-00915-chromium.pdf": "a transposed table whose period labels wrap",
-    "random-00920-libreoffice.pdf": "a table's last line alone on the next page",
-    "random-00925-libreoffice.pdf": "a transposed table continued on the next page",
-    "random-00929-libreoffice.pdf": "a transposed table whose period labels wrap",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 @cache
