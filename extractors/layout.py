@@ -360,15 +360,45 @@ def in_margin(line: Line, page: Page, settings: LayoutSettings = SETTINGS) -> bo
 def mark_furniture(pages: Sequence[Page], settings: LayoutSettings = SETTINGS) -> None:
     """Mark running headers, footers and page numbers on every page of a document: a line in
     the top or bottom margin that is a bare page number ("3", "Sida 3 av 9") or whose text
-    (digits aside) recurs in the margins of several pages."""
-    seen: Counter[str] = Counter()
-    for page in pages:
-        for key in {_furniture_key(li) for li in page.lines if in_margin(li, page, settings)}:
-            seen[key] += 1
-    for page in pages:
+    recurs in the margins of several pages, its numbers the same but for one (the page
+    number). A table's rows at a page's foot and the next one's top print the same words
+    with other figures ("2023 9,3% 4,2% ..." / "2022 10,1% 5,6% ..."): rows, not furniture."""
+    seen: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for index, page in enumerate(pages):
+        for line in page.lines:
+            if in_margin(line, page, settings):
+                seen.setdefault(_furniture_key(line), []).append((index, _numbers(line)))
+    for index, page in enumerate(pages):
+        heads = _table_heads(page, settings)
         for line in page.lines:
             if not in_margin(line, page, settings):
                 continue
             key = _furniture_key(line)
-            repeated = len(pages) >= 2 and seen[key] >= settings.furniture_pages
+            mine = _numbers(line)
+            pages_alike = {index} | {
+                other
+                for other, numbers in seen.get(key, [])
+                if other != index and sum(a != b for a, b in zip(mine, numbers, strict=True)) <= 1
+            }
+            repeated = len(pages) >= 2 and len(pages_alike) >= settings.furniture_pages
+            repeated = repeated and id(line) not in heads
             line.furniture = repeated or bool(_PAGE_NUMBER.fullmatch(key))
+
+
+def _table_heads(page: Page, settings: LayoutSettings) -> set[int]:
+    """Ids of the top-margin lines that sit right on a table's first row (a gap under one
+    line's height, the row ending in two figures): a header repeated atop each page the
+    table runs over, not a running head, which stands apart from the body."""
+    out: set[int] = set()
+    below: Line | None = None
+    for line in reversed(page.lines):
+        if below is not None and line.bottom <= settings.margin * page.height:
+            close = below.top - line.bottom < line.size
+            if close and (id(below) in out or sum(t.is_value for t in below.tokens[-2:]) == 2):
+                out.add(id(line))
+        below = line
+    return out
+
+
+def _numbers(line: Line) -> tuple[str, ...]:
+    return tuple(re.findall(r"\d+", line.text))

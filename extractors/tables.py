@@ -196,11 +196,18 @@ def _under_one(value: Token, columns: Sequence[Column]) -> bool:
 def _aligned(values: Sequence[Token], columns: Sequence[Column]) -> bool:
     """Every value of a new row falls under a column the body already has (or near one),
     or in a gap between them: a column the rows above left blank ("59,0 %  –  90,5 %"), as
-    long as most of the row stands under the columns already seen."""
+    long as most of the row stands under the columns already seen, or the row fills every
+    column seen so far."""
     if not columns:
         return True
     under = [any(v.x0 <= c.x1 + 2 and v.x1 >= c.x0 - 2 for c in columns) for v in values]
-    return all(under) or (sum(under) >= 2 and 2 * sum(under) >= len(values))
+    if all(under) or (sum(under) >= 2 and 2 * sum(under) >= len(values)):
+        return True
+    # rows above with blank cells ("Finansnetto 0,0 0,0" opening a page): a fuller row that
+    # has a value under every column seen so far goes on with them
+    return len(columns) >= 2 and all(
+        any(v.x0 <= c.x1 + 2 and v.x1 >= c.x0 - 2 for v in values) for c in columns
+    )
 
 
 def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> None:
@@ -281,6 +288,18 @@ def _header_from_page_before(candidate: Candidate, tail: Sequence[Line]) -> None
         candidate.first_on_page = True
         for column, header in zip(candidate.columns, headers, strict=True):
             column.header = header
+
+
+def _title_from_page_before(candidate: Candidate, tail: Sequence[Line]) -> None:
+    """A table whose header opens its page, its title ("Sjukfrånvaro") the last line of the
+    page before: that line names it, as a title right above it would."""
+    if not candidate.first_on_page or candidate.above or not tail:
+        return
+    line = tail[-1]
+    words = line.text.split()
+    heading = 0 < len(words) <= 8 and not line.text.rstrip().endswith((".", ",", ":", ";"))
+    if heading and not value_tail(line)[1]:
+        candidate.above = [line]
 
 
 def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> bool:
@@ -405,6 +424,7 @@ def build_tables(
         candidates = find_candidates(page_index + 1, lines)
         if candidates:
             _header_from_page_before(candidates[0], tail)
+            _title_from_page_before(candidates[0], tail)
         used = {id(li) for c in candidates for li in (*c.header_lines, *c.lines)}
         n = len(lines)
         while n > 0 and id(lines[n - 1]) not in used:
@@ -642,7 +662,8 @@ def _unit(kind: str, candidate: Candidate, title: str | None) -> str | None:
 
 
 def _continues(previous: Candidate, candidate: Candidate) -> bool:
-    """The next page's first table goes on with the last one: same columns, nothing between."""
+    """The next page's first table goes on with the last one: nothing between, and the same
+    header or, without one, each column under its own one of the table's."""
     if candidate.page != previous.page + 1 or not previous.last_on_page:
         return False
     if not candidate.first_on_page and not _continued_title(candidate):
@@ -650,14 +671,23 @@ def _continues(previous: Candidate, candidate: Candidate) -> bool:
     if candidate.header_lines:
         keys = [c.key for c in candidate.columns]
         return keys == [c.key for c in previous.columns]
-    if len(candidate.columns) != len(previous.columns):
+    if len(candidate.columns) > len(previous.columns):
         return False
-    for mine, theirs in zip(candidate.columns, previous.columns, strict=True):
-        if mine.x1 < theirs.x0 - 2 or mine.x0 > theirs.x1 + 2:
-            return False
-    for mine, theirs in zip(candidate.columns, previous.columns, strict=True):
-        mine.key = theirs.key
+    # each column under its own one of the table's (fewer: the rows here leave some blank)
+    under = [
+        [i for i, theirs in enumerate(previous.columns) if _overlap(mine, theirs)]
+        for mine in candidate.columns
+    ]
+    if any(len(u) != 1 for u in under) or len({u[0] for u in under}) != len(under):
+        return False
+    candidate.columns = [
+        Column(c.x0, c.x1, key=c.key, text=c.text) for c in previous.columns
+    ]  # the table's columns, so each value goes to its own by position
     return True
+
+
+def _overlap(a: Column, b: Column) -> bool:
+    return not (a.x1 < b.x0 - 2 or a.x0 > b.x1 + 2)
 
 
 def _continued_title(candidate: Candidate) -> bool:
