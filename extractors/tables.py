@@ -231,6 +231,8 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
         limit = (3.0 if not header else 1.8) * max(line.size, below.size)
         if _apart(line, below, limit / max(line.size, below.size)):
             break
+        if header and abs(line.size - below.size) > 1.0:
+            break  # a title set larger over the header ("Investeringsprojekt, tkr")
         if not _is_header_line(line, candidate, stacked=bool(header)):
             break
         header.insert(0, line)
@@ -317,7 +319,9 @@ def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> 
     if not over_columns:
         return False
     if not any(is_header_word(t.text) for t in line.tokens) and not (
-        (stacked and len(over_columns) == len(line.tokens)) or _column_aligned(line, candidate)
+        (stacked and len(over_columns) == len(line.tokens))
+        or _column_aligned(line, candidate)
+        or (stacked and _column_aligned(line, candidate, beside_title=True))
     ):
         return False
     separators = [
@@ -332,12 +336,18 @@ def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> 
     return True
 
 
-def _column_aligned(line: Line, candidate: Candidate) -> bool:
+def _column_aligned(line: Line, candidate: Candidate, beside_title: bool = False) -> bool:
     """Short phrases each over one column of their own, two columns or more: a header row of
-    names ("Kvinnor Män < 29 år ..."), whatever words it uses."""
+    names ("Kvinnor Män < 29 år ..."), whatever words it uses. `beside_title`: one such
+    phrase or more, the rest of the line left of the columns (a header's top line wrapped
+    up beside the title that carries it: "Personalomsättning   Jan–aug")."""
     columns = candidate.columns
     heads = [p for p in phrases(line.tokens) if _over_columns(p, candidate)]
-    if len(heads) < 2 or len(heads) < len(phrases(line.tokens)) - 1:
+    if beside_title:
+        rest = [p for p in phrases(line.tokens) if p not in heads]
+        if not heads or not columns or any(p[-1].x1 >= columns[0].x0 for p in rest):
+            return False
+    elif len(heads) < 2 or len(heads) < len(phrases(line.tokens)) - 1:
         return False
     used: set[int] = set()
     for phrase in heads:
@@ -704,18 +714,27 @@ def _append_rows(
     keys = [c.key for c in named]
     headers = [c.text for c in named]
     prefix: list[Token] = []
+    pieces: list[list[Token]] = []  # the label's printed lines, their tokens
+    limit = max((t.x1 for li in candidate.lines for t in value_tail(li)[0]), default=0.0)
     last: Row | None = None
     for line in candidate.lines:
         label_tokens, values = value_tail(line)
         if not candidate.is_row(line):
             if last is not None and line.text[:1].islower() and not prefix:
-                last.label = f"{last.label} {line.text}"
+                last.label = _join_label([line.tokens], limit, last.label, pieces[-1])
+                pieces.append(list(line.tokens))
                 last.label_x0 = min(last.label_x0, line.x0)  # type: ignore[attr-defined]
+                if last.bbox is not None and last.page == candidate.page:
+                    x0, top, x1, _ = last.bbox  # the row's box spans its wrapped label
+                    last.bbox = (round(min(x0, line.x0), 2), top, x1, round(line.bottom, 2))
             else:
+                pieces = [] if not prefix else pieces
                 prefix.extend(line.tokens)
+                pieces.append(list(line.tokens))
             continue
         words = prefix + label_tokens
-        label = " ".join(" ".join(t.text for t in words).split()) or default_label or ""
+        pieces = [*(pieces if prefix else []), list(label_tokens)]
+        label = _join_label(pieces, limit) or default_label or ""
         label = re.sub(r"(\S)/ (?=\S)", r"\1/", label)  # "Kommunbidrag/" wrapped: one word
         row_top = min([line.top, *(t.top for t in words)])
         row_bottom = max([line.bottom, *(t.bottom for t in words)])
@@ -771,6 +790,34 @@ def _append_rows(
         table.rows.append(row)
         last = row
         prefix = []
+
+
+_VOWEL = re.compile(r"[aeiouyåäöéü]", re.I)
+
+
+def _join_label(
+    pieces: Sequence[Sequence[Token]],
+    limit: float,
+    head: str = "",
+    before: Sequence[Token] = (),
+) -> str:
+    """A wrapped label's lines as one text (after `head`, the label so far, whose last line
+    is `before`). A word too long for the label column is broken where the column ends
+    ("trygghetstekni" / "k"): a line of one word reaching the widest label's right edge,
+    and a piece after it that no word can be (no vowel), go together without a space."""
+    text = head
+    for piece in pieces:
+        if not piece:
+            continue
+        broken = (
+            bool(text)
+            and len(before) == 1
+            and before[0].x1 >= limit - 0.6 * before[0].size
+            and not _VOWEL.search(piece[0].text)
+        )
+        text = f"{text}{'' if broken else ' '}{' '.join(t.text for t in piece)}"
+        before = piece
+    return " ".join(text.split())
 
 
 def _set_parents(table: Table) -> None:

@@ -61,8 +61,8 @@ WRAPPED = ["Under året fattades", "2 beslut om mål."]  # one paragraph, wrappe
 
 @dataclass
 class TableCase:
-    """A table-reading bug as a random layout: seed, forced fields, producer (reportlab or
-    chromium: the fixtures are rebuilt without LibreOffice)."""
+    """A table-reading bug as a random layout: seed, forced fields, producer (rebuilding a
+    libreoffice case needs `soffice`)."""
 
     why: str
     seed: int
@@ -104,6 +104,28 @@ TABLE_CASES: dict[str, TableCase] = {
         "goes on with the table",
         401,
         "chromium",
+        {},
+    ),
+    "table-header-wrapped-up-beside-its-title": TableCase(
+        "a column header wrapped up onto the title line that carries the headers "
+        "('Personalomsättning   Jan–aug' / 'externt (%)  Jan–aug 2024  2023**') keeps its top",
+        55,
+        "chromium",
+        {},
+    ),
+    "table-label-broken-inside-a-word-numbers-last": TableCase(
+        "a label word too long for its column, broken by the producer at the column's edge "
+        "('Larm och' / 'trygghetstekni' / 'k' with the figures), is one word again",
+        32,
+        "libreoffice",
+        {},
+    ),
+    "table-label-broken-inside-a-word-numbers-first": TableCase(
+        "a label's word broken at the column's edge on the lines after its figures "
+        "('Övriga' / 'verksamhetskostnade' / 'r') is one word again; a title set larger "
+        "right over the header ('Investeringsprojekt, tkr') heads no column",
+        155,
+        "libreoffice",
         {},
     ),
 }
