@@ -386,13 +386,15 @@ def mark_furniture(pages: Sequence[Page], settings: LayoutSettings = SETTINGS) -
 
 
 def _table_heads(page: Page, settings: LayoutSettings) -> set[int]:
-    """Ids of the top-margin lines that sit right on a table's first row (a gap under one
-    line's height, the row ending in two figures): a header repeated atop each page the
-    table runs over, not a running head, which stands apart from the body."""
+    """Ids of the lines that sit right on a table's first row, directly or through lines
+    that do (each gap under one line's height, the row ending in two figures): in the top
+    margin, a header repeated atop each page the table runs over, not a running head,
+    which stands apart from the body."""
     out: set[int] = set()
     below: Line | None = None
+    band = settings.margin * page.height
     for line in reversed(page.lines):
-        if below is not None and line.bottom <= settings.margin * page.height:
+        if below is not None and line.top <= band + 3 * line.size:
             close = below.top - line.bottom < line.size
             if close and (id(below) in out or sum(t.is_value for t in below.tokens[-2:]) == 2):
                 out.add(id(line))

@@ -252,6 +252,8 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
     candidate.header_lines = header
     candidate.above = list(lines[max(0, k - 5) : k + 1])
     for line in header:
+        _blank_last_columns(line, candidate)
+    for line in header:
         for phrase in phrases(line.tokens):
             tokens = _over_columns(phrase, candidate)
             if not tokens:
@@ -262,6 +264,22 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
                 # A phrase over exactly one column is that column's header, however wide.
                 index = under[0] if len(under) == 1 else _column_of(token.center, columns)
                 columns[index].header.append(token)
+
+
+def _blank_last_columns(line: Line, candidate: Candidate) -> None:
+    """A header phrase right of the last column, beside one over it on the same line
+    ("Kvinnor  Män" over rows that leave Män blank): a column of its own, blank in every
+    row, not a second header of the last."""
+    columns = candidate.columns
+    heads = [p for p in phrases(line.tokens) if _over_columns(p, candidate)]
+    for phrase in heads:
+        last = columns[-1]
+        x0, x1 = phrase[0].x0, phrase[-1].x1
+        if x0 <= last.x1 + 0.5 * phrase[0].size:
+            continue
+        beside = [p for p in heads if p is not phrase and p[0].x0 < last.x1 and p[-1].x1 > last.x0]
+        if beside and len(phrase) <= 3:
+            columns.append(Column(x0, x1))
 
 
 def _apart(line: Line, below: Line, sizes: float) -> bool:

@@ -113,6 +113,20 @@ TABLE_CASES: dict[str, TableCase] = {
         "chromium",
         {},
     ),
+    "table-header-wrapped-repeated-in-the-top-margin": TableCase(
+        "a wrapped header repeated atop the next page, its top line in the margin ('Dag 60' "
+        "over 'Kvinnor Män ... >'), is the header, not a running head",
+        631,
+        "chromium",
+        {},
+    ),
+    "table-last-column-blank-on-its-first-page": TableCase(
+        "a header phrase right of the last column read on a page ('Kvinnor  Män' over a "
+        "row that leaves Män blank) is a blank column of its own, not part of Kvinnor",
+        732,
+        "chromium",
+        {},
+    ),
     "table-label-broken-inside-a-word-numbers-last": TableCase(
         "a label word too long for its column, broken by the producer at the column's edge "
         "('Larm och' / 'trygghetstekni' / 'k' with the figures), is one word again",
