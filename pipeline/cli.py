@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -801,12 +802,46 @@ def _options(
     """Swedish municipal PDF reports (delårsbokslut, revisorernas enkät) into a database."""
 
 
+# Commands that only read the database and print. Their objects (rows, points, text) are
+# freed by reference counting, so the cyclic collector's scans and the interpreter's teardown
+# are wasted work: together a third of `compare figures` over 10,000 documents.
+READING_COMMANDS = frozenset({"compare", "summary", "search"})
+READING_GC_YOUNG = 100_000  # allocations between scans of the young generation
+
+
+def _command(args: list[str]) -> str | None:
+    return next((a for a in args if not a.startswith("-")), None)
+
+
+def _end_now(code: object) -> None:
+    """End a reading command at once, its output flushed: nothing is left open (engines are
+    disposed), so teardown would only free memory the process gives back anyway."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`| head`): nothing more to say
+            pass
+    if code is None or isinstance(code, int):
+        os._exit(code or 0)
+    print(code, file=sys.stderr)  # sys.exit("message") prints it and exits 1
+    sys.stderr.flush()
+    os._exit(1)
+
+
 def main() -> None:
     """The command line's one error boundary: a UserError is one line and its exit code;
     anything else is one line too, with the traceback only under --debug."""
     debug = "--debug" in sys.argv[1:] or bool(os.environ.get("KOMMUNKOLL_DEBUG"))
+    reading = _command(sys.argv[1:]) in READING_COMMANDS
+    if reading:
+        gc.freeze()  # the imported modules are never scanned again
+        gc.set_threshold(READING_GC_YOUNG, *gc.get_threshold()[1:])
     try:
         app()
+    except SystemExit as exc:
+        if reading:
+            _end_now(exc.code)
+        raise
     except UserError as exc:
         err.print(f"{FAILED} {markup(exc.message)}", highlight=False)
         sys.exit(exc.exit_code)
