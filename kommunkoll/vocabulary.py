@@ -414,6 +414,11 @@ NO_FIGURES = "Inga värden matchar{filters}."
 INGEST_SUMMARY = "lagrade {stored}, redan lagrade {skipped}, i karantän {failed}"
 REPROCESS_SUMMARY = "omlästa {stored}, redan aktuella {skipped}, misslyckade {failed}"
 WATCHING = "bevakar {inbox} (Ctrl-C avslutar)"
+# PREFECT_API_URL names a server that does not answer: the command records its runs in its own.
+PREFECT_UNREACHABLE = (
+    "Prefect-servern {url} svarar inte; körningarna förs i stället i en egen Prefect-server "
+    "för det här kommandot"
+)
 STOPPED = "avslutad"
 SERVING = "{what} på http://{host}:{port}/ (Ctrl-C avslutar)"
 SERVING_READ_ONLY = "{what} på http://{host}:{port}/ (skrivskyddad; Ctrl-C avslutar)"
