@@ -516,6 +516,17 @@ EXPORT_TITLES: dict[str, str] = {
 
 
 # The counts `kommunkoll summary` shows per document.
+# `summary` of a database too large to list per document: a line per kommun.
+SUMMARY_PER_KOMMUN = (
+    "{documents} dokument från {kommuner} kommuner, en rad per kommun "
+    "(dokumenten i en kommun: --kommun NAMN)"
+)
+KOMMUN_COLUMNS: dict[str, str] = {
+    "namnder": "Nämnder",
+    "documents": "Dokument",
+    "years": "År",
+    "warnings": "Med varning",
+}
 DOCUMENT_COLUMNS: dict[str, str] = {
     "pages": "Sidor",
     "tables": "Tabeller",

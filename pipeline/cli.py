@@ -462,14 +462,37 @@ def db_current(db: DbOption = None) -> None:
         engine.dispose()
 
 
+# Past this many documents `summary` prints a line per kommun: a table per nämnd of every
+# kommun is 1,700 tables, 9 s to lay out, more than anyone reads.
+SUMMARY_DOCUMENTS = 500
+
+
 @app.command()
-def summary(db: DbOption = None) -> None:
-    """What the database holds, per document."""
+def summary(
+    db: DbOption = None,
+    kommun: Annotated[
+        str | None, typer.Option("--kommun", help="Only this kommun, per document.")
+    ] = None,
+) -> None:
+    """What the database holds, per document (a line per kommun in a large database)."""
+    from kommunkoll.vocabulary import SUMMARY_PER_KOMMUN
+
     from .queries import document_counts
+    from .report import kommun_table
 
     engine = _engine(db)
-    print_documents(document_counts(engine))
+    if kommun is not None:
+        _check_filters(engine, kommun, None, None, kind=None, what="dokument")
+    rows = document_counts(engine)
     engine.dispose()
+    if kommun is not None:
+        rows = [r for r in rows if str(r["kommun"]).casefold() == kommun.strip().casefold()]
+    if kommun is None and len(rows) > SUMMARY_DOCUMENTS:
+        kommuner = len({r["kommun"] for r in rows})
+        out.print(SUMMARY_PER_KOMMUN.format(documents=len(rows), kommuner=kommuner))
+        out.print(kommun_table(rows))
+        return
+    print_documents(rows)
 
 
 def print_documents(rows: list[dict[str, object]]) -> None:
@@ -562,7 +585,7 @@ def compare_answers(
 
 
 def _check_filters(  # type: ignore[no-untyped-def]
-    engine, kommun: str | None, namnd: str | None, span, kind: str, what: str
+    engine, kommun: str | None, namnd: str | None, span, kind: str | None, what: str
 ) -> None:
     from .compare import filter_problem
     from .queries import known
@@ -816,11 +839,11 @@ def _command(args: list[str]) -> str | None:
 def _end_now(code: object) -> None:
     """End a reading command at once, its output flushed: nothing is left open (engines are
     disposed), so teardown would only free memory the process gives back anyway."""
+    from contextlib import suppress
+
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with suppress(OSError, ValueError):  # a closed pipe (`| head`): nothing more to say
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`| head`): nothing more to say
-            pass
     if code is None or isinstance(code, int):
         os._exit(code or 0)
     print(code, file=sys.stderr)  # sys.exit("message") prints it and exits 1
