@@ -500,6 +500,7 @@ class _Rows(LaidOut):
         styles: dict[str, Style] = {}
         widths: dict[str, int] = {}
         last = len(self.widths) - 1
+        colourless = console.no_color or console.color_system is None  # piped: a line a segment
         for row in self.rows:
             plain = [" "]  # the edge; unstyled text is gathered into one segment
             for i, ((text, style), w, how) in enumerate(
@@ -513,7 +514,7 @@ class _Rows(LaidOut):
                 fill = " " * (w - width)
                 if how == "right":
                     plain.append(fill)
-                if style:
+                if style and not colourless:
                     yield Segment("".join(plain))
                     yield Segment(
                         text,
