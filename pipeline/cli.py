@@ -380,7 +380,7 @@ def _finish(outcome: object, db: str | None, summary: str) -> None:
     from .queries import document_counts
 
     engine = open_database(db)
-    print_documents(document_counts(engine))
+    show_documents(document_counts(engine))
     engine.dispose()
     _report(outcome, summary)
 
@@ -475,24 +475,31 @@ def summary(
     ] = None,
 ) -> None:
     """What the database holds, per document (a line per kommun in a large database)."""
-    from kommunkoll.vocabulary import SUMMARY_PER_KOMMUN
-
     from .queries import document_counts
-    from .report import kommun_table
 
     engine = _engine(db)
     if kommun is not None:
         _check_filters(engine, kommun, None, None, kind=None, what="dokument")
     rows = document_counts(engine)
     engine.dispose()
-    if kommun is not None:
-        rows = [r for r in rows if str(r["kommun"]).casefold() == kommun.strip().casefold()]
-    if kommun is None and len(rows) > SUMMARY_DOCUMENTS:
-        kommuner = len({r["kommun"] for r in rows})
-        out.print(SUMMARY_PER_KOMMUN.format(documents=len(rows), kommuner=kommuner))
-        out.print(kommun_table(rows))
+    if kommun is None:
+        show_documents(rows)
+    else:
+        print_documents([r for r in rows if str(r["kommun"]).casefold() == kommun.casefold()])
+
+
+def show_documents(rows: list[dict[str, object]]) -> None:
+    """The documents, a table per nämnd; a line per kommun past SUMMARY_DOCUMENTS."""
+    from kommunkoll.vocabulary import SUMMARY_PER_KOMMUN
+
+    from .report import kommun_table
+
+    if len(rows) <= SUMMARY_DOCUMENTS:
+        print_documents(rows)
         return
-    print_documents(rows)
+    kommuner = len({r["kommun"] for r in rows})
+    out.print(SUMMARY_PER_KOMMUN.format(documents=len(rows), kommuner=kommuner))
+    out.print(kommun_table(rows))
 
 
 def print_documents(rows: list[dict[str, object]]) -> None:
