@@ -120,9 +120,11 @@ def local_url() -> str:
     return f"http://{host}:{port}/api"
 
 
-def answers(url: str, timeout: float = ANSWER_TIMEOUT) -> bool:
+def answers(url: str, timeout: float = ANSWER_TIMEOUT, prefect: bool = True) -> bool:
     """Whether a Prefect API answers its health check at `url` (a closed port costs no
-    import and no wait: it is refused at once)."""
+    import and no wait: it is refused at once). `prefect=False`: whether anything answers
+    there at all, as a configured server that wants a key (Prefect Cloud) may refuse the
+    check itself: only a server that cannot be reached is worth a fallback."""
     from urllib.parse import urlsplit
 
     parts = urlsplit(url)
@@ -138,7 +140,7 @@ def answers(url: str, timeout: float = ANSWER_TIMEOUT) -> bool:
         response = httpx.get(f"{url.rstrip('/')}/health", timeout=timeout)
     except httpx.HTTPError:
         return False
-    return response.status_code == 200 and response.text.strip() == "true"
+    return not prefect or (response.status_code == 200 and response.text.strip() == "true")
 
 
 def _free_port() -> int:
@@ -227,7 +229,7 @@ def prefect_api(
 
     if server is None:
         url = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
-        if url and answers(url):
+        if url and answers(url, prefect=False):
             yield url
             return
         if url:

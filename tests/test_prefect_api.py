@@ -86,9 +86,17 @@ def test_local_url_follows_prefects_server_settings(monkeypatch: pytest.MonkeyPa
     assert local_url() == "http://127.0.0.1:4321/api"
 
 
-def test_answers_tells_a_prefect_server_from_a_closed_port(prefect_api: str) -> None:
+def test_answers_tells_a_prefect_server_from_a_closed_port_and_another_server(
+    prefect_api: str,
+) -> None:
     assert answers(prefect_api)
-    assert not answers(f"http://127.0.0.1:{_closed_port()}/api")
+    closed = f"http://127.0.0.1:{_closed_port()}/api"
+    assert not answers(closed) and not answers(closed, prefect=False)
+    # Something that is not Prefect's API: not taken for a local Prefect server, but a
+    # configured URL there (one that wants a key, say) is not replaced by a fallback.
+    other = f"{prefect_api.removesuffix('/api')}/no-such-api"
+    assert not answers(other)
+    assert answers(other, prefect=False)
 
 
 @pytest.mark.slow
