@@ -428,3 +428,28 @@ def test_a_line_per_kommun_counts_its_namnder_documents_and_years(truth_db: str)
         )
         for kommun, (namnder, counts, years) in expected.items()
     }
+
+
+def test_past_summary_documents_the_closing_table_is_a_line_per_kommun(
+    truth_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ingest's, watch's and summary's table: per document up to SUMMARY_DOCUMENTS, past it
+    a line per kommun (the samples' rows, repeated under other kommun names)."""
+    from kommunkoll.pipeline import cli
+    from kommunkoll.pipeline.db import make_engine
+    from kommunkoll.pipeline.queries import document_counts
+    from kommunkoll.vocabulary import SUMMARY_PER_KOMMUN
+
+    engine = make_engine(truth_db)
+    rows = document_counts(engine)
+    engine.dispose()
+    copies = cli.SUMMARY_DOCUMENTS // len(rows) + 1
+    many = [{**r, "kommun": f"{r['kommun']} {i}"} for i in range(copies) for r in rows]
+    cli.show_documents(rows)
+    assert capsys.readouterr().out.splitlines()[0] == f"{len(rows)} dokument i databasen"
+    cli.show_documents(many)
+    kommuner = {r["kommun"] for r in many}
+    shown = capsys.readouterr().out.splitlines()
+    assert shown[0] == SUMMARY_PER_KOMMUN.format(documents=len(many), kommuner=len(kommuner))
+    listed = [k for line in shown for k in kommuner if line.startswith(f" {k} ")]
+    assert sorted(listed) == sorted(kommuner)  # each kommun on one line
