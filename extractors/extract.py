@@ -10,7 +10,7 @@ seen in its pixels (scan_pages.py), so the same readers run on it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -192,9 +192,10 @@ def _ocr_review(
     return warnings
 
 
-def body_phrases(pages: list[Page]) -> list[list[Phrase]]:
-    """Every page's lines without furniture, each split into its cells, for the NLP."""
-    return [phrases_of(line) for page in pages for line in page.body]
+def body_phrases(pages: Iterable[Page]) -> Iterator[list[Phrase]]:
+    """Every page's lines without furniture, each split into its cells, for the NLP: made
+    as they are read, so a long report's phrases are never all held at once."""
+    return (phrases_of(line) for page in pages for line in page.body)
 
 
 def _boxes(kind: str | None) -> bool:

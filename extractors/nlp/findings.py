@@ -57,7 +57,7 @@ def _range_start(ent: Span) -> str | None:
 BATCH = 64  # blocks through spaCy at a time: the Docs of a long report are never all held
 
 
-def find(pages: list[str], lines: list[list[Phrase]] | None = None) -> list[Finding]:
+def find(pages: list[str], lines: Iterable[list[Phrase]] | None = None) -> list[Finding]:
     """All findings of a document, in reading order, from its per-page texts.
 
     Decision references come from `lines` (the document's lines as positioned phrases,
