@@ -23,6 +23,7 @@ from kommunkoll import EXTRACTOR_VERSION, __version__
 from kommunkoll.vocabulary import DOCUMENT_KINDS, ERROR_REASONS, IDENTITY_FIELDS, OCR_PAGES_WARNING
 
 from . import gc_pause
+from .compact import compact
 from .contract import DocumentInfo, Extraction, Extractor, Source
 from .errors import ExtractionError
 from .file_content import FileContent
@@ -143,6 +144,7 @@ def _extract(
             extractor=Extractor(version=__version__, extractor_version=EXTRACTOR_VERSION),
         )
         parts = READERS[kind].read(pages.content, who.year)
+        compact([parts.tables, parts.internal_controls, parts.answers, parts.findings])
         extraction.tables = parts.tables
         extraction.internal_controls = parts.internal_controls
         extraction.answers = parts.answers
