@@ -67,14 +67,6 @@ class OcrSettings:
 
 SETTINGS = OcrSettings()
 
-# Set (to "1") by the CLI's --no-ocr, so worker processes of a flow see it too.
-NO_OCR_ENV = "KOMMUNKOLL_NO_OCR"
-
-
-def ocr_enabled() -> bool:
-    """OCR runs unless turned off (--no-ocr): then a scan is quarantined as image_only."""
-    return os.environ.get(NO_OCR_ENV, "") != "1"
-
 
 @dataclass
 class OcrPage:
