@@ -297,8 +297,14 @@ def random_main(n: int, seed: int, producer: str | None) -> None:
             group = groups.setdefault(name, Counter())
             group.update(counts)
             group["peak"] = max(group["peak"], peak)
+        own = (
+            f"answers {counts['answers_right']}/{counts['answers']}, "
+            f"jaccard {_ratio(counts['jaccard'], counts['answers'])}"
+            if enkat
+            else f"cells {counts['right_cells']}/{counts['truth_cells']} of {counts['read_cells']}"
+        )
         print(f"{pdf.name}: {json.dumps({k: v for k, v in condition.items() if k != 'form'})}"
-              f" cpu {result['cpu'] / max(1, pages):.1f} s/page", flush=True)  # fmt: skip
+              f" {own}, cpu {result['cpu'] / max(1, pages):.1f} s/page", flush=True)  # fmt: skip
     print()
     print(f"scanned random layouts: {n} documents, seeds {seed}..{seed + n - 1}, "
           f"producer {producer or 'as drawn'}, {len(failed)} not extracted")  # fmt: skip
