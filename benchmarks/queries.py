@@ -13,6 +13,10 @@ own) and is timed; its peak memory is the child's maximum resident set size.
 
     nice -n 10 .venv/bin/python benchmarks/queries.py [--documents 10000] [--timeout 300]
         [--databases sqlite postgresql] [--postgres URL] [--keep DIR] [--only COMMAND ...]
+        [--repeat N]
+
+With --repeat N each command runs N times and the median is printed, with the load
+average at the time: wall time on a shared machine counts the waits for a core.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import os
 import random
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -367,6 +372,9 @@ def main() -> None:
     parser.add_argument(
         "--only", nargs="+", default=[], help="Run only the commands starting with these words."
     )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="Runs per command; the median is printed."
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     import kommunkoll.pipeline
@@ -396,19 +404,27 @@ def main() -> None:
                 for name, command in commands(kommun, work):
                     if args.only and not any(name.startswith(o) for o in args.only):
                         continue
-                    seconds, cpu, peak, code = run(command, url, args.timeout, work)
+                    runs = []
+                    for _ in range(max(1, args.repeat)):
+                        runs.append(run(command, url, args.timeout, work))
+                        for sub in ("pq", "csv"):
+                            shutil.rmtree(work / sub, ignore_errors=True)
+                    finished = [r[0] for r in runs if r[0] is not None]
+                    seconds = statistics.median(finished) if len(finished) == len(runs) else None
+                    cpu = statistics.median(r[1] for r in runs)
+                    peak = max(r[2] for r in runs)
+                    code = next((r[3] for r in runs if r[3] != 0), 0)
                     took = (
                         f"{seconds:7.2f} s"
                         if seconds is not None
                         else f"> {args.timeout:.0f} s (killed)"
                     )
+                    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
                     print(
                         f"{database:10} {name:56} {took:>18} {cpu:7.2f} s CPU {peak:6.0f} MB"
-                        f"  exit {code}"
+                        f"  exit {code}  load {load}"
                     )
                     sys.stdout.flush()
-                    for sub in ("pq", "csv"):
-                        shutil.rmtree(work / sub, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

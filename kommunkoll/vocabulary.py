@@ -414,6 +414,11 @@ NO_FIGURES = "Inga värden matchar{filters}."
 INGEST_SUMMARY = "lagrade {stored}, redan lagrade {skipped}, i karantän {failed}"
 REPROCESS_SUMMARY = "omlästa {stored}, redan aktuella {skipped}, misslyckade {failed}"
 WATCHING = "bevakar {inbox} (Ctrl-C avslutar)"
+# PREFECT_API_URL names a server that does not answer: the command records its runs in its own.
+PREFECT_UNREACHABLE = (
+    "Prefect-servern {url} svarar inte; körningarna förs i stället i en egen Prefect-server "
+    "för det här kommandot"
+)
 STOPPED = "avslutad"
 SERVING = "{what} på http://{host}:{port}/ (Ctrl-C avslutar)"
 SERVING_READ_ONLY = "{what} på http://{host}:{port}/ (skrivskyddad; Ctrl-C avslutar)"
@@ -511,6 +516,17 @@ EXPORT_TITLES: dict[str, str] = {
 
 
 # The counts `kommunkoll summary` shows per document.
+# `summary` of a database too large to list per document: a line per kommun.
+SUMMARY_PER_KOMMUN = (
+    "{documents} dokument från {kommuner} kommuner, en rad per kommun "
+    "(dokumenten i en kommun: --kommun NAMN)"
+)
+KOMMUN_COLUMNS: dict[str, str] = {
+    "namnder": "Nämnder",
+    "documents": "Dokument",
+    "years": "År",
+    "warnings": "Med varning",
+}
 DOCUMENT_COLUMNS: dict[str, str] = {
     "pages": "Sidor",
     "tables": "Tabeller",

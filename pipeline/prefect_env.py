@@ -1,13 +1,19 @@
 """Prefect's defaults for kommunkoll, and the one Prefect API a command reports to.
 
-Without `PREFECT_API_URL` a command starts Prefect's API server itself (SQLite under
-`PREFECT_HOME`, default ~/.prefect) for its own life: nothing to start by hand. It is
-started the way Prefect's ephemeral server is, with two differences: it dies with the
-command even on SIGKILL (the parent-death signal), and `start_api` only launches it, so the
-command goes on (hashing files, warming the reader, reading the first documents) while it
-boots. Set `PREFECT_API_URL=http://host:4200/api` to record the runs on a server of your
-own instead (`prefect server start`), which also saves its start-up on every command.
-Any of these defaults can be overridden from the environment.
+Which API, in order:
+1. `PREFECT_API_URL` (the environment, or the active Prefect profile): a server of your own.
+   When it does not answer, the command says so and falls back to 3.
+2. A Prefect server answering at Prefect's own local address (`prefect server start`, or
+   `prefect server start --background` once for every later command; its
+   `PREFECT_SERVER_API_HOST`/`PORT`, default 127.0.0.1:4200).
+3. Prefect's API server started by the command itself (SQLite under `PREFECT_HOME`, default
+   ~/.prefect) for its own life: nothing to start by hand, at the cost of its start-up
+   (3-4 s of CPU, mostly importing the server). It is started the way Prefect's ephemeral
+   server is, with two differences: it dies with the command even on SIGKILL (the
+   parent-death signal), and `start_api` only launches it, so the command goes on (hashing
+   files, warming the reader, reading the first documents) while it boots.
+With 1 or 2 the runs are also visible in that server's UI. Any of these defaults can be
+overridden from the environment.
 """
 
 from __future__ import annotations
@@ -17,9 +23,10 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 DEFAULTS = {
     # No telemetry leaves the machine.
@@ -46,11 +53,16 @@ def configure() -> None:
         os.environ.setdefault(name, value)
 
 
+# Seconds a configured or local server has to answer its health check.
+ANSWER_TIMEOUT = 3.0
+
+
 @dataclass
 class ApiServer:
-    """Prefect's API server as a child of this command (dies with it)."""
+    """Prefect's API server as a child of this command (dies with it), or (process None) one
+    that was running already: a local `prefect server start`."""
 
-    process: subprocess.Popen[bytes]
+    process: subprocess.Popen[bytes] | None
     url: str
 
     def wait_ready(self, timeout: float) -> None:
@@ -59,7 +71,7 @@ class ApiServer:
         deadline = time.monotonic() + timeout
         with httpx.Client() as client:
             while time.monotonic() < deadline:
-                if self.process.poll() is not None:
+                if self.process is not None and self.process.poll() is not None:
                     raise RuntimeError(
                         f"Prefect's API server ended at start (status {self.process.returncode})"
                     )
@@ -72,13 +84,63 @@ class ApiServer:
         raise RuntimeError(f"Prefect's API server did not answer within {timeout:g} s")
 
     def stop(self) -> None:
-        if self.process.poll() is None:
+        if self.process is not None and self.process.poll() is None:
             self.process.terminate()
             try:
                 self.process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def configured_url() -> str | None:
+    """`PREFECT_API_URL` from the environment or the active profile of `PREFECT_HOME`'s
+    profiles.toml, read without importing Prefect (a second and a half)."""
+    if os.environ.get("PREFECT_API_URL"):
+        return os.environ["PREFECT_API_URL"]
+    import tomllib
+
+    home = Path(os.environ.get("PREFECT_HOME") or Path.home() / ".prefect").expanduser()
+    path = Path(os.environ.get("PREFECT_PROFILES_PATH") or home / "profiles.toml").expanduser()
+    try:
+        profiles = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    active = os.environ.get("PREFECT_PROFILE") or profiles.get("active", "ephemeral")
+    chosen = profiles.get("profiles", {}).get(active, {})
+    return str(chosen.get("PREFECT_API_URL") or "") or None
+
+
+def local_url() -> str:
+    """Where `prefect server start` serves its API by default (Prefect's own settings)."""
+    host = os.environ.get("PREFECT_SERVER_API_HOST") or "127.0.0.1"
+    if host in ("0.0.0.0", "::"):
+        host = "127.0.0.1"
+    port = os.environ.get("PREFECT_SERVER_API_PORT") or "4200"
+    return f"http://{host}:{port}/api"
+
+
+def answers(url: str, timeout: float = ANSWER_TIMEOUT, prefect: bool = True) -> bool:
+    """Whether a Prefect API answers its health check at `url` (a closed port costs no
+    import and no wait: it is refused at once). `prefect=False`: whether anything answers
+    there at all, as a configured server that wants a key (Prefect Cloud) may refuse the
+    check itself: only a server that cannot be reached is worth a fallback."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    if parts.hostname in ("127.0.0.1", "localhost", "::1"):
+        try:
+            socket.create_connection((parts.hostname, port), timeout=timeout).close()
+        except OSError:
+            return False
+    import httpx
+
+    try:
+        response = httpx.get(f"{url.rstrip('/')}/health", timeout=timeout)
+    except httpx.HTTPError:
+        return False
+    return not prefect or (response.status_code == 200 and response.text.strip() == "true")
 
 
 def _free_port() -> int:
@@ -88,14 +150,24 @@ def _free_port() -> int:
 
 
 def start_api() -> ApiServer | None:
-    """Launch the API server (None when PREFECT_API_URL names one); do not wait for it.
+    """The API server this command reports to: None when PREFECT_API_URL names one (checked
+    by `prefect_api`), a local `prefect server start` that answers, or else Prefect's API
+    server launched here, not waited for.
 
     Call from the command's main thread: the parent-death signal follows the thread that
     started the process.
     """
     configure()
-    if os.environ.get("PREFECT_API_URL"):
+    if configured_url():
         return None
+    if answers(local_url()):
+        return ApiServer(None, local_url())
+    return launch_api()
+
+
+def launch_api() -> ApiServer:
+    """Prefect's API server as a child of this command, on a free port; not waited for."""
+    configure()
     from importlib.util import find_spec
 
     from .worker import die_with_parent
@@ -134,29 +206,44 @@ def start_api() -> ApiServer | None:
     return ApiServer(process, f"http://127.0.0.1:{port}/api")
 
 
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 @contextmanager
-def prefect_api(server: ApiServer | None = None) -> Iterator[str]:
+def prefect_api(
+    server: ApiServer | None = None, warn: Callable[[str], None] = _warn
+) -> Iterator[str]:
     """One Prefect API for the whole command, shared by everything it runs.
 
-    With `PREFECT_API_URL` set, that server. Without it, the server `start_api` launched
-    (started here if not given), its address put into the environment and the settings
-    that task runners hand to Dask workers, so they report to it rather than each starting
-    a server of their own.
+    With `PREFECT_API_URL` set, that server when it answers (`warn` says when it does not,
+    and the command falls back to a server of its own). Otherwise the server `start_api`
+    found or launched (found or launched here if not given), its address put into the
+    environment and the settings that task runners hand to Dask workers, so they report to
+    it rather than each starting a server of their own.
     """
+    from kommunkoll.vocabulary import PREFECT_UNREACHABLE
+
     configure()
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    url = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
-    if url:
-        yield url
-        return
-    server = server or start_api()
-    assert server is not None
+    if server is None:
+        url = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
+        if url and answers(url, prefect=False):
+            yield url
+            return
+        if url:
+            warn(PREFECT_UNREACHABLE.format(url=url))
+        server = (None if url else start_api()) or launch_api()
+    before = os.environ.get("PREFECT_API_URL")
     try:
         server.wait_ready(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
         os.environ["PREFECT_API_URL"] = server.url
         with temporary_settings(updates={PREFECT_API_URL: server.url}):
             yield server.url
     finally:
-        os.environ.pop("PREFECT_API_URL", None)
+        if before is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = before
         server.stop()

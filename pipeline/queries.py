@@ -368,18 +368,26 @@ class Known:
 
 
 def known(engine: Engine, kind: str | None = None) -> Known:
-    """Names and years of stored documents (of one kind, e.g. "enkat", when given)."""
-    where = "WHERE d.kind = :kind" if kind else ""
-    query = text(
-        "SELECT DISTINCT k.name, n.name, d.year FROM document d "
-        "JOIN namnd n ON n.id = d.namnd_id JOIN kommun k ON k.id = n.kommun_id " + where
-    )
+    """Names and years of stored documents (of one kind, e.g. "enkat", when given): the
+    nämnder that have such a document (an index on document.namnd_id), and the years,
+    rather than every document joined to its names (five times slower at 10,000)."""
+    of_kind = " AND d.kind = :kind" if kind else ""
+    params = {"kind": kind} if kind else {}
     with engine.connect() as connection:
-        rows = connection.execute(query, {"kind": kind} if kind else {}).all()
+        pairs = connection.execute(
+            text(
+                "SELECT k.name, n.name FROM namnd n JOIN kommun k ON k.id = n.kommun_id "
+                f"WHERE EXISTS (SELECT 1 FROM document d WHERE d.namnd_id = n.id{of_kind})"
+            ),
+            params,
+        ).all()
+        years = connection.execute(
+            text(f"SELECT DISTINCT d.year FROM document d WHERE 1 = 1{of_kind}"), params
+        ).all()
     return Known(
-        kommuner=sorted({r[0] for r in rows}),
-        namnder=sorted({(r[0], r[1]) for r in rows}),
-        years=sorted({int(r[2]) for r in rows}),
+        kommuner=sorted({k for k, _ in pairs}),
+        namnder=sorted({(k, n) for k, n in pairs}),
+        years=sorted({int(y) for (y,) in years}),
     )
 
 
@@ -442,28 +450,49 @@ def counts(session: Session) -> dict[str, dict[int, int]]:
     return {name: dict(session.exec(query).all()) for name, query in queries.items()}
 
 
-def document_counts(engine: Engine) -> list[dict[str, object]]:
-    """Per stored document: what it is and how many tables, values, answers, findings it has."""
-    from sqlmodel import Session
+_COUNTED = {
+    "tables": "SELECT document_id, count(*) FROM report_table GROUP BY document_id",
+    "values": "SELECT t.document_id, count(v.id) FROM report_table t "
+    "JOIN line l ON l.table_id = t.id JOIN value v ON v.line_id = l.id GROUP BY t.document_id",
+    "answers": "SELECT document_id, count(*) FROM answer GROUP BY document_id",
+    "findings": "SELECT document_id, count(*) FROM finding GROUP BY document_id",
+}
 
-    with Session(engine) as session:
-        count = counts(session)
-        return [
+
+def document_counts(engine: Engine) -> list[dict[str, object]]:
+    """Per stored document: what it is and how many tables, values, answers, findings it has.
+    Plain SQL, no ORM: a command that only counts need not build the SQLModel classes."""
+    import json
+
+    with engine.connect() as connection:
+        count = {name: dict(connection.execute(text(sql)).all()) for name, sql in _COUNTED.items()}
+        rows = connection.execute(
+            text(
+                "SELECT d.id, d.filename, d.kind, k.name, n.name, d.year, d.period, d.pages, "
+                "d.uncaptured, d.warnings FROM document d JOIN namnd n ON n.id = d.namnd_id "
+                "JOIN kommun k ON k.id = n.kommun_id ORDER BY k.name, n.name, d.year, d.kind, d.id"
+            )
+        ).all()
+    found = []
+    for id_, filename, kind, kommun, namnd, year, period, pages, uncaptured, warnings in rows:
+        if isinstance(warnings, str):  # SQLite hands JSON over as its text
+            warnings = json.loads(warnings)
+        found.append(
             {
-                "filename": d.filename,
-                "kind": d.kind,
-                "kommun": k.name,
-                "namnd": n.name,
-                "year": d.year,
-                "period": d.period,
-                "pages": d.pages,
-                **{name: count[name].get(d.id, 0) for name in COUNTS if name != "failed"},
-                "uncaptured": d.uncaptured or 0,
-                "warnings": len(d.warnings or ()),
-                "status": STATUS_WARNING if d.uncaptured or d.warnings else STATUS_OK,
+                "filename": filename,
+                "kind": kind,
+                "kommun": kommun,
+                "namnd": namnd,
+                "year": year,
+                "period": period,
+                "pages": pages,
+                **{name: count[name].get(id_, 0) for name in _COUNTED},
+                "uncaptured": uncaptured or 0,
+                "warnings": len(warnings or ()),
+                "status": STATUS_WARNING if uncaptured or warnings else STATUS_OK,
             }
-            for d, n, k in documents(session)
-        ]
+        )
+    return found
 
 
 def ingest_errors(session: Session) -> list[IngestError]:

@@ -75,6 +75,35 @@ def extraction_summary(extraction: Extraction) -> Table:
     return table
 
 
+def kommun_table(rows: Sequence[dict[str, object]]) -> Table:
+    """A line per kommun (`document_counts` rows): its nämnder, documents, years and the
+    documents with a warning; what a database of every kommun holds, in a screenful per
+    hundred kommuner rather than a table per nämnd."""
+    from kommunkoll.vocabulary import KOMMUN_COLUMNS, STATUS_WARNING
+
+    per: dict[object, list[dict[str, object]]] = {}
+    for row in rows:
+        per.setdefault(row["kommun"], []).append(row)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(COLUMNS["kommun"])
+    for name in ("namnder", "documents"):
+        table.add_column(KOMMUN_COLUMNS[name], justify="right")
+    table.add_column(KOMMUN_COLUMNS["years"])
+    table.add_column(KOMMUN_COLUMNS["warnings"], justify="right")
+    for kommun in sorted(per, key=lambda k: str(k)):
+        members = per[kommun]
+        years = sorted({int(str(r["year"])) for r in members})
+        span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        table.add_row(
+            escape(str(kommun)),
+            str(len({r["namnd"] for r in members})),
+            str(len(members)),
+            span,
+            str(sum(r.get("status") == STATUS_WARNING for r in members)),
+        )
+    return table
+
+
 def document_tables(rows: Sequence[dict[str, object]]) -> list[Table]:
     """One table per kommun and nämnd: how a revisor thinks of the documents."""
     groups: dict[tuple[object, object], list[dict[str, object]]] = {}
@@ -471,6 +500,7 @@ class _Rows(LaidOut):
         styles: dict[str, Style] = {}
         widths: dict[str, int] = {}
         last = len(self.widths) - 1
+        colourless = console.no_color or console.color_system is None  # piped: a line a segment
         for row in self.rows:
             plain = [" "]  # the edge; unstyled text is gathered into one segment
             for i, ((text, style), w, how) in enumerate(
@@ -484,7 +514,7 @@ class _Rows(LaidOut):
                 fill = " " * (w - width)
                 if how == "right":
                     plain.append(fill)
-                if style:
+                if style and not colourless:
                     yield Segment("".join(plain))
                     yield Segment(
                         text,

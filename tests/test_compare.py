@@ -324,3 +324,132 @@ def test_export_xlsx_formats_tkr_as_integers(truth_db: str, tmp_path: Path) -> N
     assert sheet.auto_filter.ref == sheet.dimensions
     answers = load_workbook(tmp_path / "answers.xlsx").active
     assert "Nr" in [c.value for c in answers[1]] and "Kommentar" in [c.value for c in answers[1]]
+
+
+def test_reading_commands_end_at_once_with_all_their_output(truth_db: str) -> None:
+    """`compare` skips the interpreter's teardown (cli.main): its piped output must still
+    come out whole, last row included, and a failing filter keeps its exit code."""
+    expected = sorted(
+        {
+            (t["document"]["kommun"], t["document"]["namnd"], cell["year"])
+            for path in sorted((ROOT / "samples").glob("*delarsbokslut.expected.json"))
+            for t in [truth(path.name.removesuffix(".expected.json"))]
+            for table in t["tables"]
+            if table["kind"] == "drift"
+            for row in table["rows"]
+            if row["label"] == "Personalkostnader"
+            for cell in row["cells"]
+            if cell["measure"] == "utfall"
+        }
+    )  # a year two reports print is one row
+    result = kommunkoll(
+        "compare", "figures", "--db", truth_db, "--table", "drift", "--line", "Personalkostnader"
+    )
+    assert result.returncode == 0, result.stderr
+    kommuner = "|".join(sorted({k for k, _, _ in expected}))
+    shown = re.findall(rf"^ ({kommuner})\s{{2,}}(\S.*?)\s{{2,}}(\d{{4}})\s", result.stdout, re.M)
+    assert [(k, n, int(y)) for k, n, y in shown] == expected
+
+    unknown = kommunkoll("compare", "answers", "--db", truth_db, "--kommun", "Ingenstans")
+    assert unknown.returncode == 1
+    assert "Ingenstans" in unknown.stderr
+
+
+def test_ending_at_once_flushes_and_keeps_the_exit_code() -> None:
+    program = (
+        "import sys; from kommunkoll.pipeline.cli import _end_now; "
+        "sys.stdout.write('x' * 100_000); sys.stderr.write('y'); _end_now(int(sys.argv[1]))"
+    )
+    for code in (0, 3):
+        done = subprocess.run(
+            [sys.executable, "-c", program, str(code)], capture_output=True, text=True
+        )
+        assert (done.returncode, len(done.stdout), done.stderr) == (code, 100_000, "y")
+    message = "import sys; from kommunkoll.pipeline.cli import _end_now; _end_now('fel')"
+    done = subprocess.run([sys.executable, "-c", message], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (1, "fel\n")
+
+
+def _sample_truths() -> list[dict]:
+    from .conftest import expected_for, sample_pdfs
+
+    return [expected_for(p) for p in sample_pdfs()]
+
+
+def test_summary_of_one_kommun_lists_its_documents_only(truth_db: str) -> None:
+    lerum = sorted(
+        t["source"]["filename"] for t in _sample_truths() if t["document"]["kommun"] == "Lerum"
+    )
+    result = kommunkoll("summary", "--db", truth_db, "--kommun", "lerum")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == f"{len(lerum)} dokument i databasen"
+    listed = sorted(re.findall(r"\S+\.pdf", result.stdout))
+    assert listed == lerum
+    unknown = kommunkoll("summary", "--db", truth_db, "--kommun", "Ingenstans")
+    assert unknown.returncode == 1
+    assert "Ingenstans" in unknown.stderr
+
+
+def test_a_line_per_kommun_counts_its_namnder_documents_and_years(truth_db: str) -> None:
+    """What `summary` prints past SUMMARY_DOCUMENTS documents, from the same rows."""
+    import io
+
+    from rich.console import Console
+
+    from kommunkoll.pipeline.db import make_engine
+    from kommunkoll.pipeline.queries import document_counts
+    from kommunkoll.pipeline.report import kommun_table
+
+    engine = make_engine(truth_db)
+    table = kommun_table(document_counts(engine))
+    engine.dispose()
+    shown = io.StringIO()
+    Console(file=shown, width=200, no_color=True).print(table)
+    expected = {}
+    for t in _sample_truths():
+        d = t["document"]
+        namnder, counts, years = expected.setdefault(d["kommun"], (set(), [0, 0], set()))
+        namnder.add(d["namnd"])
+        counts[0] += 1
+        counts[1] += bool(t.get("warnings") or t.get("uncaptured"))
+        years.add(d["year"])
+    lines = {
+        m[0]: m[1:]
+        for m in re.findall(
+            r"^ (\S+)\s+(\d+)\s+(\d+)\s+(\d{4}(?:–\d{4})?)\s+(\d+)", shown.getvalue(), re.M
+        )
+    }
+    assert lines == {
+        kommun: (
+            str(len(namnder)),
+            str(counts[0]),
+            f"{min(years)}–{max(years)}" if len(years) > 1 else str(min(years)),
+            str(counts[1]),
+        )
+        for kommun, (namnder, counts, years) in expected.items()
+    }
+
+
+def test_past_summary_documents_the_closing_table_is_a_line_per_kommun(
+    truth_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ingest's, watch's and summary's table: per document up to SUMMARY_DOCUMENTS, past it
+    a line per kommun (the samples' rows, repeated under other kommun names)."""
+    from kommunkoll.pipeline import cli
+    from kommunkoll.pipeline.db import make_engine
+    from kommunkoll.pipeline.queries import document_counts
+    from kommunkoll.vocabulary import SUMMARY_PER_KOMMUN
+
+    engine = make_engine(truth_db)
+    rows = document_counts(engine)
+    engine.dispose()
+    copies = cli.SUMMARY_DOCUMENTS // len(rows) + 1
+    many = [{**r, "kommun": f"{r['kommun']} {i}"} for i in range(copies) for r in rows]
+    cli.show_documents(rows)
+    assert capsys.readouterr().out.splitlines()[0] == f"{len(rows)} dokument i databasen"
+    cli.show_documents(many)
+    kommuner = {r["kommun"] for r in many}
+    shown = capsys.readouterr().out.splitlines()
+    assert shown[0] == SUMMARY_PER_KOMMUN.format(documents=len(many), kommuner=len(kommuner))
+    listed = [k for line in shown for k in kommuner if line.startswith(f" {k} ")]
+    assert sorted(listed) == sorted(kommuner)  # each kommun on one line

@@ -56,12 +56,17 @@ def test_cue_forms_answer_as_spacys_lookup_table_did() -> None:
 def test_commands_that_read_no_pdf_do_not_load_spacy(args: list[str], tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'k.db'}"
     extra = [] if "--help" in args else ["--db", db]
-    program = (
-        "import sys, runpy\n"
+    program = (  # a reading command ends with os._exit (cli.main): look just before it too
+        "import os, sys, runpy\n"
         f"sys.argv = ['kommunkoll', *{[*args, *extra]!r}]\n"
+        "def loaded():\n"
+        "    names = ('spacy', 'thinc', 'pdfplumber')\n"
+        "    print('LOADED:', sorted(m for m in names if m in sys.modules), flush=True)\n"
+        "end = os._exit\n"
+        "os._exit = lambda code: (loaded(), end(code))\n"
         "try:\n    runpy.run_module('kommunkoll', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
-        "print('LOADED:', sorted(m for m in ('spacy', 'thinc', 'pdfplumber') if m in sys.modules))"
+        "loaded()"
     )
     result = subprocess.run(
         [sys.executable, "-c", program], capture_output=True, text=True, cwd=tmp_path, timeout=120
