@@ -39,7 +39,6 @@ from .ocr import (
     OcrSettings,
     check_readable,
     is_scanned,
-    ocr_enabled,
     read_scanned_page,
 )
 from .ocr_confidence import flag_answers, flag_cells
@@ -88,7 +87,6 @@ def extract_pdf(
     path: Path | str,
     limits: Limits | None = None,
     *,
-    ocr: bool | None = None,
     ocr_settings: OcrSettings = OCR_SETTINGS,
     content: FileContent | None = None,
 ) -> Extraction:
@@ -96,13 +94,12 @@ def extract_pdf(
 
     `limits` bounds the file size, pages and inflated bytes here; wall time and memory need
     a process that can be killed (`kommunkoll.pipeline.worker`). Scanned pages are read by
-    OCR unless `ocr` is False (default: unless --no-ocr set KOMMUNKOLL_NO_OCR): then a PDF
-    of scans is `image_only`. `content`: the file's bytes and hash, read by the caller
-    already, so the file is not read from disk again.
+    OCR unless `limits.ocr` is False (--no-ocr): then a PDF of scans is `image_only`.
+    `content`: the file's bytes and hash, read by the caller already, so the file is not
+    read from disk again.
     """
     path = Path(path)
-    if ocr is None:
-        ocr = ocr_enabled()
+    ocr = (limits or Limits()).ocr
     with gc_pause.parsing(), parser_warnings() as heard:
         extraction = _extract(path, limits, ocr, ocr_settings, content)
     extraction.warnings.extend(as_warnings(heard))
