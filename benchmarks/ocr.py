@@ -2,26 +2,41 @@
 
     .venv/bin/python benchmarks/ocr.py               # every scan in samples/scanned/
     .venv/bin/python benchmarks/ocr.py --wrappers    # also tesserocr vs pytesseract, one page each
+    .venv/bin/python benchmarks/ocr.py --random N --seed S [--producer P]
 
 Each document is extracted in a fresh process (so the peak resident memory is its own, and
-Tesseract's model load is counted once per document, as in a worker). Quality is measured
-against the scan's expected JSON (its original's ground truth): answers equal, token
-Jaccard of comments and questions, and for a delårsbokslut the share of table cells whose
-value equals the truth (by table, row label, measure and year), with the misses listed.
+Tesseract's model load is counted once per document, as in a worker); time is the child's
+CPU time (user + sys) per page, and its wall time. Quality is measured against the scan's
+expected JSON (its original's ground truth): answers equal, token Jaccard of comments and
+questions, and for a delårsbokslut the share of table cells whose value equals the truth
+(by table, row label, measure and year), with the misses listed.
+
+`--random`: N documents from seeds S, S+1, ...: an enkät (samples/generator/random_enkat.py)
+for an even seed, a delårsbokslut (random_report.py) for an odd one, each printed with a
+random layout and scanned by samples/scan.py under conditions drawn from the seed (150–300
+dpi, 0.3–2° rotation, noise, blur, black-and-white or gray, hand-drawn crosses on a form
+with answer columns half the time). Printed per scan condition: answers right, mean comment
+token Jaccard (an answer not found counts 0), table cells' precision and recall (as
+benchmarks/tables.py --random counts them). Cached under benchmarks/.cache/ocr-random-v*/.
+Tune on seeds below 1000; quote held-out figures from seeds 1000 up.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import random
 import re
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCANNED = ROOT / "samples" / "scanned"
+RANDOM_VERSION = 1  # bump when the scan conditions drawn from a seed change
 
 
 def tokens(text: str) -> set[str]:
@@ -56,28 +71,47 @@ def _child(pdf: str) -> None:
     """Run in a fresh process: extract one scan, print the figures as one JSON line."""
     import resource
 
-    from kommunkoll.extractors import extract_pdf
+    from kommunkoll.extractors import ExtractionError, extract_pdf
 
-    start = time.perf_counter()
-    extraction = extract_pdf(pdf)
-    seconds = time.perf_counter() - start
+    def cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
+    start, start_cpu = time.perf_counter(), cpu()
+    try:
+        got: dict | None = extract_pdf(pdf).model_dump()
+        error = None
+    except ExtractionError as exc:
+        got, error = None, f"{exc.code}: {exc.reason}"
+    seconds, cpu_seconds = time.perf_counter() - start, cpu() - start_cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MiB (Linux: KiB)
-    print(json.dumps({"seconds": seconds, "peak_mib": peak, "got": extraction.model_dump()}))
+    print(
+        json.dumps(
+            {"seconds": seconds, "cpu": cpu_seconds, "peak_mib": peak, "got": got, "error": error}
+        )
+    )
 
 
-def measure(pdf: Path) -> dict:
+def _extracted(pdf: Path) -> dict:
+    """The child's figures and extraction (`got` None and `error` set when it failed)."""
     out = subprocess.run(
         [sys.executable, __file__, "--child", str(pdf)],
         capture_output=True, text=True, check=True, cwd=ROOT,
     ).stdout  # fmt: skip
-    result = json.loads(out.strip().splitlines()[-1])
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def measure(pdf: Path) -> dict:
+    result = _extracted(pdf)
     truth = json.loads(pdf.with_name(f"{pdf.stem}.expected.json").read_text(encoding="utf-8"))
     got = result["got"]
+    if got is None:
+        raise SystemExit(f"{pdf.name}: not extracted: {result['error']}")
     row = {
         "file": pdf.name,
         "pages": truth["source"]["pages"],
         "seconds": round(result["seconds"], 2),
-        "s_per_page": round(result["seconds"] / truth["source"]["pages"], 2),
+        "cpu_s_per_page": round(result["cpu"] / truth["source"]["pages"], 2),
         "peak_mib": round(result["peak_mib"]),
     }
     if truth["document"]["kind"] == "enkat":
@@ -152,14 +186,179 @@ def wrappers(pdf: Path, index: int = 0) -> list[dict]:
     return rows
 
 
+def _condition(seed: int, enkat_form: str | None) -> dict:
+    """The scan conditions of a seed (its own random stream, apart from the layout's)."""
+    rng = random.Random(f"ocr-scan-{seed}")
+    angle = round(rng.uniform(0.3, 2.0), 2)
+    return {
+        "dpi": rng.randint(150, 300),
+        "angle": (angle, angle),
+        "noise": round(rng.uniform(2.0, 30.0), 1),
+        "blur": round(rng.uniform(0.3, 1.0), 2),
+        "bilevel": rng.random() < 0.5,
+        "quality": rng.randint(35, 85),
+        # crosses drawn by hand where a form has boxes or columns to cross
+        "hand_marks": enkat_form in ("columns", "shaded") and rng.random() < 0.5,
+    }
+
+
+def random_scans(n: int, seed: int, producer: str | None) -> list[tuple[Path, Path, dict]]:
+    """(scan, its original's ground truth, the scan conditions) of seeds seed..seed+n-1,
+    printing and scanning (niced) only what is not cached."""
+    sys.path.insert(0, str(ROOT / "samples"))
+    import scan as scanner
+    from generator import random_enkat, random_report
+
+    version = f"{random_report.GENERATOR_VERSION}-{RANDOM_VERSION}"
+    cache = ROOT / "benchmarks" / ".cache" / f"ocr-random-v{version}"
+    cache.mkdir(parents=True, exist_ok=True)
+    out = []
+    niced = False
+    for s in range(seed, seed + n):
+        if s % 2 == 0:
+            drawn = random_enkat.draw(s, producer=producer)
+            original, form = cache / f"{drawn.name}.pdf", drawn.form
+        else:
+            layout = random_report.draw(s)
+            original = cache / f"{random_report.stem(s, producer or layout.producer)}.pdf"
+            form = None
+        truth = original.with_name(f"{original.stem}.expected.json")
+        condition = _condition(s, form)
+        target = cache / f"{original.stem}-scan.pdf"
+        if not target.exists():
+            if not niced:
+                os.nice(10)  # printing and scanning are slow and the cores are shared
+                niced = True
+            if not truth.exists():
+                if form is not None:
+                    random_enkat.make([s], cache, producer=producer)
+                else:
+                    random_report.render_many([(s, producer)], cache)
+            scan = scanner.Scan(original.stem, seed=s, **condition)
+            target.write_bytes(scanner.scan_pdf(original, scan))
+        out.append((target, truth, {**condition, "form": form}))
+    return out
+
+
+def _tags(condition: dict) -> list[str]:
+    """The groups a scan condition is counted in."""
+    dpi = condition["dpi"]
+    tags = ["dpi:150-199" if dpi < 200 else "dpi:200-249" if dpi < 250 else "dpi:250-300"]
+    tags.append("bilevel" if condition["bilevel"] else "gray")
+    tags.append("rotation:<1°" if condition["angle"][0] < 1 else "rotation:≥1°")
+    tags.append("noise:<15" if condition["noise"] < 15 else "noise:≥15")
+    tags.append("blur:<0.65" if condition["blur"] < 0.65 else "blur:≥0.65")
+    if condition["form"] is not None:
+        tags.append("marks:hand" if condition["hand_marks"] else "marks:printed")
+    return tags
+
+
+def _scores(got: dict, truth: dict, enkat: bool) -> Counter:
+    """Answers right and comment Jaccard (an enkät), or table cells (a delårsbokslut)."""
+    from tables import contract_cells
+
+    counts: Counter = Counter()
+    if enkat:
+        by_number = {a["number"]: a for a in got["answers"]}
+        for t in truth["answers"]:
+            a = by_number.get(t["number"])
+            counts["answers"] += 1
+            counts["answers_right"] += bool(a and a["answer"] == t["answer"])
+            counts["jaccard"] += jaccard(a["comment"], t["comment"]) if a else 0.0
+    else:
+        g, e = contract_cells(got["tables"]), contract_cells(truth["tables"])
+        counts.update(truth_cells=sum(e.values()), read_cells=sum(g.values()))
+        counts.update(right_cells=sum((g & e).values()))
+    return counts
+
+
+def random_main(n: int, seed: int, producer: str | None) -> None:
+    from kommunkoll.extractors import ExtractionError, extract_pdf
+
+    groups: dict[str, Counter] = {}
+    failed = []
+    for pdf, truth_path, condition in random_scans(n, seed, producer):
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        result = _extracted(pdf)
+        got = result["got"] or {"answers": [], "tables": []}
+        if result["error"]:
+            failed.append(f"{pdf.name}: {result['error']}")
+        pages = _pages(pdf)
+        counts: Counter = Counter(docs=1, pages=pages, cpu=result["cpu"])
+        enkat = condition["form"] is not None
+        counts.update(_scores(got, truth, enkat))
+        try:  # the text PDF scanned: what the readers get without OCR, for comparison
+            original = extract_pdf(truth_path.with_name(pdf.name.replace("-scan", ""))).model_dump()
+        except ExtractionError:
+            original = {"answers": [], "tables": []}
+        counts.update({f"text_{k}": v for k, v in _scores(original, truth, enkat).items()})
+        peak = result["peak_mib"]
+        for name in ["all", "enkät" if condition["form"] else "delårsbokslut", *_tags(condition)]:
+            group = groups.setdefault(name, Counter())
+            group.update(counts)
+            group["peak"] = max(group["peak"], peak)
+        own = (
+            f"answers {counts['answers_right']}/{counts['answers']}, "
+            f"jaccard {_ratio(counts['jaccard'], counts['answers'])}"
+            if enkat
+            else f"cells {counts['right_cells']}/{counts['truth_cells']} of {counts['read_cells']}"
+        )
+        print(f"{pdf.name}: {json.dumps({k: v for k, v in condition.items() if k != 'form'})}"
+              f" {own}, cpu {result['cpu'] / max(1, pages):.1f} s/page", flush=True)  # fmt: skip
+    print()
+    print(f"scanned random layouts: {n} documents, seeds {seed}..{seed + n - 1}, "
+          f"producer {producer or 'as drawn'}, {len(failed)} not extracted")  # fmt: skip
+    for line in failed:
+        print("   ", line)
+    print("(text: the same figures for the original text PDFs, read without OCR)")
+    print(f"{'condition':16} {'docs':>4} {'answers':>9} {'acc':>6} {'jaccard':>7} "
+          f"{'cells':>5} {'read':>5} {'right':>5} {'prec':>6} {'recall':>6} "
+          f"{'text acc':>8} {'text J':>6} {'text rec':>8} "
+          f"{'cpu s/p':>7} {'peak MiB':>8}")  # fmt: skip
+    order = sorted(groups, key=lambda g: (g != "all", g not in ("enkät", "delårsbokslut"), g))
+    for name in order:
+        c = groups[name]
+        print(f"{name:16} {c['docs']:4} {c['answers_right']:4}/{c['answers']:<4} "
+              f"{_ratio(c['answers_right'], c['answers']):>6} "
+              f"{_ratio(c['jaccard'], c['answers']):>7} "
+              f"{c['truth_cells']:5} {c['read_cells']:5} {c['right_cells']:5} "
+              f"{_ratio(c['right_cells'], c['read_cells']):>6} "
+              f"{_ratio(c['right_cells'], c['truth_cells']):>6} "
+              f"{_ratio(c['text_answers_right'], c['text_answers']):>8} "
+              f"{_ratio(c['text_jaccard'], c['text_answers']):>6} "
+              f"{_ratio(c['text_right_cells'], c['text_truth_cells']):>8} "
+              f"{c['cpu'] / max(1, c['pages']):7.2f} {c['peak']:8.0f}")  # fmt: skip
+
+
+def _pages(pdf: Path) -> int:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.3f}" if b else "  -  "
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--wrappers", action="store_true", help="compare OCR wrappers too")
+    parser.add_argument("--random", type=int, metavar="N", help="N scanned random layouts")
+    parser.add_argument("--seed", type=int, default=0, help="first seed (held-out: >= 1000)")
+    parser.add_argument("--producer", choices=["reportlab", "libreoffice", "chromium"])
     parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args()
     if args.child:
         _child(args.child)
+        return
+    if args.random:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        random_main(args.random, args.seed, args.producer)
         return
     files = args.files or sorted(SCANNED.glob("*.pdf"))
     for pdf in files:

@@ -53,6 +53,7 @@ _QNUM = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?$")  # 1.2, "4.4.",
 _SECNUM = re.compile(r"^(\d{1,2})\.?$")
 _BULLET = re.compile(r"^[•\-–—▪◦*]$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]$")
+BESIDE = 0.6  # × a line's height: a box this far above or below a question's line is beside it
 
 
 @dataclass
@@ -474,13 +475,20 @@ def _answer_row(
         for box in boxes
         if after < (page, box.anchor) < limit
     ]
-    # A question with its boxes beside its own text has its answer row there: boxes past a
-    # page break then belong to a question that was not read, not to this one.
     top = min(li.top for li in block if li.page == last.page)
-    slack = 0.6 * last.height
-    if any(top - slack <= b.anchor <= last.bottom + slack for b in page_boxes.get(last.page, [])):
-        rows = [row for row in rows if row[0] == last.page]
+    slack = BESIDE * last.height
+    beside = any(
+        top - slack <= b.anchor <= last.bottom + slack for b in page_boxes.get(last.page, [])
+    )
+    rows = [row for row in rows if _may_hold_its_boxes(row[0], {last.page}, beside)]
     return min(rows) if rows else None
+
+
+def _may_hold_its_boxes(page: int, own_pages: set[int], has_boxes: bool) -> bool:
+    """Whether `page` may hold a question's boxes. A question with boxes beside its own
+    text has its answer there: boxes past a page break then belong to a question that was
+    not read, not to this one; one with none may find them on the next page."""
+    return page in own_pages or not has_boxes
 
 
 def _finish(q: Question) -> None:
@@ -623,7 +631,7 @@ def _assign_marks(
         unread = False
         bands = []
         for page, qlines in by_page.items():
-            tol = 0.6 * max(li.height for li in qlines)
+            tol = BESIDE * max(li.height for li in qlines)
             top = min(li.top for li in qlines) - tol
             bottom = max(li.bottom for li in qlines) + tol
             if q.below is not None and qlines[-1] is block[-1]:
@@ -637,8 +645,8 @@ def _assign_marks(
         own_pages = set(by_page)
         bands.sort(key=lambda band: band[0] not in own_pages)  # the question's pages first
         for page, top, bottom in bands:
-            if page not in own_pages and q.boxes:
-                break  # a later page's boxes only for a question with none on its own pages
+            if not _may_hold_its_boxes(page, own_pages, q.boxes > 0):
+                break  # the bands of its own pages came first
             for box in page_boxes.get(page, []):
                 if not (top <= box.anchor <= bottom) or id(box) in used:
                     continue

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 from .numbers import MINUS_SIGNS, NULL_TEXTS, parse_number
@@ -286,7 +287,11 @@ _EDGE_KEYS = ("x0", "x1", "top", "bottom")
 
 
 def page_words(page: Any, settings: LayoutSettings = SETTINGS) -> list[Word]:
-    """A pdfplumber page's words with font and size, each knowing the space printed after it."""
+    """A pdfplumber page's words with font and size, each knowing the space printed after it.
+
+    The words of one line share their top, bottom and size, and a column its edges: each
+    value is one float object per page (`_shared`), not one per word, as a long report
+    keeps its page model until its tables are read."""
     raw = page.extract_words(x_tolerance=settings.x_tolerance, extra_attrs=_WORD_ATTRS)
     spaces = [c for c in page.chars if c["text"] in _SPECIAL_SPACES] if raw else []
     for c in spaces:  # pdfplumber splits a word at a no-break or thin space: remember which
@@ -297,19 +302,30 @@ def page_words(page: Any, settings: LayoutSettings = SETTINGS) -> list[Word]:
         ]
         if before:
             max(before, key=lambda w: w["x1"])["space_after"] = c["text"]
+    one = _shared()
     return [
         Word(
-            w["text"],
-            w["x0"],
-            w["x1"],
-            w["top"],
-            w["bottom"],
-            w["size"],
+            intern(w["text"]),
+            one(w["x0"]),
+            one(w["x1"]),
+            one(w["top"]),
+            one(w["bottom"]),
+            one(w["size"]),
             w["fontname"],
             w.get("space_after", " "),
         )
         for w in raw
     ]
+
+
+def _shared() -> Callable[[float], float]:
+    """Equal values as one object (zero aside: 0.0 and -0.0 are equal, yet print apart)."""
+    seen: dict[float, float] = {}
+
+    def one(value: float) -> float:
+        return seen.setdefault(value, value) if value else value
+
+    return one
 
 
 def read_page(

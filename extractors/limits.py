@@ -32,13 +32,16 @@ GiB = 1024 * MiB
 
 @dataclass(frozen=True)
 class Limits:
-    """The bounds on reading one document; defaults fit real reports with room to spare."""
+    """The bounds on reading one document; defaults fit real reports with room to spare.
+    They travel with each document to the process that reads it (a reader, a Dask worker
+    on another machine), and so does `ocr`: whether scanned pages are read at all."""
 
     timeout: float = 300.0  # seconds of wall time per document
     memory: int = 2 * GiB  # address space a document may add to the reader's own
     pages: int = 1000  # more pages than this: too_many_pages
     file_size: int = 512 * MiB  # a bigger file is not read at all: too_large
     inflated: int = 256 * MiB  # all streams of the document inflated: decompression_bomb
+    ocr: bool = True  # False (--no-ocr): a scanned page is not read, the scan is image_only
 
     def check(self) -> None:
         """Raise ValueError naming the first bound that is not a positive number."""

@@ -31,6 +31,9 @@ _HEADER_WORDS = {part for word in vocabulary.ANSWER_WORDS for part in word.split
 @dataclass(frozen=True)
 class ScanSettings:
     speck_confidence: float = 40.0  # a word of ≤ 2 letters OCR is less sure of is no text
+    # A "§" read as one digit or "$" ("SN 5 47/2025"): unlike a digit it reaches below the
+    # baseline, by this share of the line's height (more: a box or a mark, no glyph).
+    section_descent: tuple[float, float] = (0.035, 0.2)
 
 
 SCAN_SETTINGS = ScanSettings()
@@ -74,7 +77,7 @@ def tidy_words(
         _question_number(line)
         for i, w in enumerate(line):
             nxt = line[i + 1]["text"] if i + 1 < len(line) else ""
-            if w["text"] == "8" and _DECISION_NUMBER.match(nxt):
+            if _section_sign(w, nxt, settings):
                 w["text"] = "§"
             elif i == 0 and _BULLET.match(w["text"]) and nxt[:1].isalpha():
                 w["text"] = "•"
@@ -85,6 +88,20 @@ def tidy_words(
                 continue
             out.append(w)
     return [w for w in out if w["text"]]
+
+
+def _section_sign(word: dict[str, Any], nxt: str, settings: ScanSettings) -> bool:
+    """A "§" OCR read as a character like it: before a number, an "8" before a decision
+    number ("8 71/2024"), or any one digit or "$" whose ink goes below the baseline as a
+    "§" does and no digit."""
+    if word["text"] == "8" and _DECISION_NUMBER.match(nxt):
+        return True
+    if len(word["text"]) != 1 or word["text"] not in "0123456789$" or not nxt[:1].isdigit():
+        return False
+    if "base" not in word or word["size"] <= 0:
+        return False
+    low, high = settings.section_descent
+    return low <= (word["ink"][3] - word["base"]) / word["size"] <= high
 
 
 def _question_number(line: list[dict[str, Any]]) -> None:

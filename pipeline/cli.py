@@ -64,15 +64,6 @@ NoOcrOption = Annotated[
 ]
 
 
-def _set_ocr(no_ocr: bool) -> None:
-    """--no-ocr reaches extraction in the reader process (started after this) and in the
-    workers it starts."""
-    if no_ocr:
-        from kommunkoll.extractors.ocr import NO_OCR_ENV
-
-        os.environ[NO_OCR_ENV] = "1"
-
-
 # `Limits.timeout`, written out so that `--help` and the reading commands need not import
 # the reader (pdfminer); tests/test_cli.py holds the two equal.
 DEFAULT_TIMEOUT = 300.0
@@ -145,10 +136,9 @@ def extract(
     from .report import extraction_summary
     from .worker import shared_reader
 
-    _set_ocr(no_ocr)
     failed = 0
     paths = expand(files)
-    limits = Limits(timeout=timeout)
+    limits = Limits(timeout=timeout, ocr=not no_ocr)  # travels with each document to its reader
     shared_reader().start()  # warms up while the output folder is made
     if out_dir is not None:
         _writable_folder(out_dir, "--out")
@@ -214,8 +204,6 @@ def ingest(
     from .intake import handed_over, settle_stored
     from .worker import shared_reader
 
-    _set_ocr(no_ocr)
-
     engine = open_database(db)
     pending, outcome = settle_stored(engine, _inbox_files(paths), keep, hand_over=workers)
     engine.dispose()
@@ -224,10 +212,11 @@ def ingest(
 
         from .prefect_env import prefect_api, start_api
 
+        limits = Limits(timeout=timeout, ocr=not no_ocr)  # travels with each document
         if not dask:  # the reader warms up and reads the first documents while Prefect starts
             for path in pending[:workers]:
                 read = handed_over(path, leave=True)  # the flow takes it
-                shared_reader().prefetch(path, Limits(timeout=timeout), read and read[1])
+                shared_reader().prefetch(path, limits, read and read[1])
         server = start_api()
         from .flows import ingest_flow, task_runner
 
@@ -239,6 +228,7 @@ def ingest(
                 keep=keep,
                 timeout=timeout,
                 show_progress=True,
+                limits=limits,
                 in_flight=2 * workers,
             )
         outcome = outcome.merge(ran)
@@ -270,7 +260,6 @@ def watch(
     from .prefect_env import prefect_api, start_api
     from .worker import shared_reader
 
-    _set_ocr(no_ocr)
     try:
         inbox.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -295,6 +284,7 @@ def watch(
                 settle=settle,
                 report=lambda outcome: _report(outcome, INGEST_SUMMARY),
                 problem=_watch_problem,
+                ocr=not no_ocr,
             )
     except KeyboardInterrupt:
         err.print(STOPPED, highlight=False)
@@ -332,11 +322,11 @@ def reprocess(
     no_ocr: NoOcrOption = False,
 ) -> None:
     """Re-extract stored documents made by an older extractor version; replace their rows."""
+    from kommunkoll.extractors.limits import Limits
+
     from .db import open_database
     from .prefect_env import prefect_api, start_api
     from .worker import shared_reader
-
-    _set_ocr(no_ocr)
 
     if not dask:
         shared_reader().start()
@@ -346,7 +336,13 @@ def reprocess(
 
     with prefect_api(server):
         run = reprocess_flow.with_options(task_runner=task_runner(workers, dask))
-        outcome = run(db=db, timeout=timeout, show_progress=True, all_documents=all_documents)
+        outcome = run(
+            db=db,
+            timeout=timeout,
+            show_progress=True,
+            all_documents=all_documents,
+            limits=Limits(ocr=not no_ocr),  # travels with each document to its reader
+        )
     _finish(outcome, db, summary=REPROCESS_SUMMARY)
     if outcome.quarantined:
         raise typer.Exit(code=1)

@@ -62,8 +62,8 @@ def start_early() -> None:
 
 def take_early() -> subprocess.Popen[bytes] | None:
     """The reader `start_early` started, once, if it still runs and the command's
-    environment is what it was started with (options such as --no-ocr reach the reader
-    through it); else None, and a reader started with another environment is stopped."""
+    environment is what it was started with (TESSDATA_PREFIX, say: what the reader sees);
+    else None, and a reader started with another environment is stopped."""
     global _early
     if _early is None:
         return None

@@ -10,6 +10,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kommunkoll.extractors.limits import Limits
+
 from . import inbox as box
 from .db import make_engine
 from .flows import Outcome, ingest_flow, task_runner
@@ -27,8 +29,10 @@ def watch_inbox(
     report: Callable[[Outcome], None] | None = None,
     stop: Callable[[], bool] = lambda: False,
     problem: Callable[[Exception], None] | None = None,
+    ocr: bool = True,
 ) -> None:
-    """Look at `inbox` every `interval` seconds; ingest the files that are complete."""
+    """Look at `inbox` every `interval` seconds; ingest the files that are complete (their
+    scanned pages read by OCR unless `ocr` is False)."""
     arrivals = box.Arrivals(settle=settle, give_up=max(30.0, 10 * settle))
     run = ingest_flow.with_options(task_runner=task_runner(workers, dask))
     while not stop():
@@ -41,7 +45,13 @@ def watch_inbox(
                 finally:
                     engine.dispose()
                 if pending:
-                    ran = run([str(p) for p in pending], db=db, timeout=timeout, show_progress=True)
+                    ran = run(
+                        [str(p) for p in pending],
+                        db=db,
+                        timeout=timeout,
+                        show_progress=True,
+                        limits=Limits(ocr=ocr),
+                    )
                     outcome = outcome.merge(ran)
                 for path in ready:
                     arrivals.forget(path)

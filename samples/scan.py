@@ -42,6 +42,7 @@ class Scan:
     blur: float = 0.7  # Gaussian blur radius in pixels
     quality: int = 60  # JPEG quality (gray pages)
     bilevel: bool = False  # thresholded to black and white, as office scanners save by default
+    angle: tuple[float, float] = (0.5, 2.0)  # degrees each page is turned, either way
 
     @property
     def stem(self) -> str:
@@ -104,7 +105,7 @@ def _page_image(page: pdfium.PdfPage, scan: Scan, marks, rng: random.Random) -> 
             draw.rectangle(corners, fill=255)
             size = max(x1 - x0, bottom - top, 7.0) * scale * rng.uniform(1.0, 1.3)
             _hand_cross(draw, (x0 + x1) / 2 * scale, (top + bottom) / 2 * scale, size, rng)
-    angle = rng.uniform(0.5, 2.0) * rng.choice((-1, 1))
+    angle = rng.uniform(*scan.angle) * rng.choice((-1, 1))
     image = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
     image = image.filter(ImageFilter.GaussianBlur(scan.blur))
     pixels = np.asarray(image, dtype=np.float32)
@@ -168,9 +169,9 @@ def image_pdf(pages: list[Encoded], sizes: list[tuple[float, float]]) -> bytes:
     return out.getvalue()
 
 
-def make(scan: Scan) -> Path:
+def scan_pdf(original: Path, scan: Scan) -> bytes:
+    """The image-only PDF of `original` scanned as `scan` says (its seed decides all)."""
     rng = random.Random(scan.seed)
-    original = HERE / f"{scan.original}.pdf"
     marks = _mark_boxes(original) if scan.hand_marks else {}
     pdf = pdfium.PdfDocument(original)
     pages, sizes = [], []
@@ -181,7 +182,11 @@ def make(scan: Scan) -> Path:
         sizes.append((page.get_width(), page.get_height()))
         page.close()
     pdf.close()
-    data = image_pdf(pages, sizes)
+    return image_pdf(pages, sizes)
+
+
+def make(scan: Scan) -> Path:
+    data = scan_pdf(HERE / f"{scan.original}.pdf", scan)
     OUT.mkdir(exist_ok=True)
     target = OUT / f"{scan.stem}.pdf"
     target.write_bytes(data)

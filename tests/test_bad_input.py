@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kommunkoll.extractors import ExtractionError, extract_pdf
+from kommunkoll.extractors.limits import Limits
 
 # What a person must be told, per kind of bad file.
 REASONS = {
@@ -26,7 +27,7 @@ def test_bad_file_gives_code_and_reason(code: str, bad_files: dict[str, Path]) -
     """OCR off (--no-ocr): a scan is image_only, as before scans were read."""
     path = bad_files[code]
     with pytest.raises(ExtractionError) as caught:
-        extract_pdf(path, ocr=False)
+        extract_pdf(path, Limits(ocr=False))
     assert caught.value.code == code
     assert REASONS[code] in caught.value.reason
     assert caught.value.filename == path.name

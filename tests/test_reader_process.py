@@ -24,10 +24,11 @@ def test_the_early_reader_is_taken_once() -> None:
 def test_a_reader_started_with_another_environment_is_stopped(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """--no-ocr reaches the reader through the environment, set after the early start."""
+    """A reader sees the environment it was started with: one changed after the early
+    start (a variable the reader reads, such as TESSDATA_PREFIX) needs a new reader."""
     reader_process.start_early()
     assert reader_process._early is not None
     process = reader_process._early[0]
-    monkeypatch.setenv("KOMMUNKOLL_TEST_CHANGED", "1")  # as the CLI sets KOMMUNKOLL_NO_OCR
+    monkeypatch.setenv("KOMMUNKOLL_TEST_CHANGED", "1")
     assert reader_process.take_early() is None
     assert process.returncode is not None
