@@ -12,6 +12,7 @@ Three signs, each a `Gap` with its page and text (and a warning in the extractio
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from kommunkoll.vocabulary import (
@@ -31,25 +32,27 @@ _USUAL = re.compile(USUAL_TABLE_LINES, re.I)
 _MAX_HEADING_WORDS = 6
 
 
-def _captured(line: Line, page: int, tables: Sequence[Table]) -> bool:
-    """The line lies inside a row some table read (a row's box spans its wrapped label), or
-    holds a cell one read (a transposed table's row goes on at the next page's top)."""
-    boxes = [
-        box
-        for table in tables
-        for row in table.rows
-        for box in [
-            (row.page, row.bbox),
-            *((c.page, c.bbox) for c in row.cells if c.value is not None),
-        ]
-    ]
-    for box_page, bbox in boxes:
-        if box_page != page or bbox is None:
-            continue
-        top, bottom = bbox[1], bbox[3]
-        if line.top < bottom - 0.5 and line.bottom > top + 0.5:
-            return True
-    return False
+Boxes = dict[int, list[tuple[str, float, float]]]
+
+
+def _boxes_by_page(tables: Sequence[Table], *, read_cells: bool) -> Boxes:
+    """(table kind, top, bottom) of every row (its box spans a wrapped label) and every cell
+    (of a read value only, with `read_cells`), by page: gathered once per document, so
+    checking a line costs its own page's rows, not the whole report's."""
+    boxes: Boxes = defaultdict(list)
+    for table in tables:
+        for row in table.rows:
+            cells = (c for c in row.cells if c.value is not None or not read_cells)
+            for page, bbox in [(row.page, row.bbox), *((c.page, c.bbox) for c in cells)]:
+                if bbox is not None:
+                    boxes[page].append((table.kind, bbox[1], bbox[3]))
+    return boxes
+
+
+def _captured(line: Line, boxes: Sequence[tuple[str, float, float]]) -> bool:
+    """The line lies inside a row some table read on its page, or holds a cell one read (a
+    transposed table's row goes on at the next page's top)."""
+    return any(line.top < bottom - 0.5 and line.bottom > top + 0.5 for _, top, bottom in boxes)
 
 
 def _is_heading(line: Line) -> bool:
@@ -69,21 +72,14 @@ def _kinds_named(heading: Line) -> set[str]:
     }
 
 
-def _table_under(heading: Line, page: int, tables: Sequence[Table]) -> bool:
-    """A row or a read cell of a table of the kind the heading names below it on its page,
-    or on the next (a transposed table's rows stand on the page it starts on, its cells
-    where they are printed)."""
+def _table_under(heading: Line, page: int, boxes: Boxes) -> bool:
+    """A row or a cell of a table of the kind the heading names below it on its page, or on
+    the next (a transposed table's rows stand on the page it starts on, its cells where they
+    are printed)."""
     kinds = _kinds_named(heading)
-    for table in tables:
-        if kinds and table.kind not in kinds:
-            continue
-        for row in table.rows:
-            for box_page, bbox in [(row.page, row.bbox), *((c.page, c.bbox) for c in row.cells)]:
-                if bbox is None:
-                    continue
-                if (box_page == page and bbox[1] > heading.top) or box_page == page + 1:
-                    return True
-    return False
+    return any(
+        not kinds or kind in kinds for kind, top, _ in boxes.get(page, ()) if top > heading.top
+    ) or any(not kinds or kind in kinds for kind, _, _ in boxes.get(page + 1, ()))
 
 
 def _footer(line: Line, page: Page) -> bool:
@@ -100,15 +96,18 @@ def _footer(line: Line, page: Page) -> bool:
 def find_gaps(pages: Sequence[Page], tables: Sequence[Table]) -> list[Gap]:
     """Every sign of a table printed but not read, in page order."""
     gaps: list[Gap] = []
+    read = _boxes_by_page(tables, read_cells=True)
+    printed = _boxes_by_page(tables, read_cells=False)
     for page in pages:
+        spans = read.get(page.number, [])
         for line in page.body:
             text = " ".join(line.text.split())
-            if _is_heading(line) and not _captured(line, page.number, tables):
-                if not _table_under(line, page.number, tables):
+            if _is_heading(line) and not _captured(line, spans):
+                if not _table_under(line, page.number, printed):
                     gaps.append(Gap(page=page.number, text=text, reason="heading_without_table"))
                 continue
             _, values = value_tail(line)
-            if not values or _footer(line, page) or _captured(line, page.number, tables):
+            if not values or _footer(line, page) or _captured(line, spans):
                 continue  # a footer on one page only ("... årsredovisning 2025   2") is no row
             if _USUAL.match(text):
                 gaps.append(Gap(page=page.number, text=text, reason="usual_line_not_read"))
