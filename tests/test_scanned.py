@@ -94,3 +94,21 @@ def test_scanned_report_cells_match_the_original(stem: str) -> None:
     assert len(expected) == 138  # the original's cells, all of which the scan must give
     wrong = {key for key, value in expected.items() if key not in got or got[key] != value}
     assert wrong == KNOWN_CELL_MISSES[stem]
+
+
+@pytest.mark.parametrize(
+    "truth", sorted(SCANNED.glob("*-scan.expected.json")), ids=lambda p: p.stem
+)
+def test_a_scan_expects_what_its_original_expects(truth: Path) -> None:
+    """A scan's ground truth is its original's, but for the file it is (source) and how it
+    was scanned (scan): a sample regenerated without its scan is caught here."""
+    original = truth.parent.parent / truth.name.replace("-scan.expected.json", ".expected.json")
+    scan = json.loads(truth.read_text(encoding="utf-8"))
+    want = json.loads(original.read_text(encoding="utf-8"))
+    assert set(scan) - set(want) == {"scan"}
+    assert {k: v for k, v in scan.items() if k not in ("scan", "source")} == {
+        k: v for k, v in want.items() if k != "source"
+    }
+    assert {k: v for k, v in scan["source"].items() if k not in ("filename", "sha256")} == {
+        k: v for k, v in want["source"].items() if k not in ("filename", "sha256")
+    }
