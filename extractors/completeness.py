@@ -2,7 +2,8 @@
 
 Three signs, each a `Gap` with its page and text (and a warning in the extraction):
 - a heading that names a table every report has (Drift, Resultaträkning, Investeringar,
-  Personalomsättning, Sjukfrånvaro) with no table read under it on its page or the next;
+  Personalomsättning, Sjukfrånvaro) with no table of that kind read under it on its page or
+  the next (a table read there as another kind, `ovrigt` say, is not what it names);
 - a line a Drift table always prints (Årets resultat, Verksamhetens nettokostnader), with
   figures, that no table holds;
 - any other line ending in two or more figures that belongs to no table.
@@ -13,7 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kommunkoll.vocabulary import GAP_REASONS, GAP_WARNING, KNOWN_TABLE_HEADINGS, USUAL_TABLE_LINES
+from kommunkoll.vocabulary import (
+    GAP_REASONS,
+    GAP_WARNING,
+    KNOWN_TABLE_HEADINGS,
+    TABLE_KINDS,
+    USUAL_TABLE_LINES,
+)
 
 from .contract import Gap, Table
 from .layout import Line, Page, in_margin
@@ -56,10 +63,20 @@ def _is_heading(line: Line) -> bool:
     )
 
 
+def _kinds_named(heading: Line) -> set[str]:
+    return {
+        k.key for k in TABLE_KINDS.values() if k.title and re.search(k.title, heading.text, re.I)
+    }
+
+
 def _table_under(heading: Line, page: int, tables: Sequence[Table]) -> bool:
-    """A row or a read cell below the heading on its page, or on the next (a transposed
-    table's rows stand on the page it starts on, its cells where they are printed)."""
+    """A row or a read cell of a table of the kind the heading names below it on its page,
+    or on the next (a transposed table's rows stand on the page it starts on, its cells
+    where they are printed)."""
+    kinds = _kinds_named(heading)
     for table in tables:
+        if kinds and table.kind not in kinds:
+            continue
         for row in table.rows:
             for box_page, bbox in [(row.page, row.bbox), *((c.page, c.bbox) for c in row.cells)]:
                 if bbox is None:
@@ -86,7 +103,7 @@ def find_gaps(pages: Sequence[Page], tables: Sequence[Table]) -> list[Gap]:
     for page in pages:
         for line in page.body:
             text = " ".join(line.text.split())
-            if _is_heading(line):
+            if _is_heading(line) and not _captured(line, page.number, tables):
                 if not _table_under(line, page.number, tables):
                     gaps.append(Gap(page=page.number, text=text, reason="heading_without_table"))
                 continue

@@ -10,7 +10,7 @@ seen in its pixels (scan_pages.py), so the same readers run on it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +23,7 @@ from kommunkoll import EXTRACTOR_VERSION, __version__
 from kommunkoll.vocabulary import DOCUMENT_KINDS, ERROR_REASONS, IDENTITY_FIELDS, OCR_PAGES_WARNING
 
 from . import gc_pause
+from .compact import compact
 from .contract import DocumentInfo, Extraction, Extractor, Source
 from .errors import ExtractionError
 from .file_content import FileContent
@@ -42,7 +43,7 @@ from .ocr import (
 )
 from .ocr_confidence import flag_answers, flag_cells
 from .parser_warnings import as_warnings, parser_warnings
-from .pdf import detail, no_text, open_pdf
+from .pdf import detail, no_text, open_pdf, release_pages
 from .readers import arsredovisning, delarsbokslut, enkat
 from .scan_pages import scanned_page
 
@@ -128,6 +129,7 @@ def _extract(
             raise ExtractionError("unrecognised", reason, source.filename)
         if _boxes(pages.read_for) != _boxes(kind):  # guessed wrong: read again, with boxes
             pages = read_pages(pdf, source.filename, kind=kind, scans=scans)
+        release_pages(pdf)  # read for the last time: what pdfminer holds of them can go
         extraction = Extraction(
             source=Source(filename=source.filename, sha256=source.sha256, pages=source.pages),
             document=DocumentInfo(
@@ -140,13 +142,14 @@ def _extract(
             extractor=Extractor(version=__version__, extractor_version=EXTRACTOR_VERSION),
         )
         parts = READERS[kind].read(pages.content, who.year)
+        compact([parts.tables, parts.internal_controls, parts.answers, parts.findings])
         extraction.tables = parts.tables
         extraction.internal_controls = parts.internal_controls
         extraction.answers = parts.answers
         extraction.warnings.extend(parts.warnings)
         extraction.gaps = parts.gaps
         # The internkontroll's risks and åtgärder first, then what the NLP finds in the text.
-        found = find_findings(pages.body_texts, body_phrases(pages.content))
+        found = find_findings(pages.body_texts, drain_phrases(pages.content))
         extraction.findings = merge_findings(parts.findings, found)
         if scans:
             extraction.warnings.extend(_ocr_review(extraction, scans, ocr_settings))
@@ -189,9 +192,18 @@ def _ocr_review(
     return warnings
 
 
-def body_phrases(pages: list[Page]) -> list[list[Phrase]]:
-    """Every page's lines without furniture, each split into its cells, for the NLP."""
-    return [phrases_of(line) for page in pages for line in page.body]
+def body_phrases(pages: Iterable[Page]) -> Iterator[list[Phrase]]:
+    """Every page's lines without furniture, each split into its cells, for the NLP: made
+    as they are read, so a long report's phrases are never all held at once."""
+    return (phrases_of(line) for page in pages for line in page.body)
+
+
+def drain_phrases(pages: list[Page]) -> Iterator[list[Phrase]]:
+    """`body_phrases`, emptying `pages` as it goes: the NLP is the page model's last reader,
+    so each page is let go of once its phrases are made."""
+    pages.reverse()
+    while pages:
+        yield from body_phrases([pages.pop()])
 
 
 def _boxes(kind: str | None) -> bool:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 from .numbers import MINUS_SIGNS, NULL_TEXTS, parse_number
@@ -286,7 +287,11 @@ _EDGE_KEYS = ("x0", "x1", "top", "bottom")
 
 
 def page_words(page: Any, settings: LayoutSettings = SETTINGS) -> list[Word]:
-    """A pdfplumber page's words with font and size, each knowing the space printed after it."""
+    """A pdfplumber page's words with font and size, each knowing the space printed after it.
+
+    The words of one line share their top, bottom and size, and a column its edges: each
+    value is one float object per page (`_shared`), not one per word, as a long report
+    keeps its page model until its tables are read."""
     raw = page.extract_words(x_tolerance=settings.x_tolerance, extra_attrs=_WORD_ATTRS)
     spaces = [c for c in page.chars if c["text"] in _SPECIAL_SPACES] if raw else []
     for c in spaces:  # pdfplumber splits a word at a no-break or thin space: remember which
@@ -297,19 +302,30 @@ def page_words(page: Any, settings: LayoutSettings = SETTINGS) -> list[Word]:
         ]
         if before:
             max(before, key=lambda w: w["x1"])["space_after"] = c["text"]
+    one = _shared()
     return [
         Word(
-            w["text"],
-            w["x0"],
-            w["x1"],
-            w["top"],
-            w["bottom"],
-            w["size"],
+            intern(w["text"]),
+            one(w["x0"]),
+            one(w["x1"]),
+            one(w["top"]),
+            one(w["bottom"]),
+            one(w["size"]),
             w["fontname"],
             w.get("space_after", " "),
         )
         for w in raw
     ]
+
+
+def _shared() -> Callable[[float], float]:
+    """Equal values as one object (zero aside: 0.0 and -0.0 are equal, yet print apart)."""
+    seen: dict[float, float] = {}
+
+    def one(value: float) -> float:
+        return seen.setdefault(value, value) if value else value
+
+    return one
 
 
 def read_page(
@@ -360,15 +376,47 @@ def in_margin(line: Line, page: Page, settings: LayoutSettings = SETTINGS) -> bo
 def mark_furniture(pages: Sequence[Page], settings: LayoutSettings = SETTINGS) -> None:
     """Mark running headers, footers and page numbers on every page of a document: a line in
     the top or bottom margin that is a bare page number ("3", "Sida 3 av 9") or whose text
-    (digits aside) recurs in the margins of several pages."""
-    seen: Counter[str] = Counter()
-    for page in pages:
-        for key in {_furniture_key(li) for li in page.lines if in_margin(li, page, settings)}:
-            seen[key] += 1
-    for page in pages:
+    recurs in the margins of several pages, its numbers the same but for one (the page
+    number). A table's rows at a page's foot and the next one's top print the same words
+    with other figures ("2023 9,3% 4,2% ..." / "2022 10,1% 5,6% ..."): rows, not furniture."""
+    seen: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for index, page in enumerate(pages):
+        for line in page.lines:
+            if in_margin(line, page, settings):
+                seen.setdefault(_furniture_key(line), []).append((index, _numbers(line)))
+    for index, page in enumerate(pages):
+        heads = _table_heads(page, settings)
         for line in page.lines:
             if not in_margin(line, page, settings):
                 continue
             key = _furniture_key(line)
-            repeated = len(pages) >= 2 and seen[key] >= settings.furniture_pages
+            mine = _numbers(line)
+            pages_alike = {index} | {
+                other
+                for other, numbers in seen.get(key, [])
+                if other != index and sum(a != b for a, b in zip(mine, numbers, strict=True)) <= 1
+            }
+            repeated = len(pages) >= 2 and len(pages_alike) >= settings.furniture_pages
+            repeated = repeated and id(line) not in heads
             line.furniture = repeated or bool(_PAGE_NUMBER.fullmatch(key))
+
+
+def _table_heads(page: Page, settings: LayoutSettings) -> set[int]:
+    """Ids of the lines that sit right on a table's first row, directly or through lines
+    that do (each gap under one line's height, the row ending in two figures): in the top
+    margin, a header repeated atop each page the table runs over, not a running head,
+    which stands apart from the body."""
+    out: set[int] = set()
+    below: Line | None = None
+    band = settings.margin * page.height
+    for line in reversed(page.lines):
+        if below is not None and line.top <= band + 3 * line.size:
+            close = below.top - line.bottom < line.size
+            if close and (id(below) in out or sum(t.is_value for t in below.tokens[-2:]) == 2):
+                out.add(id(line))
+        below = line
+    return out
+
+
+def _numbers(line: Line) -> tuple[str, ...]:
+    return tuple(re.findall(r"\d+", line.text))

@@ -169,6 +169,18 @@ def _too_many_pages(count: int, limits: Limits, name: str) -> ExtractionError:
     return ExtractionError("too_many_pages", reason, name)
 
 
+def release_pages(pdf: pdfplumber.PDF) -> None:
+    """Let go of the pages read: pdfplumber keeps every page object, and pdfminer every
+    object it resolved, decoded content streams included (a long report's 2,000 pages are
+    tens of megabytes), although nothing reads them again. `pdf.pages` would build them
+    anew; the document itself (its bytes, its cross-reference table) stays open."""
+    for page in getattr(pdf, "_pages", None) or []:
+        page.close()
+    pdf.flush_cache(["_pages"])
+    for cache in ("_cached_objs", "_parsed_objs"):  # pdfminer's caches of resolved objects
+        getattr(pdf.doc, cache, {}).clear()
+
+
 def _close(pdf: pdfplumber.PDF) -> None:
     """Free what was read without `pdf.close()`, which builds every page it has not built
     yet, and so re-enters whatever loop or damage stopped the reading."""

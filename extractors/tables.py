@@ -196,11 +196,18 @@ def _under_one(value: Token, columns: Sequence[Column]) -> bool:
 def _aligned(values: Sequence[Token], columns: Sequence[Column]) -> bool:
     """Every value of a new row falls under a column the body already has (or near one),
     or in a gap between them: a column the rows above left blank ("59,0 %  –  90,5 %"), as
-    long as most of the row stands under the columns already seen."""
+    long as most of the row stands under the columns already seen, or the row fills every
+    column seen so far."""
     if not columns:
         return True
     under = [any(v.x0 <= c.x1 + 2 and v.x1 >= c.x0 - 2 for c in columns) for v in values]
-    return all(under) or (sum(under) >= 2 and 2 * sum(under) >= len(values))
+    if all(under) or (sum(under) >= 2 and 2 * sum(under) >= len(values)):
+        return True
+    # rows above with blank cells ("Finansnetto 0,0 0,0" opening a page): a fuller row that
+    # has a value under every column seen so far goes on with them
+    return len(columns) >= 2 and all(
+        any(v.x0 <= c.x1 + 2 and v.x1 >= c.x0 - 2 for v in values) for c in columns
+    )
 
 
 def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> None:
@@ -224,6 +231,8 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
         limit = (3.0 if not header else 1.8) * max(line.size, below.size)
         if _apart(line, below, limit / max(line.size, below.size)):
             break
+        if header and abs(line.size - below.size) > 1.0:
+            break  # a title set larger over the header ("Investeringsprojekt, tkr")
         if not _is_header_line(line, candidate, stacked=bool(header)):
             break
         header.insert(0, line)
@@ -243,6 +252,8 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
     candidate.header_lines = header
     candidate.above = list(lines[max(0, k - 5) : k + 1])
     for line in header:
+        _blank_last_columns(line, candidate)
+    for line in header:
         for phrase in phrases(line.tokens):
             tokens = _over_columns(phrase, candidate)
             if not tokens:
@@ -253,6 +264,22 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
                 # A phrase over exactly one column is that column's header, however wide.
                 index = under[0] if len(under) == 1 else _column_of(token.center, columns)
                 columns[index].header.append(token)
+
+
+def _blank_last_columns(line: Line, candidate: Candidate) -> None:
+    """A header phrase right of the last column, beside one over it on the same line
+    ("Kvinnor  Män" over rows that leave Män blank): a column of its own, blank in every
+    row, not a second header of the last."""
+    columns = candidate.columns
+    heads = [p for p in phrases(line.tokens) if _over_columns(p, candidate)]
+    for phrase in heads:
+        last = columns[-1]
+        x0, x1 = phrase[0].x0, phrase[-1].x1
+        if x0 <= last.x1 + 0.5 * phrase[0].size:
+            continue
+        beside = [p for p in heads if p is not phrase and p[0].x0 < last.x1 and p[-1].x1 > last.x0]
+        if beside and len(phrase) <= 3:
+            columns.append(Column(x0, x1))
 
 
 def _apart(line: Line, below: Line, sizes: float) -> bool:
@@ -283,6 +310,18 @@ def _header_from_page_before(candidate: Candidate, tail: Sequence[Line]) -> None
             column.header = header
 
 
+def _title_from_page_before(candidate: Candidate, tail: Sequence[Line]) -> None:
+    """A table whose header opens its page, its title ("Sjukfrånvaro") the last line of the
+    page before: that line names it, as a title right above it would."""
+    if not candidate.first_on_page or candidate.above or not tail:
+        return
+    line = tail[-1]
+    words = line.text.split()
+    heading = 0 < len(words) <= 8 and not line.text.rstrip().endswith((".", ",", ":", ";"))
+    if heading and not value_tail(line)[1]:
+        candidate.above = [line]
+
+
 def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> bool:
     """A line over the columns that prints header words; above a header line (`stacked`),
     a line whose every phrase stands over a column is a wrapped header whatever it says."""
@@ -298,7 +337,9 @@ def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> 
     if not over_columns:
         return False
     if not any(is_header_word(t.text) for t in line.tokens) and not (
-        (stacked and len(over_columns) == len(line.tokens)) or _column_aligned(line, candidate)
+        (stacked and len(over_columns) == len(line.tokens))
+        or _column_aligned(line, candidate)
+        or (stacked and _column_aligned(line, candidate, beside_title=True))
     ):
         return False
     separators = [
@@ -313,12 +354,18 @@ def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> 
     return True
 
 
-def _column_aligned(line: Line, candidate: Candidate) -> bool:
+def _column_aligned(line: Line, candidate: Candidate, beside_title: bool = False) -> bool:
     """Short phrases each over one column of their own, two columns or more: a header row of
-    names ("Kvinnor Män < 29 år ..."), whatever words it uses."""
+    names ("Kvinnor Män < 29 år ..."), whatever words it uses. `beside_title`: one such
+    phrase or more, the rest of the line left of the columns (a header's top line wrapped
+    up beside the title that carries it: "Personalomsättning   Jan–aug")."""
     columns = candidate.columns
     heads = [p for p in phrases(line.tokens) if _over_columns(p, candidate)]
-    if len(heads) < 2 or len(heads) < len(phrases(line.tokens)) - 1:
+    if beside_title:
+        rest = [p for p in phrases(line.tokens) if p not in heads]
+        if not heads or not columns or any(p[-1].x1 >= columns[0].x0 for p in rest):
+            return False
+    elif len(heads) < 2 or len(heads) < len(phrases(line.tokens)) - 1:
         return False
     used: set[int] = set()
     for phrase in heads:
@@ -405,6 +452,7 @@ def build_tables(
         candidates = find_candidates(page_index + 1, lines)
         if candidates:
             _header_from_page_before(candidates[0], tail)
+            _title_from_page_before(candidates[0], tail)
         used = {id(li) for c in candidates for li in (*c.header_lines, *c.lines)}
         n = len(lines)
         while n > 0 and id(lines[n - 1]) not in used:
@@ -642,7 +690,8 @@ def _unit(kind: str, candidate: Candidate, title: str | None) -> str | None:
 
 
 def _continues(previous: Candidate, candidate: Candidate) -> bool:
-    """The next page's first table goes on with the last one: same columns, nothing between."""
+    """The next page's first table goes on with the last one: nothing between, and the same
+    header or, without one, each column under its own one of the table's."""
     if candidate.page != previous.page + 1 or not previous.last_on_page:
         return False
     if not candidate.first_on_page and not _continued_title(candidate):
@@ -650,14 +699,23 @@ def _continues(previous: Candidate, candidate: Candidate) -> bool:
     if candidate.header_lines:
         keys = [c.key for c in candidate.columns]
         return keys == [c.key for c in previous.columns]
-    if len(candidate.columns) != len(previous.columns):
+    if len(candidate.columns) > len(previous.columns):
         return False
-    for mine, theirs in zip(candidate.columns, previous.columns, strict=True):
-        if mine.x1 < theirs.x0 - 2 or mine.x0 > theirs.x1 + 2:
-            return False
-    for mine, theirs in zip(candidate.columns, previous.columns, strict=True):
-        mine.key = theirs.key
+    # each column under its own one of the table's (fewer: the rows here leave some blank)
+    under = [
+        [i for i, theirs in enumerate(previous.columns) if _overlap(mine, theirs)]
+        for mine in candidate.columns
+    ]
+    if any(len(u) != 1 for u in under) or len({u[0] for u in under}) != len(under):
+        return False
+    candidate.columns = [
+        Column(c.x0, c.x1, key=c.key, text=c.text) for c in previous.columns
+    ]  # the table's columns, so each value goes to its own by position
     return True
+
+
+def _overlap(a: Column, b: Column) -> bool:
+    return not (a.x1 < b.x0 - 2 or a.x0 > b.x1 + 2)
 
 
 def _continued_title(candidate: Candidate) -> bool:
@@ -674,18 +732,27 @@ def _append_rows(
     keys = [c.key for c in named]
     headers = [c.text for c in named]
     prefix: list[Token] = []
+    pieces: list[list[Token]] = []  # the label's printed lines, their tokens
+    limit = max((t.x1 for li in candidate.lines for t in value_tail(li)[0]), default=0.0)
     last: Row | None = None
     for line in candidate.lines:
         label_tokens, values = value_tail(line)
         if not candidate.is_row(line):
             if last is not None and line.text[:1].islower() and not prefix:
-                last.label = f"{last.label} {line.text}"
+                last.label = _join_label([line.tokens], limit, last.label, pieces[-1])
+                pieces.append(list(line.tokens))
                 last.label_x0 = min(last.label_x0, line.x0)  # type: ignore[attr-defined]
+                if last.bbox is not None and last.page == candidate.page:
+                    x0, top, x1, _ = last.bbox  # the row's box spans its wrapped label
+                    last.bbox = (round(min(x0, line.x0), 2), top, x1, round(line.bottom, 2))
             else:
+                pieces = [] if not prefix else pieces
                 prefix.extend(line.tokens)
+                pieces.append(list(line.tokens))
             continue
         words = prefix + label_tokens
-        label = " ".join(" ".join(t.text for t in words).split()) or default_label or ""
+        pieces = [*(pieces if prefix else []), list(label_tokens)]
+        label = _join_label(pieces, limit) or default_label or ""
         label = re.sub(r"(\S)/ (?=\S)", r"\1/", label)  # "Kommunbidrag/" wrapped: one word
         row_top = min([line.top, *(t.top for t in words)])
         row_bottom = max([line.bottom, *(t.bottom for t in words)])
@@ -741,6 +808,34 @@ def _append_rows(
         table.rows.append(row)
         last = row
         prefix = []
+
+
+_VOWEL = re.compile(r"[aeiouyåäöéü]", re.I)
+
+
+def _join_label(
+    pieces: Sequence[Sequence[Token]],
+    limit: float,
+    head: str = "",
+    before: Sequence[Token] = (),
+) -> str:
+    """A wrapped label's lines as one text (after `head`, the label so far, whose last line
+    is `before`). A word too long for the label column is broken where the column ends
+    ("trygghetstekni" / "k"): a line of one word reaching the widest label's right edge,
+    and a piece after it that no word can be (no vowel), go together without a space."""
+    text = head
+    for piece in pieces:
+        if not piece:
+            continue
+        broken = (
+            bool(text)
+            and len(before) == 1
+            and before[0].x1 >= limit - 0.6 * before[0].size
+            and not _VOWEL.search(piece[0].text)
+        )
+        text = f"{text}{'' if broken else ' '}{' '.join(t.text for t in piece)}"
+        before = piece
+    return " ".join(text.split())
 
 
 def _set_parents(table: Table) -> None:

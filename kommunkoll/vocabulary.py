@@ -543,7 +543,7 @@ CHECK_FAILED_WARNING = (
 )
 GAP_WARNING = "fullständighet (sida {page}): {what}: {text!r}"
 GAP_REASONS: dict[str, str] = {
-    "heading_without_table": "en rubrik namnger en tabell men ingen tabell lästes under den",
+    "heading_without_table": "en rubrik namnger en tabell men ingen sådan tabell lästes under den",
     "usual_line_not_read": "en rad som en sådan tabell alltid har lästes inte",
     "figures_not_read": "en rad med siffror hör inte till någon inläst tabell",
 }

@@ -51,6 +51,16 @@ MISSES = {
         [("Investeringar", "", True), (PROSE, "", False)],
         [(1, "Investeringar", "heading_without_table")],
     ),
+    "heading_over_another_kind": (
+        [
+            ("Sjukfrånvaro", "", True),
+            ("", "Hemtjänst Boende", False),
+            ("Antal brukare", "512 498", False),
+            ("Antal besök", "301 310", False),
+            ("Timmar", "20 30", False),
+        ],
+        [(1, "Sjukfrånvaro", "heading_without_table")],
+    ),
     "usual_line_not_read": (
         [(PROSE, "", False), ("Årets resultat", "12,5", False), (PROSE, "", False)],
         [(1, "Årets resultat 12,5", "usual_line_not_read")],
@@ -72,8 +82,10 @@ def test_a_pdf_built_to_miss_something_warns_and_is_varning(tmp_path: Path, case
         for w, (_, text, _) in zip(
             [
                 {
-                    "heading_without_table": "en rubrik namnger en tabell men ingen tabell "
-                    "lästes under den",
+                    "heading_over_another_kind": "en rubrik namnger en tabell men ingen sådan "
+                    "tabell lästes under den",
+                    "heading_without_table": "en rubrik namnger en tabell men ingen sådan "
+                    "tabell lästes under den",
                     "usual_line_not_read": "en rad som en sådan tabell alltid har lästes inte",
                     "figures_not_read": "en rad med siffror hör inte till någon inläst tabell",
                 }[case]

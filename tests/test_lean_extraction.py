@@ -102,3 +102,22 @@ def test_enkat_with_a_blank_cover_is_parsed_once(tmp_path: Path, monkeypatch) ->
     assert extraction.document.model_dump() == truth["document"]
     got = [(a.number, a.answer, a.page) for a in extraction.answers]
     assert got == [(t["number"], t["answer"], t["page"] + 1) for t in truth["answers"]]
+
+
+def test_building_the_nlp_pipeline_imports_no_command_line() -> None:
+    """spaCy's `__init__` imports spacy.cli (typer, weasel, requests) for `spacy.info` alone;
+    the reader builds both pipelines without it, and a later `import spacy.cli` is real."""
+    program = (
+        "import sys\n"
+        "from kommunkoll.extractors.nlp import pipeline\n"
+        "pipeline.swedish(); pipeline.classifier()\n"
+        "print('LOADED:', sorted(m for m in ('spacy.cli', 'typer', 'weasel') if m in sys.modules))"
+        "\n"
+        "import importlib\n"
+        "real = importlib.import_module('spacy.cli.download')\n"
+        "print('REAL:', real.__file__ is not None and callable(real.download))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=120
+    )
+    assert "LOADED: []" in result.stdout and "REAL: True" in result.stdout, result.stderr

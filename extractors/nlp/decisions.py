@@ -14,9 +14,12 @@ Forms (samples/README.md; a printed date before a body's "§ N/YYYY" is not part
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from ..layout import SETTINGS, LayoutSettings, Line, phrases
 from .rules import MONTHS
@@ -97,55 +100,79 @@ def text_lines(lines: Iterable[tuple[str, int]]) -> list[list[Phrase]]:
     return out
 
 
+class _Running:
+    """A stream of phrases read in order, their words joined by spaces: the text and, per
+    word, where it starts and ends, its page and its box, in flat arrays (the running text
+    of a long report has a million words; tuples of them were 250 bytes a word)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.starts = array("q")
+        self.ends = array("q")
+        self.pages = array("q")
+        self.boxes = array("d")  # x0, top, x1, bottom of each word, one after the other
+
+    def add(self, phrase: Phrase) -> None:
+        for word, box in phrase.words:
+            if self.length:
+                self.parts.append(" ")
+                self.length += 1
+            self.starts.append(self.length)
+            self.parts.append(word)
+            self.length += len(word)
+            self.ends.append(self.length)
+            self.pages.append(phrase.page)
+            self.boxes.extend(box)
+
+    def references(self) -> list[Reference]:
+        text = "".join(self.parts)
+        found = []
+        for m in REFERENCE.finditer(text):
+            # the words the match overlaps: ends > its start, starts < its end
+            first = bisect.bisect_right(self.ends, m.start())
+            last = bisect.bisect_left(self.starts, m.end())
+            inside = [
+                (self.pages[i], cast(Box, tuple(self.boxes[4 * i : 4 * i + 4])))
+                for i in range(first, last)
+            ]
+            boxes: list[Box] = []
+            for page, box in inside:  # one box per printed line of the reference, on its page
+                if page != inside[0][0]:
+                    continue
+                if boxes and boxes[-1][1] == box[1] and box[0] >= boxes[-1][2]:
+                    last_box = boxes[-1]
+                    boxes[-1] = (last_box[0], last_box[1], box[2], max(last_box[3], box[3]))
+                else:
+                    boxes.append(box)
+            found.append(Reference(m.group(0), inside[0][0], inside[0][1][1], boxes))
+        return found
+
+
 def _stream(pieces: Iterable[Phrase]) -> list[Reference]:
     """References in one stream of phrases read in order, their words joined by spaces."""
-    text = ""
-    spans: list[tuple[int, int, int, Box]] = []
+    running = _Running()
     for phrase in pieces:
-        for word, box in phrase.words:
-            if text:
-                text += " "
-            start = len(text)
-            text += word
-            spans.append((start, len(text), phrase.page, box))
-    found = []
-    for m in REFERENCE.finditer(text):
-        inside = [(page, box) for a, b, page, box in spans if a < m.end() and m.start() < b]
-        boxes: list[Box] = []
-        for page, box in inside:  # one box per printed line of the reference, on its page
-            if page != inside[0][0]:
-                continue
-            if boxes and boxes[-1][1] == box[1] and box[0] >= boxes[-1][2]:
-                last = boxes[-1]
-                boxes[-1] = (last[0], last[1], box[2], max(last[3], box[3]))
-            else:
-                boxes.append(box)
-        found.append(Reference(m.group(0), inside[0][0], inside[0][1][1], boxes))
-    return found
+        running.add(phrase)
+    return running.references()
 
 
-def _part_of_another(ref: Reference, found: Sequence[Reference]) -> bool:
+def _part_of_another(ref: Reference, on_its_page: Sequence[Reference]) -> bool:
     """ "§ 22" read apart from its date where a table's running text interleaves the cells:
-    the same words are the end of a fuller reference ("2025-03-27 § 22") read in its column."""
+    the same words are the end of a fuller reference ("2025-03-27 § 22") read in its column.
+    `on_its_page`: every reference found on the page of `ref`."""
     return any(
-        other.text.endswith(" " + ref.text)
-        and other.page == ref.page
-        and set(ref.boxes) <= set(other.boxes)
-        for other in found
+        other.text.endswith(" " + ref.text) and set(ref.boxes) <= set(other.boxes)
+        for other in on_its_page
     )
 
 
 def _columns(lines: Sequence[list[Phrase]]) -> list[list[Phrase]]:
-    """Each page's phrases as columns: a phrase goes on the column it overlaps horizontally
+    """One page's phrases as columns: a phrase goes on the column it overlaps horizontally
     most whose last phrase is on the line just above; a column takes one phrase per line."""
     columns: list[list[Phrase]] = []
     open_: list[list[Phrase]] = []
-    page = None
     for line in lines:
-        if not line:
-            continue
-        if line[0].page != page:
-            page, open_ = line[0].page, []
         taken: list[list[Phrase]] = []
         for phrase in line:
             best, overlap = None, 0.0
@@ -168,17 +195,42 @@ def _columns(lines: Sequence[list[Phrase]]) -> list[list[Phrase]]:
     return columns
 
 
-def find_references(lines: Sequence[list[Phrase]]) -> list[Reference]:
+def _pages(lines: Iterable[list[Phrase]], running: _Running) -> Iterator[list[list[Phrase]]]:
+    """The lines page by page (a page's lines follow each other), each line's phrases
+    added to the `running` text on the way: one page's lines are held at a time."""
+    page: list[list[Phrase]] = []
+    for line in lines:
+        for phrase in line:
+            running.add(phrase)
+        if not line:
+            continue
+        if page and line[0].page != page[0][0].page:
+            yield page
+            page = []
+        page.append(line)
+    if page:
+        yield page
+
+
+def find_references(lines: Iterable[list[Phrase]]) -> list[Reference]:
     """Every reference once per page, ordered by page and position: from the running text
     (every line of the document joined to the next) and from each column of every page.
 
-    `lines` are the document's lines without furniture, each as its phrases."""
-    found = _stream(p for line in lines for p in line)
-    for column in _columns(lines):
-        found += _stream(column)
+    `lines` are the document's lines without furniture, each as its phrases, read once
+    (a generator will do): a page's columns are read as soon as its lines are in, and of
+    the running text only its characters and the words' places are kept."""
+    running = _Running()
+    in_columns: list[Reference] = []
+    for page in _pages(lines, running):
+        for column in _columns(page):
+            in_columns += _stream(column)
+    found = running.references() + in_columns
+    by_page: dict[int, list[Reference]] = {}
+    for ref in found:
+        by_page.setdefault(ref.page, []).append(ref)
     unique: dict[tuple[str, int], Reference] = {}
     for ref in found:
-        if _part_of_another(ref, found):
+        if _part_of_another(ref, by_page[ref.page]):
             continue
         kept = unique.setdefault((ref.text, ref.page), ref)
         if kept is not ref:

@@ -57,7 +57,7 @@ def _range_start(ent: Span) -> str | None:
 BATCH = 64  # blocks through spaCy at a time: the Docs of a long report are never all held
 
 
-def find(pages: list[str], lines: list[list[Phrase]] | None = None) -> list[Finding]:
+def find(pages: list[str], lines: Iterable[list[Phrase]] | None = None) -> list[Finding]:
     """All findings of a document, in reading order, from its per-page texts.
 
     Decision references come from `lines` (the document's lines as positioned phrases,
@@ -67,11 +67,13 @@ def find(pages: list[str], lines: list[list[Phrase]] | None = None) -> list[Find
     actions worded without cues. Blocks go through spaCy a batch at a time (a block's
     findings depend on it alone), so memory stays flat however many pages there are.
     """
+    # The references first: `lines` may be the page model's last reader (extract.py lets
+    # each page go as its phrases are made), so the page model is gone before spaCy runs.
+    references = find_references(lines if lines is not None else text_lines(page_lines(pages)))
     document = blocks(pages)
     found: list[Finding] = []
     for start in range(0, len(document), BATCH):
         found.extend(_block_findings(document[start : start + BATCH]))
-    references = find_references(lines if lines is not None else text_lines(page_lines(pages)))
     found += [
         Finding(kind="decision", text=decision_text(r.text), page=r.page, **_boxes(r.boxes))
         for r in references

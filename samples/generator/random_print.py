@@ -62,7 +62,12 @@ def fit(pt: PrintedTable, layout: Layout) -> tuple[Layout, list[float]]:
     while True:
         lay = replace(layout, font_size=size)
         widths = column_widths(pt, lay)
-        if size <= MIN_SIZE or (sum(widths) <= TEXT_W + 0.5 and widths[0] >= _label_need(pt, lay)):
+        fits = sum(widths) <= TEXT_W + 0.5 and widths[0] >= _label_need(pt, lay)
+        if not fits and size <= MIN_SIZE and layout.rules == "tabs":
+            # tab stops cannot wrap a label, but their header lines are wrapped here at
+            # every space (header_lines): the value columns need only fit each word
+            return lay, column_widths(pt, lay, words_only=True)
+        if fits or size <= MIN_SIZE:
             return lay, widths
         size -= 0.5
 
@@ -73,8 +78,9 @@ def _label_need(pt: PrintedTable, layout: Layout) -> float:
     return min(need, MAX_LABEL_W)
 
 
-def column_widths(pt: PrintedTable, layout: Layout) -> list[float]:
-    """Label column, then one width per value column, in points, fitting the text width."""
+def column_widths(pt: PrintedTable, layout: Layout, words_only: bool = False) -> list[float]:
+    """Label column, then one width per value column, in points, fitting the text width;
+    `words_only`: a header's words need to fit, not its lines up to a hyphened word."""
     size = layout.font_size
     labels = [ln for r in pt.rows for ln in r.label.split("\n")]
     label_w = max([text_width(x, layout, bold=True) for x in labels] + [40.0]) + 2 * PAD + 8
@@ -87,7 +93,11 @@ def column_widths(pt: PrintedTable, layout: Layout) -> list[float]:
         values = [r.values[i] for r in pt.rows]
         w = max([text_width(v, layout, bold=True) for v in values] + [0.0])
         w = max(
-            w, *(text_width(x, layout, bold=True, size=size) for x in unbroken(pt.header[i + 1]))
+            w,
+            *(
+                text_width(x, layout, bold=True, size=size)
+                for x in (pt.header[i + 1].split() if words_only else unbroken(pt.header[i + 1]))
+            ),
         )
         nums.append(max(MIN_NUM_W, w + 2 * PAD + SLACK))
     spare = TEXT_W - label_w - sum(nums)

@@ -1,8 +1,10 @@
 """The regression fixtures: one PDF per bug, built here, beside `<slug>.expected.json`.
 
-Each case draws its PDF (tests/enkat_pdf.py) from questions whose answers and comments are
-the truth, so the expected file is written from the drawing's own spec, never from what the
-extractor reads. `pytest tests/test_regressions.py --regen` (or `python -m
+An enkät case draws its PDF (tests/enkat_pdf.py) from questions whose answers and comments
+are the truth; a table case prints a random delårsbokslut layout (samples/generator, a
+tuning seed with the fields that make the bug forced) whose truth the generator writes from
+the same draw. Either way the expected file comes from the drawing's own spec, never from
+what the extractor reads. `pytest tests/test_regressions.py --regen` (or `python -m
 tests.regressions.make`) writes them again; a plain run only reads them.
 """
 
@@ -56,6 +58,93 @@ def _close_after_the_question(path: Path, questions: list[Q]) -> Path:
 
 WRAPPED = ["Under året fattades", "2 beslut om mål."]  # one paragraph, wrapped before "2"
 
+
+@dataclass
+class TableCase:
+    """A table-reading bug as a random layout: seed, forced fields, producer (rebuilding a
+    libreoffice case needs `soffice`)."""
+
+    why: str
+    seed: int
+    producer: str
+    force: dict[str, object]
+
+
+TABLE_CASES: dict[str, TableCase] = {
+    "table-rows-in-both-margins": TableCase(
+        "a table's rows at a page's foot and the next page's top, the same words with other "
+        "figures ('2023 9,3% ...' / '2022 10,1% ...'), are rows, not running heads or feet",
+        134,
+        "chromium",
+        {},
+    ),
+    "table-header-repeated-in-the-top-margin": TableCase(
+        "a table's header repeated atop each page it runs over, right on its first row, is "
+        "its header, not a running head, though it recurs in the top margin",
+        451,
+        "chromium",
+        {},
+    ),
+    "table-title-ending-the-page-before": TableCase(
+        "a transposed table whose header opens the page takes its title (Sjukfrånvaro) from "
+        "the last line of the page before, and its last row from the next page",
+        35,
+        "chromium",
+        {},
+    ),
+    "table-sparse-rows-opening-a-page": TableCase(
+        "a continued table opening its page with a row of blank cells ('Finansnetto 0,0 0,0') "
+        "goes on with the fuller row after it",
+        503,
+        "chromium",
+        {},
+    ),
+    "table-last-row-alone-with-a-blank-cell": TableCase(
+        "a table's last row alone at the next page's top, one cell blank (fewer columns), "
+        "goes on with the table",
+        401,
+        "chromium",
+        {},
+    ),
+    "table-header-wrapped-up-beside-its-title": TableCase(
+        "a column header wrapped up onto the title line that carries the headers "
+        "('Personalomsättning   Jan–aug' / 'externt (%)  Jan–aug 2024  2023**') keeps its top",
+        55,
+        "chromium",
+        {},
+    ),
+    "table-header-wrapped-repeated-in-the-top-margin": TableCase(
+        "a wrapped header repeated atop the next page, its top line in the margin ('Dag 60' "
+        "over 'Kvinnor Män ... >'), is the header, not a running head",
+        631,
+        "chromium",
+        {},
+    ),
+    "table-last-column-blank-on-its-first-page": TableCase(
+        "a header phrase right of the last column read on a page ('Kvinnor  Män' over a "
+        "row that leaves Män blank) is a blank column of its own, not part of Kvinnor",
+        732,
+        "chromium",
+        {},
+    ),
+    "table-label-broken-inside-a-word-numbers-last": TableCase(
+        "a label word too long for its column, broken by the producer at the column's edge "
+        "('Larm och' / 'trygghetstekni' / 'k' with the figures), is one word again",
+        32,
+        "libreoffice",
+        {},
+    ),
+    "table-label-broken-inside-a-word-numbers-first": TableCase(
+        "a label's word broken at the column's edge on the lines after its figures "
+        "('Övriga' / 'verksamhetskostnade' / 'r') is one word again; a title set larger "
+        "right over the header ('Investeringsprojekt, tkr') heads no column",
+        155,
+        "libreoffice",
+        {},
+    ),
+}
+
+
 CASES: dict[str, Case] = {
     "x-in-running-text": Case(
         "the letter x inside a comment (3 x 4 meter) is no mark",
@@ -107,12 +196,32 @@ def expected_path(slug: str) -> Path:
 
 def write(slug: str) -> None:
     """Draw the case's PDF and write its expected file from the same spec."""
+    if slug in TABLE_CASES:
+        write_table_case(slug)
+        return
     case = CASES[slug]
     case.draw(pdf_path(slug), case.questions)
     text = json.dumps(case.expected(), ensure_ascii=False, indent=2) + "\n"
     expected_path(slug).write_text(text, encoding="utf-8")
 
 
+def write_table_case(slug: str) -> None:
+    """Print the case's layout and keep the generator's truth, with why, beside it."""
+    import sys
+
+    sys.path.insert(0, str(HERE.parent.parent / "samples"))
+    from generator import random_report
+
+    case = TABLE_CASES[slug]
+    layout = random_report.draw(case.seed, **case.force)
+    layout.name = slug
+    random_report.render(layout, case.producer, HERE)
+    path = expected_path(slug)
+    truth = json.loads(path.read_text(encoding="utf-8"))
+    text = json.dumps({"why": case.why, **truth}, ensure_ascii=False, indent=2) + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
 if __name__ == "__main__":
-    for name in CASES:
+    for name in [*CASES, *TABLE_CASES]:
         write(name)
