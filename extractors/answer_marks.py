@@ -112,6 +112,56 @@ def header_columns(line: Sequence[dict[str, Any]]) -> list[Column] | None:
     return sorted(found, key=lambda c: c.x0)
 
 
+_BOX_READINGS = frozenset("oO0xX")  # what OCR glues before a word from the box beside it
+
+
+def _option_value(text: str) -> tuple[str, bool] | None:
+    """The answer a word names, and whether OCR glued the box beside it to its front ("Oja"
+    for "☐ Ja")."""
+    vet, _ = VET_WORDS
+    for word, glued in ((text, False), (text[1:], True)):
+        if glued and not (len(text) > 2 and (text[0] in _BOX_READINGS or not text[0].isalnum())):
+            break
+        value = VET_EJ if word == vet else ANSWER_WORDS.get(word)
+        if value is not None:
+            return value, glued
+    return None
+
+
+OptionWord = tuple[str, dict[str, Any], bool]  # the answer, its word, a box glued to its front
+
+
+def option_words(line: Sequence[dict[str, Any]]) -> list[OptionWord] | None:
+    """The answer words if a line (words in x order) is the answer options printed as a row
+    ("☐ Ja ☐ Nej ☐ Delvis ☐ Vet ej", a header "Ja Nej Delvis Vet ej"): Ja, Nej and a third
+    answer, each once, and between them nothing longer than what a scan makes of a box
+    ("O", "8", "CJ"). Text that talks of yes and no has words of its own. None otherwise."""
+    _, rest = VET_WORDS
+    found: list[OptionWord] = []
+    other = 0
+    for word in line:
+        text = _fold(word["text"]).strip(".,:;")
+        value = _option_value(text)
+        if value is not None:
+            found.append((value[0], word, value[1]))
+        elif text in rest and found and found[-1][0] == VET_EJ:
+            continue
+        elif len(text) <= 2:  # what a scan makes of a box: "O", "8", "CJ", "[]"
+            other += 1
+        else:
+            return None
+    values = [value for value, _, _ in found]
+    distinct = set(values)
+    if len(values) != len(distinct) or not {JA, NEJ} <= distinct or len(distinct) < 3:
+        return None
+    return found if other <= len(values) + 1 else None
+
+
+def option_row(line: Sequence[dict[str, Any]]) -> bool:
+    """Whether a line is a row of answer options (`option_words`)."""
+    return option_words(line) is not None
+
+
 def inline_columns(columns: Sequence[Column], boxes: Sequence[Box]) -> list[Column] | None:
     """Labels printed beside their own boxes on one line ("☐ Ja ☐ Nej ..." or "Ja ☐ Nej ☐"):
     each column then spans its box and its label, so a box belongs to its own label and not

@@ -42,6 +42,7 @@ from .answer_marks import (
     header_columns,
     inline_columns,
     merge_boxes,
+    option_row,
     text_boxes,
 )
 from .contract import Answer, Mark
@@ -78,6 +79,7 @@ class Question:
     answer_row: tuple[int, float, float] | None = None  # (page, top, bottom) of its own row
     boxes: int = 0  # answer boxes beside the question, marked or not
     seen: list[Box] = field(default_factory=list)  # those boxes (a scan's carry a confidence)
+    options: list[tuple[int, float]] = field(default_factory=list)  # its rows of option words
 
 
 def _question_number(line: Line, left: float) -> tuple[int, int, int] | None:
@@ -179,13 +181,18 @@ def parse_enkat(pages: Sequence[Page]) -> tuple[list[Question], list[str]]:
     """
     warnings: list[str] = []
     page_boxes = {p.number: merge_boxes(text_boxes(p.marks) + p.boxes) for p in pages}
+    rows = [
+        (p.number, li.top) for p in pages for li in p.lines if li.words and option_row(li.words)
+    ]  # before reading_order takes a header row's words out
     lines, columns_at, side, beside = reading_order(pages, page_boxes)
     questions = split_questions(lines)
     _attach_side_comments(questions, side)
     _instructions(questions, page_boxes, beside)
+    _printed_options(questions, rows)
     for q in questions:
         _finish(q)
     _assign_marks(questions, page_boxes, columns_at, warnings)
+    _unread_options(questions, warnings)
     if not questions:
         warnings.append(NO_QUESTIONS_WARNING)
     return questions, warnings
@@ -459,6 +466,38 @@ def _instructions(
             if n == len(rest) or (row[0], row[1]) <= (rest[n].page, rest[n].bottom):
                 q.answer_row = row  # before anything the nämnd wrote: the question's own
         q.instruction_lines, q.rest = list(rest[:n]), list(rest[n:])
+
+
+def _printed_options(questions: list[Question], rows: Sequence[tuple[int, float]]) -> None:
+    """The rows of answer options printed as words (`rows`: (page, top) of each) from a
+    question's first line to the next question's: its answer row. What stands before that
+    row the auditors printed (its instruction, as before a row of boxes); the row itself is
+    no part of what the nämnd wrote."""
+    at = set(rows)
+    for k, q in enumerate(questions):
+        nxt = questions[k + 1].lines[0] if k + 1 < len(questions) else None
+        limit = (nxt.page, nxt.top) if nxt is not None else (10**9, 0.0)
+        q.options = [row for row in rows if (q.lines[0].page, q.lines[0].top) <= row < limit]
+        if not q.options:
+            continue
+        n = sum(1 for li in q.rest if (li.page, li.top) < q.options[0])
+        q.instruction_lines += q.rest[:n]
+        q.rest = [li for li in q.rest[n:] if (li.page, li.top) not in at]
+
+
+def _unread_options(questions: list[Question], warnings: list[str]) -> None:
+    """A question whose options are printed and beside which no box was found (a scan's
+    boxes before the words) has an answer that was not read. A row that only stands above
+    the next question, which has boxes, is that one's column header instead."""
+    for k, q in enumerate(questions):
+        read = {ANSWER_UNREAD, MULTIPLE_MARKS} & set(q.flags)  # already said
+        if q.answer is not None or read or q.boxes or not q.options:
+            continue
+        nxt = questions[k + 1] if k + 1 < len(questions) else None
+        followed = any((li.page, li.top) > q.options[0] for li in q.rest)
+        if followed or nxt is None or not nxt.boxes:
+            q.flags.append(ANSWER_UNREAD)
+            warnings.append(ANSWER_UNREAD_WARNING.format(number=q.number, page=q.page))
 
 
 def _answer_row(

@@ -14,7 +14,7 @@ from typing import Any
 
 from kommunkoll import vocabulary
 
-from .answer_marks import Box, Column, header_columns
+from .answer_marks import Box, Column, header_columns, option_words
 from .layout import Page, Word, group_lines
 from .ocr import OcrPage
 from .pixel_marks import answer_zone, find_marks, is_text, stands_alone
@@ -142,7 +142,11 @@ def _answer_boxes(
     page: OcrPage, words: list[dict[str, Any]], carried: list[Column] | None
 ) -> tuple[list[dict[str, Any]], list[Box], list[Column] | None]:
     headers: list[tuple[float, float, list[Column]]] = []
+    options = _option_boxes(page, words)
+    rows = set(options)
     for line in _lines_of(words):
+        if any(id(w) in rows for w in line):
+            continue  # options with their boxes before them: no column header
         cols = _header(line)
         if cols:
             junk = {
@@ -165,8 +169,74 @@ def _answer_boxes(
     zones = [(x0, top, x1, bottom) for x0, x1, top, bottom in zones]
     marks = find_marks(page.image, page.scale, words, zones) if page.image is not None else []
     found = [Box(m.box.kind, m.box.on, m.box.bbox, confidence=m.confidence) for m in marks]
+    found += [box for row in options for box in options[row]]
     text = [w for w in words if not _in_mark(w, words, found, zones)]
     return text, found, current
+
+
+BOX_REACH = 2.2  # × a word's height: how far before an option word its box may start
+BOX_SLACK = 0.5  # × a word's height: how far a box may reach above and below the word
+
+
+def _option_boxes(page: OcrPage, words: list[dict[str, Any]]) -> dict[int, list[Box]]:
+    """The boxes printed before the answer words of each row of options ("☐ Ja ☐ Nej ..."),
+    found in the pixels just before each word and carrying its answer (no column needed),
+    by the id of the row's first answer word. A row whose words have no boxes before them
+    (all but one at most) is a column header instead and is left out."""
+    lines = [(line, found) for line in _lines_of(words) if (found := option_words(line))]
+    if not lines or page.image is None:
+        return {}
+    rows = [found for _, found in lines]
+    # the row's printed words: its answers and the "ej" / "inte" after "Vet"; the rest of
+    # the row is what OCR made of the boxes
+    printed = {id(w) for _, w, _ in (o for row in rows for o in row)}
+    printed |= {id(w) for line, _ in lines for w in line if _fold(w["text"]) in _HEADER_WORDS}
+    cleared = [_trimmed(w, glued) for row in rows for _, w, glued in row]
+    in_rows = {id(w) for line, _ in lines for w in line}
+    cleared += [w for w in words if id(w) not in in_rows or id(w) in printed]
+    zones: list[tuple[float, float, float, float]] = []
+    owners: list[tuple[int, str]] = []
+    for r, (line, row) in enumerate(lines):
+        for value, word, glued in row:
+            height = word["bottom"] - word["top"]
+            end = _trimmed(word, glued)["x0"]
+            start = end - BOX_REACH * height
+            for other in line:  # not past the printed word before it
+                if id(other) in printed and other["x1"] <= word["x0"]:
+                    start = max(start, other["x1"] + 0.5)
+            slack = BOX_SLACK * height
+            zones.append((start, word["top"] - slack, end + 0.5, word["bottom"] + slack))
+            owners.append((r, value))
+    marks = find_marks(page.image, page.scale, cleared, zones)
+    chosen: dict[int, tuple[float, Box]] = {}
+    for mark in marks:
+        x0, top, x1, bottom = mark.box.bbox
+        cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+        for k, (zx0, ztop, zx1, zbottom) in enumerate(zones):
+            if zx0 <= cx <= zx1 and ztop <= cy <= zbottom:
+                size = (x1 - x0) * (bottom - top)
+                on, bbox, value = mark.box.on, mark.box.bbox, owners[k][1]
+                box = Box(vocabulary.MARK_SCAN, on, bbox, value=value, confidence=mark.confidence)
+                if k not in chosen or size > chosen[k][0]:
+                    chosen[k] = (size, box)
+    found: dict[int, list[Box]] = {}
+    for r, row in enumerate(rows):
+        boxes = [chosen[k][1] for k, (owner, _) in enumerate(owners) if owner == r and k in chosen]
+        if len(boxes) >= len(row) - 1:
+            found[id(row[0][1])] = boxes
+    return found
+
+
+def _trimmed(word: dict[str, Any], glued: bool) -> dict[str, Any]:
+    """The word without the box OCR glued to its front (its first character's width)."""
+    if not glued:
+        return word
+    x0 = word["x0"] + (word["x1"] - word["x0"]) / len(word["text"])
+    trimmed = {**word, "x0": x0}
+    if word.get("ink"):
+        ix0, top, ix1, bottom = word["ink"]
+        trimmed["ink"] = (max(ix0, x0), top, ix1, bottom)
+    return trimmed
 
 
 def _fold(text: str) -> str:
