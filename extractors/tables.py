@@ -231,7 +231,7 @@ def _attach_header(candidate: Candidate, lines: Sequence[Line], start: int) -> N
         limit = (3.0 if not header else 1.8) * max(line.size, below.size)
         if _apart(line, below, limit / max(line.size, below.size)):
             break
-        if header and abs(line.size - below.size) > 1.0:
+        if header and _printed(line, below) and abs(line.size - below.size) > 1.0:
             break  # a title set larger over the header ("Investeringsprojekt, tkr")
         if not _is_header_line(line, candidate, stacked=bool(header)):
             break
@@ -339,7 +339,7 @@ def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> 
     if not any(is_header_word(t.text) for t in line.tokens) and not (
         (stacked and len(over_columns) == len(line.tokens))
         or _column_aligned(line, candidate)
-        or (stacked and _column_aligned(line, candidate, beside_title=True))
+        or (stacked and _printed(line) and _column_aligned(line, candidate, beside_title=True))
     ):
         return False
     separators = [
@@ -352,6 +352,13 @@ def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> 
         if any(x0 < s < x1 for s in separators) and len(phrase) > 3:
             return False  # a phrase running across columns is prose, not a header
     return True
+
+
+def _printed(*lines: Line) -> bool:
+    """Lines of a text layer, not read by OCR: only their sizes are the fonts' and their
+    gaps the typesetter's (OCR estimates a size from each word's ink, so a 1 pt difference
+    or a phrase split by a wide gap says nothing of a scan)."""
+    return all(w.conf is None for line in lines for w in line.words)
 
 
 def _column_aligned(line: Line, candidate: Candidate, beside_title: bool = False) -> bool:
