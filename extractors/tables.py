@@ -28,6 +28,7 @@ from kommunkoll.vocabulary import (
     TKR,
 )
 
+from .compact import compact
 from .contract import Cell, Row, Table
 from .headers import is_header_word, measure_of, year_of
 from .layout import SETTINGS, Line, phrases
@@ -451,7 +452,10 @@ def build_tables(
     """Every table of a document, continuations joined, as contract tables."""
     found: list[tuple[Table, Candidate]] = []
     tail: list[Line] = []  # the page before's last lines that are no part of a table
+    done = 0  # the tables made compact: all before the last, which may still go on
     for page_index, lines in enumerate(pages):
+        compact(table for table, _ in found[done:-1])  # early: a long report holds them all
+        done = max(done, len(found) - 1)
         if found and lines and _label_goes_on(found[-1][1], page_index + 1, lines[0]):
             row = found[-1][0].rows[-1]
             row.label = f"{row.label} {lines[0].text}"
