@@ -43,7 +43,7 @@ from .ocr import (
 )
 from .ocr_confidence import flag_answers, flag_cells
 from .parser_warnings import as_warnings, parser_warnings
-from .pdf import detail, no_text, open_pdf, release_pages
+from .pdf import detail, no_text, open_pdf, release_page, release_pages
 from .readers import arsredovisning, delarsbokslut, enkat
 from .scan_pages import scanned_page
 
@@ -304,5 +304,5 @@ def _damaged(number: int, filename: str) -> Iterator[None]:
 
 def _close(held: list[tuple[Any, OcrPage | None]]) -> None:
     for page, _ in held:
-        page.close()
+        release_page(page)
     held.clear()

@@ -14,10 +14,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import PDFObjRef, PDFStream
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -167,6 +169,27 @@ def _check_page_count(pdf: pdfplumber.PDF, limits: Limits, name: str) -> None:
 def _too_many_pages(count: int, limits: Limits, name: str) -> ExtractionError:
     reason = ERROR_REASONS["too_many_pages"].format(count=count, limit=limits.pages)
     return ExtractionError("too_many_pages", reason, name)
+
+
+def release_page(page: Any) -> None:
+    """Close a pdfplumber page read for now, and let go of its decoded content streams:
+    pdfminer keeps them on the page and in the document's cache of resolved objects, so a
+    long report held every page's (tens of megabytes at 2,000 pages) until its end. The
+    page keeps references to them instead: a page read again (a second pass, for answer
+    boxes) resolves and inflates them anew from the file, against the same budget."""
+    page.close()
+    page_obj = page.page_obj
+    doc = page_obj.doc
+    cached = getattr(doc, "_cached_objs", {})
+    contents = []
+    for item in page_obj.contents:
+        objid = getattr(item, "objid", None)
+        if isinstance(item, PDFStream) and objid is not None:
+            item = PDFObjRef(doc, objid)
+        if objid is not None:
+            cached.pop(objid, None)
+        contents.append(item)
+    page_obj.contents = contents
 
 
 def release_pages(pdf: pdfplumber.PDF) -> None:
