@@ -142,7 +142,7 @@ def _extract(
             extractor=Extractor(version=__version__, extractor_version=EXTRACTOR_VERSION),
         )
         parts = READERS[kind].read(pages.content, who.year)
-        compact([parts.tables, parts.internal_controls, parts.answers, parts.findings])
+        compact([parts.internal_controls, parts.answers, parts.findings])  # tables: as built
         extraction.tables = parts.tables
         extraction.internal_controls = parts.internal_controls
         extraction.answers = parts.answers

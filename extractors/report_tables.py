@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from kommunkoll.vocabulary import UTFALL
 
 from .checks import check_table, failed
+from .compact import compact
 from .completeness import find_gaps, gap_warning
 from .contract import Finding, Gap, InternalControl, Table
 from .internkontroll import extract_internal_controls
 from .layout import Page
-from .tables import build_tables, strip_internal
+from .tables import build_tables
 
 
 @dataclass
@@ -38,13 +39,14 @@ def read_report(pages: Sequence[Page], year: int, outcome: str = UTFALL) -> Repo
     utfall in a delårsbokslut, the whole year's bokslut in an årsredovisning.
     """
     body = [page.body for page in pages]
-    tables = [strip_internal(t) for t, _ in build_tables(body, year)]
+    tables = [table for table, _ in build_tables(body, year)]  # finished and compact
     for table in tables:
         for row in table.rows:
             for cell in row.cells:
                 if cell.measure == UTFALL:
                     cell.measure = outcome
         table.checks = check_table(table)
+        compact(table.checks)
     controls, findings = extract_internal_controls(body)
     gaps = find_gaps(pages, tables)
     warnings = failed(tables) + [gap_warning(g) for g in gaps]

@@ -452,9 +452,10 @@ def build_tables(
     """Every table of a document, continuations joined, as contract tables."""
     found: list[tuple[Table, Candidate]] = []
     tail: list[Line] = []  # the page before's last lines that are no part of a table
-    done = 0  # the tables made compact: all before the last, which may still go on
+    done = 0  # the tables finished: all before the last, which may still go on
     for page_index, lines in enumerate(pages):
-        compact(table for table, _ in found[done:-1])  # early: a long report holds them all
+        for table, _ in found[done:-1]:
+            _finish(table)  # early: a long report holds them all
         done = max(done, len(found) - 1)
         if found and lines and _label_goes_on(found[-1][1], page_index + 1, lines[0]):
             row = found[-1][0].rows[-1]
@@ -521,10 +522,19 @@ def build_tables(
             _append_rows(table, candidate, candidate, default_label=label)
             if table.rows:
                 found.append((table, candidate))
-    for table, _ in found:
-        if table.kind == INVESTERINGAR:
-            _set_parents(table)
+    for table, _ in found[done:]:
+        _finish(table)
     return found
+
+
+def _finish(table: Table) -> None:
+    """A table nothing adds to any more: its sub-lines' parents set, the assembly-only
+    attributes dropped, and made compact (compact.py) once, here: after it only checks are
+    added to it (report_tables.py), and they are made compact where they are made."""
+    if table.kind == INVESTERINGAR:
+        _set_parents(table)
+    strip_internal(table)
+    compact([table])
 
 
 def _label_goes_on(previous: Candidate, page: int, line: Line) -> bool:
@@ -862,8 +872,10 @@ def _set_parents(table: Table) -> None:
 
 
 def strip_internal(table: Table) -> Table:
-    """Drop the assembly-only attributes before the table leaves the extractor."""
+    """Drop the assembly-only attributes before the table leaves the extractor (from the
+    fields set too, so the row can share its class's set: compact.py)."""
     for row in table.rows:
         if "label_x0" in (row.model_extra or {}):
             del row.model_extra["label_x0"]  # type: ignore[index]
+            row.__pydantic_fields_set__.discard("label_x0")
     return table
