@@ -237,7 +237,9 @@ def frame_workbook(frame: pd.DataFrame, sheet_name: str, path: Path) -> Path:
     sheet.title = sheet_name[:31]
     question_numbers = "unit" not in frame.columns  # answers: "number" is the question's
     titles = [
-        "Nr" if question_numbers and c == "number" else EXPORT_TITLES.get(str(c), str(c))
+        COLUMNS["number"]
+        if question_numbers and c == "number"
+        else EXPORT_TITLES.get(str(c), str(c))
         for c in frame.columns
     ]
     _header(sheet, titles, [max(8, min(40, len(t) + 4)) for t in titles])
