@@ -112,7 +112,7 @@ def header_columns(line: Sequence[dict[str, Any]]) -> list[Column] | None:
     return sorted(found, key=lambda c: c.x0)
 
 
-_BOX_READINGS = frozenset("oO0xX")  # what OCR glues before a word from the box beside it
+_BOX_READINGS = frozenset("oO0xX8")  # what OCR glues before a word from the box beside it
 
 
 def _option_value(text: str) -> tuple[str, bool] | None:
