@@ -30,7 +30,9 @@ from kommunkoll.vocabulary import (
     MULTIPLE_MARKS_WARNING,
     NO_ANSWER_HEADER_WARNING,
     NO_QUESTIONS_WARNING,
+    QUESTION_NOT_READ_FIRST,
     QUESTION_NOT_READ_GAP,
+    QUESTION_NOT_READ_LAST,
     QUESTION_NOT_READ_MARK,
     QUESTION_NOT_READ_NUMBER,
     QUESTION_NOT_READ_OPTIONS,
@@ -270,7 +272,7 @@ def parse_enkat(pages: Sequence[Page]) -> tuple[list[Question], list[str]]:
         _finish(q)
     stray = _assign_marks(questions, page_boxes, columns_at, warnings)
     _unread_options(questions, warnings)
-    _unread_questions(questions, stray, printed, warnings)
+    _unread_questions(questions, stray, printed, warnings, _before_first(lines, questions))
     if not questions:
         warnings.append(NO_QUESTIONS_WARNING)
     return questions, warnings
@@ -587,6 +589,7 @@ def _unread_questions(
     stray: Sequence[tuple[int, Box]],
     printed: dict[tuple[int, float], tuple[str, str]],
     warnings: list[str],
+    before: Sequence[Line] = (),
 ) -> None:
     """No silent gap on a scan: where the page evidently prints a question that was not
     read, a warning with its page, line and box. The signs, from where things stand, never
@@ -606,6 +609,20 @@ def _unread_questions(
 
     owned = [li for q in questions for li in q.lines]
     edge = _number_edge(questions)
+    before = [li for li in before if any(w.get("conf") is not None for w in li.words)]
+    for li in before if edge is not None else []:
+        if li.x0 < edge:  # type: ignore[operator]
+            warn(li, QUESTION_NOT_READ_NUMBER, (li.page, li.top), li.text, _line_box(li))
+    if questions and _number_of(questions[0].number)[:2] != (1, 1):
+        what = QUESTION_NOT_READ_FIRST.format(before=questions[0].number)
+        for para in _asking(before):
+            warn(
+                para[0],
+                what,
+                (para[0].page, para[0].top),
+                _joined([li.words for li in para]),
+                _line_box(para[0]),
+            )
     for k, q in enumerate(questions):
         nxt = questions[k + 1] if k + 1 < len(questions) else None
         room = nxt is None or not _successor(_number_of(q.number), _number_of(nxt.number))
@@ -619,15 +636,15 @@ def _unread_questions(
             text, box = printed.get(row, ("", "?"))
             warn(None, QUESTION_NOT_READ_OPTIONS.format(after=q.number), row, text, box)
         if room:
-            for para in _paragraph_lines([li for li in scanned if li not in q.side]):
-                asks = [n for n, li in enumerate(para) if li.text.rstrip().endswith("?")]
-                if asks:  # the paragraph's first sentence up to its "?" (a comment may follow)
-                    text = _joined([li.words for li in para[: asks[0] + 1]])
-                    what = QUESTION_NOT_READ_GAP.format(
-                        after=q.number, before=nxt.number if nxt else "…"
-                    )
-                    warn(para[0], what, (para[0].page, para[0].top), text, _line_box(para[0]))
-                    _release_marks(q, para[: asks[0] + 1], warnings)
+            what = (
+                QUESTION_NOT_READ_GAP.format(after=q.number, before=nxt.number)
+                if nxt is not None
+                else QUESTION_NOT_READ_LAST.format(after=q.number)
+            )
+            for para in _asking([li for li in scanned if li not in q.side]):
+                text = _joined([li.words for li in para])
+                warn(para[0], what, (para[0].page, para[0].top), text, _line_box(para[0]))
+                _release_marks(q, para, warnings)
     for page, box in stray:
         beside = [
             li
@@ -659,6 +676,39 @@ def _release_marks(q: Question, unread: Sequence[Line], warnings: list[str]) -> 
         q.answer, q.marks = None, []
         q.flags.append(ANSWER_UNREAD)
         warnings.append(ANSWER_UNREAD_WARNING.format(number=q.number, page=q.page))
+
+
+def _asking(lines: Sequence[Line]) -> list[list[Line]]:
+    """Of each paragraph that asks something, its lines up to its "?" (a comment may
+    follow in the same paragraph when no gap shows between them)."""
+    found = []
+    for para in _paragraph_lines(lines):
+        asks = [n for n, li in enumerate(para) if any(_asks(w["text"]) for w in li.words)]
+        if asks:
+            found.append(para[: asks[0] + 1])
+    return found
+
+
+def _asks(word: str) -> bool:
+    """A word that ends a question ("året?", "brister?"); a lone "?" is an unread answer."""
+    return len(word) > 1 and word.endswith("?")
+
+
+def _before_first(lines: Sequence[Line], questions: Sequence[Question]) -> list[Line]:
+    """The lines after the first answer-header row and before the first question read:
+    where a first question stands whose number was not read (a title stands above)."""
+    if not questions:
+        return []
+    first = questions[0].lines[0]
+    head = next((k for k, li in enumerate(lines) if li.header), None)
+    if head is None:
+        return []
+    out = []
+    for li in lines[head + 1 :]:
+        if li is first:
+            return out
+        out.append(li)
+    return []
 
 
 def _lines_of(questions: Sequence[Question]) -> list[Line]:

@@ -567,6 +567,12 @@ QUESTION_NOT_READ_WARNING = (
 QUESTION_NOT_READ_NUMBER = "raden står där frågornas nummer står, men numret kunde inte läsas"
 QUESTION_NOT_READ_MARK = "en markerad svarsruta står vid raden, som ingen inläst fråga har"
 QUESTION_NOT_READ_OPTIONS = "svarsalternativen står under fråga {after}, som redan har sina"
+QUESTION_NOT_READ_FIRST = (
+    "ett stycke som frågar något står före fråga {before}, den första som lästes"
+)
+QUESTION_NOT_READ_LAST = (
+    "ett stycke som frågar något står efter fråga {after}, den sista som lästes"
+)
 QUESTION_NOT_READ_GAP = (
     "ett stycke som frågar något står mellan fråga {after} och {before}, där en fråga saknas"
 )
