@@ -680,11 +680,12 @@ def _release_marks(q: Question, unread: Sequence[Line], warnings: list[str]) -> 
 
 def _asking(lines: Sequence[Line]) -> list[list[Line]]:
     """Of each paragraph that asks something, its lines up to its "?" (a comment may
-    follow in the same paragraph when no gap shows between them)."""
+    follow in the same paragraph when no gap shows between them). A question starts a
+    sentence: a paragraph starting in lower case or with a figure is a line's run-on."""
     found = []
     for para in _paragraph_lines(lines):
         asks = [n for n, li in enumerate(para) if any(_asks(w["text"]) for w in li.words)]
-        if asks:
+        if asks and para[0].words[0]["text"][:1].isupper():
             found.append(para[: asks[0] + 1])
     return found
 
@@ -723,14 +724,15 @@ def _number_of(text: str) -> tuple[int, int, int]:
 
 
 def _number_edge(questions: Sequence[Question]) -> float | None:
-    """Halfway between where the question numbers stand and where their text goes on
-    (the next lines' indent), when the numbers stand out left of the text; else None."""
+    """Just right of where the question numbers stand, when a question's wrapped lines go
+    on indented under its text (the number stands out left of it); else None. Only the
+    questions' own lines measure it: a comment may stand anywhere."""
     numbers = sorted(q.lines[0].x0 for q in questions)
-    text = sorted(li.x0 for q in questions for li in (*q.lines[1:], *q.rest))
+    text = sorted(li.x0 for q in questions for li in q.lines[1:])
     if len(numbers) < 2 or len(text) < 2:
         return None
     at, indent = numbers[len(numbers) // 2], text[len(text) // 2]
-    return (at + indent) / 2 if indent - at > 10 else None
+    return at + 0.4 * (indent - at) if indent - at > 10 else None
 
 
 def _paragraph_lines(lines: Sequence[Line]) -> list[list[Line]]:
