@@ -625,11 +625,13 @@ def _unread_questions(
             )
     for k, q in enumerate(questions):
         nxt = questions[k + 1] if k + 1 < len(questions) else None
-        room = nxt is None or not _successor(_number_of(q.number), _number_of(nxt.number))
+        # 1.3 then 1.4 leaves no room; 1.8 then 2.1 does (a 1.9 may stand between)
+        here, then = _number_of(q.number), _number_of(nxt.number) if nxt else None
+        room = then is None or then != (here[0], here[1] + 1, 0)
         lines = [*q.instruction_lines, *q.rest]
         scanned = [li for li in lines if any(w.get("conf") is not None for w in li.words)]
         for li in scanned:
-            if edge is not None and li.x0 < edge and not _SECNUM.match(li.words[0]["text"]):
+            if edge is not None and li.x0 < edge and not _heading_like(li):
                 warn(li, QUESTION_NOT_READ_NUMBER, (li.page, li.top), li.text, _line_box(li))
                 _release_marks(q, [li], warnings)
         for row in q.options[1:] if room else []:
@@ -685,9 +687,18 @@ def _asking(lines: Sequence[Line]) -> list[list[Line]]:
     found = []
     for para in _paragraph_lines(lines):
         asks = [n for n, li in enumerate(para) if any(_asks(w["text"]) for w in li.words)]
-        if asks and para[0].words[0]["text"][:1].isupper():
+        if asks and _starts_sentence(para[0]):
             found.append(para[: asks[0] + 1])
     return found
+
+
+def _starts_sentence(line: Line) -> bool:
+    """A capital first word, or one after what is left of a lost number ("0 Hur ...")."""
+    first = line.words[0]["text"]
+    if first[:1].isupper():
+        return True
+    second = line.words[1]["text"] if len(line.words) > 1 else ""
+    return len(first) <= 3 and not any(c.isalpha() for c in first) and second[:1].isupper()
 
 
 def _asks(word: str) -> bool:
@@ -710,6 +721,12 @@ def _before_first(lines: Sequence[Line], questions: Sequence[Question]) -> list[
             return out
         out.append(li)
     return []
+
+
+def _heading_like(line: Line) -> bool:
+    """A section's heading at the numbers' edge ("2 Ekonomistyrning"), no lost question."""
+    match = _SECNUM.match(line.words[0]["text"])
+    return match is not None and int(match.group(1)) > 0 and not line.text.rstrip().endswith("?")
 
 
 def _lines_of(questions: Sequence[Question]) -> list[Line]:
