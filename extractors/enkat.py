@@ -595,12 +595,13 @@ def _unread_questions(
     read, a warning with its page, line and box. The signs, from where things stand, never
     from their words: a line at the questions' number edge (left of the text they indent)
     whose number could not be read; a marked box beside a line no question owns; a second
-    row of options under one question; or a paragraph ending "?" in a question's comment
-    where the numbering leaves room for one more (1.2 then 1.4). Marks that stand by no
+    row of options under one question; or a sentence that asks ("...?") opening a paragraph
+    of a question's comment where the numbering leaves room for one more (1.2 then 1.4, or
+    before the first and after the last read). Marks that stand by no
     line keep the stray-mark warning. Only OCR'd lines: a text PDF's numbers are printed."""
     said: set[tuple[int, float]] = set()
 
-    def warn(line: Line | None, what: str, at: tuple[int, float], text: str, box: str) -> None:
+    def warn(what: str, at: tuple[int, float], text: str, box: str) -> None:
         if at not in said:
             said.add(at)
             warnings.append(
@@ -612,12 +613,11 @@ def _unread_questions(
     before = [li for li in before if any(w.get("conf") is not None for w in li.words)]
     for li in before if edge is not None else []:
         if li.x0 < edge:  # type: ignore[operator]
-            warn(li, QUESTION_NOT_READ_NUMBER, (li.page, li.top), li.text, _line_box(li))
+            warn(QUESTION_NOT_READ_NUMBER, (li.page, li.top), li.text, _line_box(li))
     if questions and _number_of(questions[0].number)[:2] != (1, 1):
         what = QUESTION_NOT_READ_FIRST.format(before=questions[0].number)
         for para in _asking(before):
             warn(
-                para[0],
                 what,
                 (para[0].page, para[0].top),
                 _joined([li.words for li in para]),
@@ -632,11 +632,11 @@ def _unread_questions(
         scanned = [li for li in lines if any(w.get("conf") is not None for w in li.words)]
         for li in scanned:
             if edge is not None and li.x0 < edge and not _heading_like(li):
-                warn(li, QUESTION_NOT_READ_NUMBER, (li.page, li.top), li.text, _line_box(li))
+                warn(QUESTION_NOT_READ_NUMBER, (li.page, li.top), li.text, _line_box(li))
                 _release_marks(q, [li], warnings)
         for row in q.options[1:] if room else []:
             text, box = printed.get(row, ("", "?"))
-            warn(None, QUESTION_NOT_READ_OPTIONS.format(after=q.number), row, text, box)
+            warn(QUESTION_NOT_READ_OPTIONS.format(after=q.number), row, text, box)
         if room:
             what = (
                 QUESTION_NOT_READ_GAP.format(after=q.number, before=nxt.number)
@@ -645,7 +645,7 @@ def _unread_questions(
             )
             for para in _asking([li for li in scanned if li not in q.side]):
                 text = _joined([li.words for li in para])
-                warn(para[0], what, (para[0].page, para[0].top), text, _line_box(para[0]))
+                warn(what, (para[0].page, para[0].top), text, _line_box(para[0]))
                 _release_marks(q, para, warnings)
     for page, box in stray:
         beside = [
@@ -656,7 +656,7 @@ def _unread_questions(
         if beside and any(w.get("conf") is not None for w in beside[0].words):
             li = beside[0]
             box_text = ", ".join(f"{v:.0f}" for v in box.bbox)
-            warn(li, QUESTION_NOT_READ_MARK, (li.page, li.top), li.text, box_text)
+            warn(QUESTION_NOT_READ_MARK, (li.page, li.top), li.text, box_text)
         else:
             warnings.append(STRAY_MARK_WARNING.format(page=page, y=box.bbox[1]))
 
