@@ -26,6 +26,8 @@ from typing import Any
 from pdfminer import pdftypes
 from pdfminer.pdfparser import PDFSyntaxError
 
+from kommunkoll.vocabulary import PDF_REFERENCE_CYCLE
+
 MiB = 1024 * 1024
 GiB = 1024 * MiB
 
@@ -165,7 +167,7 @@ def _resolve_without_cycles(self: pdftypes.PDFObjRef, default: object = None) ->
     target = _plain_resolve(self, default)
     while isinstance(target, pdftypes.PDFObjRef):
         if target.objid in seen:
-            raise ReferenceCycle(f"objekt {target.objid} hänvisar till sig självt")
+            raise ReferenceCycle(PDF_REFERENCE_CYCLE.format(objid=target.objid))
         seen.add(target.objid)
         target = _plain_resolve(target, default)
     return target

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from kommunkoll.vocabulary import NULL_TEXTS
+
 # Every character Word and friends print between digit groups.
 GROUP_SEPARATORS = " \u00a0\u2009\u202f\u2007"
 MINUS_SIGNS = "-\u2212\u2013"
-NULL_TEXTS = frozenset({"", "inget värde", "inget varde", "saknas", "uppgift saknas"})
 
 _SEP = f"[{GROUP_SEPARATORS}]"
 _SIGN = f"[{MINUS_SIGNS}+]"

@@ -13,6 +13,8 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from kommunkoll.vocabulary import PDF_REPAIRED_WARNING
+
 _PARSER_LOGGERS = ("pdfminer", "pdfplumber")
 
 
@@ -53,4 +55,4 @@ def parser_warnings() -> Iterator[list[str]]:
 
 
 def as_warnings(messages: list[str]) -> list[str]:
-    return [f"PDF-läsaren reparerade filen, text kan saknas: {m}" for m in messages]
+    return [PDF_REPAIRED_WARNING.format(message=m) for m in messages]

@@ -21,7 +21,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from kommunkoll.vocabulary import ERROR_REASONS
+from kommunkoll.vocabulary import ERROR_REASONS, PDF_TOO_DEEP
 
 from .errors import ExtractionError
 from .file_content import FileContent
@@ -200,7 +200,7 @@ def detail(exc: object) -> str:
     while isinstance(exc, PdfminerException) and exc.args:
         exc = exc.args[0]
     if isinstance(exc, RecursionError):
-        return "objekten är för djupt nästlade"
+        return PDF_TOO_DEEP
     if isinstance(exc, ReferenceCycle):
         return str(exc)
     text = str(exc).strip() if isinstance(exc, BaseException) else str(exc)

@@ -98,6 +98,8 @@ UNITS: dict[str, Term] = _index(
 )
 # Units a money table may print in its stub, title or header (the rest are shares).
 MONEY_UNITS: tuple[str, ...] = (TKR, MNKR, KR)
+# What a cell prints for no figure (casefolded): read as null, never as text.
+NULL_TEXTS = frozenset({"", "inget värde", "inget varde", "saknas", "uppgift saknas"})
 
 # ---------------------------------------------------------------- measures
 BUDGET = "budget"
@@ -340,7 +342,24 @@ ERROR_REASONS: dict[str, str] = {
     "timeout": "läsningen tog längre än {seconds:g} s och avbröts",
     "memory": "läsningen behövde mer minne än gränsen ({limit:.0f} MB) och avbröts",
     "reader_bug": "oväntat fel i läsaren: {detail}",
+    "failed": "läsningen misslyckades: {detail}",
+    "store_failed": "dokumentet kunde inte sparas: {detail}",
+    "move_failed": "filen kunde inte flyttas: {detail}",
+    "symlink": "symbolisk länk (till {target}) följs inte; lägg filen själv i inkorgen",
 }
+# Why the reader process lost a file (the file is then quarantined as broken).
+READER_LOST: dict[str, str] = {
+    "start": "läsarprocessen kunde inte starta: {detail}",
+    "ended": "läsarprocessen avslutades (slutstatus {status})",
+    "gone": "läsarprocessen finns inte längre: {detail}",
+    "crashed": "läsaren kraschade på filen ({signal})",
+    "silent": "läsaren avslutades utan svar (status {status})",
+    "interrupted": "läsaren avbröts: {detail}",
+}
+# What the PDF reader says of a file it had to repair or could not resolve.
+PDF_REPAIRED_WARNING = "PDF-läsaren reparerade filen, text kan saknas: {message}"
+PDF_TOO_DEEP = "objekten är för djupt nästlade"
+PDF_REFERENCE_CYCLE = "objekt {objid} hänvisar till sig självt"
 # What an identity field is called where a reason names it ("kommun, år").
 IDENTITY_FIELDS: dict[str, str] = {"kommun": "kommun", "namnd": "nämnd", "year": "år"}
 ICON_OK = "✓"  # beside a stored file or a check that holds
@@ -348,6 +367,7 @@ ICON_FAILED = "✗"  # beside a quarantined file or a failed check
 STATUS_OK = "ok"
 STATUS_WARNING = "varning"
 STATUS_QUARANTINED = "i karantän"
+STATUS_FAILED = "fel"  # a document with a check that does not hold
 # The completeness check's finding, for the pages a user reads ({n}: how many lines).
 UNCAPTURED_LINES = "{n} rad(er) med siffror i PDF-filen lästes inte in i någon tabell"
 
@@ -378,7 +398,32 @@ COLUMNS: dict[str, str] = {
     "origin": "Ursprung",
     "reason": "Orsak",
     "status": "Status",
+    "restated": "Omräknat",
+    "change_words": "Förändring i ord",
+    "value_in": "Värde ({unit})",
+    "change_in": "Förändring ({unit})",
 }
+# Sheets of the comparisons' workbooks.
+SHEET_TITLES: dict[str, str] = {
+    "answers": "Svar",
+    "changes": "Ändringar",
+    "comments": "Kommentarer",
+    "figures": "Siffror",
+}
+# The rows of one extraction's summary in the terminal (`kommunkoll extract`).
+EXTRACTION_LABELS: dict[str, str] = {
+    "status": "status",
+    "kind": "typ",
+    **IDENTITY_FIELDS,  # kommun, nämnd, år
+    "period": "period",
+    "pages": "sidor",
+    "tables": "tabeller / värden",
+    "checks": "kontroller",
+    "internal_controls": "internkontroller",
+    "answers": "svar",
+    "findings": "iakttagelser",
+}
+GAPS_NOT_READ = ": {n} rader lästes inte"  # after the status, when lines went unread
 
 
 # ---------------------------------------------------------------- comparison surfaces
@@ -426,6 +471,30 @@ EMPTY_DATABASE = "tom"
 # Why reprocess could not re-read a stored document (its old rows stay).
 STORED_FILE_GONE = "den lagrade filen finns inte längre ({path})"
 STORED_FILE_CHANGED = "filen på den lagrade sökvägen har ändrats sedan den lästes in"
+DOCUMENTS_IN_DATABASE = "{count} dokument i databasen"
+# What a filter or a name given at the command line (or on a page) does not find.
+FILTERED_KINDS: dict[str, str] = {
+    "document": "dokument",
+    ENKAT: "enkäter",
+    DELARSBOKSLUT: "delårsrapporter",
+}
+FILTER_PROBLEMS: dict[str, str] = {
+    "empty": "databasen har inga {what} (se `kommunkoll summary`)",
+    "did_you_mean": "; menade du {names}?",
+    "there_are": "; det finns: {names}",
+    "no_kommun": "ingen kommun {kommun!r} i databasen{hint}",
+    "in_kommun": " i {kommun}",
+    "no_namnd": "ingen nämnd {namnd!r}{where} i databasen{hint}",
+    "no_years": "inga {what} från {span}; databasen har {stored}",
+}
+# A table, line or measure named at the command line that is not stored.
+UNKNOWN_NAMES: dict[str, str] = {"table": "tabellen", "line": "raden", "measure": "måttet"}
+UNKNOWN_NAME = "{what} {name!r} finns inte{where}"
+UNKNOWN_IN_TABLE = " i tabellen {table!r}"
+UNKNOWN_FOR_LINE = " för {line!r}"
+UNKNOWN_CLOSE = "; menade du: {names}?"
+UNKNOWN_KNOWN = " ({count} finns: {names}{more})"
+UNKNOWN_NONE_KNOWN = " (där finns inget)"
 UNIT_NAMES = {PROCENT: "%"}
 # Which way is good per table kind: a larger number in Drift (costs are negative, so a cost
 # that grows is a smaller number), less sick leave and staff turnover; no judgement elsewhere.
@@ -434,6 +503,97 @@ HIGHER_IS_BETTER: dict[str, bool] = {
     SJUKFRANVARO: False,
     PERSONALOMSATTNING: False,
 }
+
+
+# ---------------------------------------------------------------- command line and database
+# One line on stderr for a problem the person at the terminal can fix ({why}: the OS's words).
+CANNOT_WRITE = "kan inte skriva {path}: {why}"
+CANNOT_CREATE_FOLDER = "{option}: kan inte skapa mappen {folder}: {why}"
+FOLDER_READ_ONLY = "{option}: mappen {folder} är skrivskyddad"
+CANNOT_CREATE_INBOX = "kan inte skapa inkorgen {inbox}: {why}"
+WATCH_GOES_ON = "(bevakningen fortsätter)"  # after a problem `watch` survives
+PATH_NOT_FOUND = "{path} finns inte"
+UNKNOWN_MIGRATION = "okänd migrering '{revision}' (ange head eller ett nummer som 0002)"
+UNKNOWN_ADDRESS = "okänd adress {host}: {why}"
+PORT_TAKEN = "porten {port} på {host} är upptagen ({why}); välj en annan med --port"
+CANNOT_LISTEN = "kan inte lyssna på {host}:{port} (upptagen eller fel adress)"
+UNEXPECTED_ERROR = "oväntat fel: {detail}"
+DEBUG_HINT = "kör `kommunkoll --debug …` för detaljer"
+# Why a database cannot be used ({shown}: its URL without the password; {detail}: the driver's).
+DATABASE_PROBLEMS: dict[str, str] = {
+    "missing": "databasen {path} finns inte",
+    "missing_hint": " (ange rätt fil med --db, eller skapa den med `kommunkoll ingest` eller "
+    "`kommunkoll db upgrade`)",
+    "unknown_kind": "okänd databastyp '{scheme}' i {shown} (använd en filväg, sqlite:///fil.db "
+    "eller postgresql+psycopg://användare@värd/databas)",
+    "bad_url": "{shown} är ingen giltig databasadress ({detail})",
+    "not_sqlite": "{path} är ingen SQLite-databas",
+    "no_folder": "databasen {path} kan inte skapas: mappen {folder} finns inte",
+    "cannot_open": "databasen {path} kan inte öppnas ({detail})",
+    "not_answering": "databasen {shown} svarar inte ({detail})",
+    "unusable": "databasen {shown} kan inte användas ({detail})",
+}
+
+# ---------------------------------------------------------------- web pages and Datasette
+# What a page answers for a row that is not there (HTTP 404), and for a bug (HTTP 500).
+NOT_FOUND: dict[str, str] = {
+    "line": "ingen rad {id}",
+    "document": "inget dokument {id}",
+    "value": "inget värde {id}",
+    "answer": "inget svar {id}",
+    "finding": "ingen iakttagelse {id}",
+    "pdf": "PDF-filen {filename} finns inte på {path}",
+    "page": "{name} har {pages} sidor, inte {page}",
+    "row": "Finns inte",
+}
+SERVER_ERROR = "Ett oväntat fel inträffade"
+# What a reader should know before trusting a document's numbers (its page and the list).
+DOCUMENT_WARNINGS: dict[str, str] = {
+    "no_tables": "inga tabeller hittades",
+    "no_answers": "inga svar hittades",
+    "old_extractor": "läst av extraktor {version}, nu {current}: kör `kommunkoll reprocess`",
+    "pdf_gone": "PDF-filen finns inte längre där den lagrades",
+    "checks_failed": "{failed} kontroll(er) stämmer inte",
+}
+# The label of a box OCR read too unsurely, outlined on the page image.
+UNSURE_ANSWER_BOX = "fråga {number}: säkerhet {confidence:.0f}"
+UNSURE_VALUE_BOX = "{line} {measure} {year}: säkerhet {confidence:.0f}"
+NO_VALUES_TO_DRAW = "Inga värden att rita."
+# `kommunkoll browse`: Datasette's description of the database, its views and saved queries.
+DATASETTE_DESCRIPTION = (
+    "Kommunernas rapporter som tabeller. Börja med vyerna v_values, v_answers, "
+    "v_answer_changes och v_findings, eller en sparad fråga nedan."
+)
+DATASETTE_VIEWS: dict[str, str] = {
+    "v_values": (
+        "Varje tabellvärde, en rad var: kommun, nämnd, rapportens år (document_year), tabell, "
+        "rad (och överordnad rad), mått, kolumnens år, tal, enhet och var det står tryckt "
+        "(sida, x0/top/x1/bottom i PDF-punkter från sidans övre vänstra hörn)."
+    ),
+    "v_answers": (
+        "Varje enkätsvar: kommun, nämnd, år, frågans stabila nyckel och senaste lydelse, "
+        "numret och lydelsen som tryckt, svaret (ja, nej, delvis, vet_ej eller tomt), "
+        "kommentar och sida."
+    ),
+    "v_answer_changes": (
+        "Svar som skiljer sig från samma nämnds svar på samma fråga närmast föregående år: "
+        "båda åren, båda svaren och båda kommentarerna."
+    ),
+    "v_findings": (
+        "Risker, åtgärder och beslut i texten, med sida och det som nämns "
+        "(enheter, belopp, datum, beslutsparagrafer)."
+    ),
+}
+DATASETTE_QUERIES: dict[str, str] = {
+    "andrade_svar_i_ar": "Ändrade svar i år",
+    "personalkostnader_per_namnd": (
+        "Personalkostnader (utfall) per nämnd och år, senaste rapportens värde"
+    ),
+    "beslut_per_namnd": "Beslut per nämnd och år",
+}
+# Words a nämnd's abbreviation skips, and the compound endings that add a letter ("VON").
+ABBREVIATION_SKIPS = ("och", "för", "i")
+ABBREVIATION_TAILS = (("nämnden", "N"), ("nämnd", "N"), ("styrelsen", "S"))
 
 
 # Column titles of the exports' xlsx form (CSV and Parquet keep the snake_case names).

@@ -14,37 +14,20 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-VIEW_DOCS = {
-    "v_values": (
-        "Varje tabellvärde, en rad var: kommun, nämnd, rapportens år (document_year), tabell, "
-        "rad (och överordnad rad), mått, kolumnens år, tal, enhet och var det står tryckt "
-        "(sida, x0/top/x1/bottom i PDF-punkter från sidans övre vänstra hörn)."
-    ),
-    "v_answers": (
-        "Varje enkätsvar: kommun, nämnd, år, frågans stabila nyckel och senaste lydelse, "
-        "numret och lydelsen som tryckt, svaret (ja, nej, delvis, vet_ej eller tomt), "
-        "kommentar och sida."
-    ),
-    "v_answer_changes": (
-        "Svar som skiljer sig från samma nämnds svar på samma fråga närmast föregående år: "
-        "båda åren, båda svaren och båda kommentarerna."
-    ),
-    "v_findings": (
-        "Risker, åtgärder och beslut i texten, med sida och det som nämns "
-        "(enheter, belopp, datum, beslutsparagrafer)."
-    ),
-}
+from kommunkoll.vocabulary import DATASETTE_DESCRIPTION, DATASETTE_QUERIES, DATASETTE_VIEWS
+
+VIEW_DOCS = DATASETTE_VIEWS
 
 # Saved queries Datasette lists beside the views (name → title, SQL).
 QUERIES = {
     "andrade_svar_i_ar": (
-        "Ändrade svar i år",
+        DATASETTE_QUERIES["andrade_svar_i_ar"],
         "SELECT kommun, namnd, number, question, year_before, answer_before, year, answer, "
         "comment_before, comment FROM v_answer_changes "
         "WHERE year = (SELECT MAX(year) FROM v_answer_changes) ORDER BY kommun, namnd, number",
     ),
     "personalkostnader_per_namnd": (
-        "Personalkostnader (utfall) per nämnd och år, senaste rapportens värde",
+        DATASETTE_QUERIES["personalkostnader_per_namnd"],
         "SELECT v.kommun, v.namnd, v.year, v.number, v.unit, v.document_year, v.filename, "
         "v.page FROM v_values v WHERE v.table_kind = 'drift' "
         "AND v.line = 'Personalkostnader' AND v.measure = 'utfall' "
@@ -53,7 +36,7 @@ QUERIES = {
         "AND w.measure = v.measure AND w.year = v.year) ORDER BY v.kommun, v.namnd, v.year",
     ),
     "beslut_per_namnd": (
-        "Beslut per nämnd och år",
+        DATASETTE_QUERIES["beslut_per_namnd"],
         "SELECT kommun, namnd, year, COUNT(*) AS beslut FROM v_findings "
         "WHERE kind = 'decision' GROUP BY kommun, namnd, year ORDER BY kommun, namnd, year",
     ),
@@ -74,10 +57,7 @@ def sqlite_path(url: str) -> Path:
 def metadata(database: str) -> dict:
     return {
         "title": "kommunkoll",
-        "description": (
-            "Kommunernas rapporter som tabeller. Börja med vyerna v_values, v_answers, "
-            "v_answer_changes och v_findings, eller en sparad fråga nedan."
-        ),
+        "description": DATASETTE_DESCRIPTION,
         "databases": {
             database: {
                 "tables": {name: {"description": text} for name, text in VIEW_DOCS.items()},

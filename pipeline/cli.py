@@ -14,16 +14,32 @@ import typer
 from rich.console import Console
 
 from kommunkoll.vocabulary import (
+    CANNOT_CREATE_FOLDER,
+    CANNOT_CREATE_INBOX,
+    CANNOT_LISTEN,
+    CANNOT_WRITE,
+    DATABASE_PROBLEMS,
+    DEBUG_HINT,
     DELARSBOKSLUT,
+    DOCUMENTS_IN_DATABASE,
     EMPTY_DATABASE,
     ENKAT,
+    FILTERED_KINDS,
+    FOLDER_READ_ONLY,
     ICON_FAILED,
     ICON_OK,
     INGEST_SUMMARY,
+    PATH_NOT_FOUND,
+    PORT_TAKEN,
+    READER_LOST,
     REPROCESS_SUMMARY,
     SERVING,
     SERVING_READ_ONLY,
     STOPPED,
+    UNEXPECTED_ERROR,
+    UNKNOWN_ADDRESS,
+    UNKNOWN_MIGRATION,
+    WATCH_GOES_ON,
     WATCHING,
 )
 
@@ -99,7 +115,7 @@ def try_extract(path: Path, limits: Limits) -> Extraction | ExtractionError:
     except ExtractionError as exc:
         return exc
     except ReaderLost as exc:
-        return ExtractionError("broken", f"läsaren avbröts: {exc}", path.name)
+        return ExtractionError("broken", READER_LOST["interrupted"].format(detail=exc), path.name)
 
 
 def report_error(exc: ExtractionError) -> None:
@@ -155,7 +171,7 @@ def extract(
             try:
                 target.write_text(payload + "\n", encoding="utf-8")
             except OSError as exc:
-                raise UserError(f"kan inte skriva {target}: {exc.strerror or exc}") from None
+                raise UserError(CANNOT_WRITE.format(path=target, why=exc.strerror or exc)) from None
             err.print(f"{OK} {markup(path.name)} → {markup(target)}", highlight=False)
         if as_json:
             # One object for one file; JSON Lines for several, so the output stays parseable.
@@ -172,10 +188,10 @@ def _writable_folder(folder: Path, option: str) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(
-            f"{option}: kan inte skapa mappen {folder}: {exc.strerror or exc}"
+            CANNOT_CREATE_FOLDER.format(option=option, folder=folder, why=exc.strerror or exc)
         ) from None
     if not os.access(folder, os.W_OK):
-        raise UserError(f"{option}: mappen {folder} är skrivskyddad")
+        raise UserError(FOLDER_READ_ONLY.format(option=option, folder=folder))
 
 
 WorkersOption = Annotated[
@@ -263,7 +279,7 @@ def watch(
     try:
         inbox.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"kan inte skapa inkorgen {inbox}: {exc.strerror or exc}") from None
+        raise UserError(CANNOT_CREATE_INBOX.format(inbox=inbox, why=exc.strerror or exc)) from None
     if not dask:
         shared_reader().start()
     open_database(db).dispose()  # a bad --db is told now, not at the first file
@@ -293,13 +309,13 @@ def watch(
 def _watch_problem(exc: Exception) -> None:
     from kommunkoll.extractors.pdf import detail
 
-    err.print(f"{FAILED} {markup(detail(exc))} (bevakningen fortsätter)", highlight=False)
+    err.print(f"{FAILED} {markup(detail(exc))} {WATCH_GOES_ON}", highlight=False)
 
 
 def _inbox_files(paths: list[Path]) -> list[Path]:
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
-        raise UserError(f"{missing[0]} finns inte")
+        raise UserError(PATH_NOT_FOUND.format(path=missing[0]))
     return expand(paths)
 
 
@@ -406,7 +422,7 @@ def db_upgrade(
         upgrade_schema(engine, revision)
         after = schema_revision(engine)
     except CommandError:
-        message = f"okänd migrering '{revision}' (ange head eller ett nummer som 0002)"
+        message = UNKNOWN_MIGRATION.format(revision=revision)
         raise UserError(message) from None
     except Exception as exc:
         raise DatabaseProblem(database_problem(exc, url)) from None
@@ -445,7 +461,7 @@ def db_current(db: DbOption = None) -> None:
     url = database_url(db)
     path = sqlite_file(url)
     if path is not None and not path.exists():
-        raise DatabaseProblem(f"databasen {path} finns inte")
+        raise DatabaseProblem(DATABASE_PROBLEMS["missing"].format(path=path))
     try:
         engine = make_engine(url)
     except Exception as exc:
@@ -475,7 +491,7 @@ def summary(
 
     engine = _engine(db)
     if kommun is not None:
-        _check_filters(engine, kommun, None, None, kind=None, what="dokument")
+        _check_filters(engine, kommun, None, None, kind=None, what=FILTERED_KINDS["document"])
     rows = document_counts(engine)
     engine.dispose()
     if kommun is None:
@@ -501,7 +517,7 @@ def show_documents(rows: list[dict[str, object]]) -> None:
 def print_documents(rows: list[dict[str, object]]) -> None:
     from .report import document_tables
 
-    out.print(f"{len(rows)} dokument i databasen")
+    out.print(DOCUMENTS_IN_DATABASE.format(count=len(rows)))
     for table in document_tables(rows):
         out.print(table)
 
@@ -563,7 +579,7 @@ def compare_answers(
 
     span = _years(years)
     engine = _engine(db)
-    _check_filters(engine, kommun, namnd, span, kind=ENKAT, what="enkäter")
+    _check_filters(engine, kommun, namnd, span, kind=ENKAT, what=FILTERED_KINDS[ENKAT])
     matrix = answer_matrix(queries.matrix_answers(engine, kommun, namnd, span), kommun, namnd, span)
     changes = answer_changes(
         queries.scoped_answer_changes(engine, kommun, namnd, span), kommun, namnd, span
@@ -630,7 +646,9 @@ def compare_figures(
 
     span = _years(years)
     engine = _engine(db)
-    _check_filters(engine, kommun, namnd, span, kind=DELARSBOKSLUT, what="delårsrapporter")
+    _check_filters(
+        engine, kommun, namnd, span, kind=DELARSBOKSLUT, what=FILTERED_KINDS[DELARSBOKSLUT]
+    )
     try:
         values = queries.figure_rows(engine, table, line, measure, kommun, namnd, span)
         points = figure_series(values, table, line, measure, kommun, namnd, span) if values else []
@@ -718,7 +736,7 @@ def _port_free(host: str, port: int) -> None:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except OSError as exc:
-        raise UserError(f"okänd adress {host}: {exc.strerror or exc}") from None
+        raise UserError(UNKNOWN_ADDRESS.format(host=host, why=exc.strerror or exc)) from None
     family, kind, proto, _, address = infos[0]
     with socket.socket(family, kind, proto) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -726,8 +744,7 @@ def _port_free(host: str, port: int) -> None:
             probe.bind(address)
         except OSError as exc:
             raise UserError(
-                f"porten {port} på {host} är upptagen ({exc.strerror or exc}); välj en annan med"
-                " --port"
+                PORT_TAKEN.format(port=port, host=host, why=exc.strerror or exc)
             ) from None
 
 
@@ -794,7 +811,7 @@ def serve(
     )
     server.run()
     if not server.started:  # lost a race for the port, or the address is not this machine's
-        raise UserError(f"kan inte lyssna på {host}:{port} (upptagen eller fel adress)")
+        raise UserError(CANNOT_LISTEN.format(host=host, port=port))
 
 
 @app.command()
@@ -877,8 +894,8 @@ def main() -> None:
         from kommunkoll.extractors.pdf import detail
 
         err.print(
-            f"{FAILED} oväntat fel: {markup(detail(exc))} "
-            "[dim](kör `kommunkoll --debug …` för detaljer)[/dim]",
+            f"{FAILED} {UNEXPECTED_ERROR.format(detail=markup(detail(exc)))} "
+            f"[dim]({DEBUG_HINT})[/dim]",
             highlight=False,
         )
         sys.exit(1)

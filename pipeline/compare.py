@@ -13,7 +13,20 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from kommunkoll.vocabulary import ANSWERS, NO_ANSWER, UTFALL
+from kommunkoll.vocabulary import (
+    ANSWERS,
+    FILTER_PROBLEMS,
+    FILTERED_KINDS,
+    NO_ANSWER,
+    UNKNOWN_CLOSE,
+    UNKNOWN_FOR_LINE,
+    UNKNOWN_IN_TABLE,
+    UNKNOWN_KNOWN,
+    UNKNOWN_NAME,
+    UNKNOWN_NAMES,
+    UNKNOWN_NONE_KNOWN,
+    UTFALL,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -249,14 +262,14 @@ def _unknown(what: str, name: str, known: list[str], where: str = "") -> Unknown
     close = get_close_matches(name, known, n=5, cutoff=0.5) or get_close_matches(
         name.casefold(), [k.casefold() for k in known], n=5, cutoff=0.5
     )
-    message = f"{what} {name!r} finns inte{where}"
+    message = UNKNOWN_NAME.format(what=UNKNOWN_NAMES[what], name=name, where=where)
     if close:
-        message += f"; menade du: {', '.join(close)}?"
+        message += UNKNOWN_CLOSE.format(names=", ".join(close))
     if known:
         more = " …" if len(known) > 20 else ""
-        message += f" ({len(known)} finns: {', '.join(known[:20])}{more})"
+        message += UNKNOWN_KNOWN.format(count=len(known), names=", ".join(known[:20]), more=more)
     else:
-        message += " (där finns inget)"
+        message += UNKNOWN_NONE_KNOWN
     return UnknownLine(message)
 
 
@@ -282,13 +295,13 @@ def figure_series(
     rows = records(values)
     tables = sorted({r.table_kind for r in rows})
     if table.casefold() not in {t.casefold() for t in tables}:
-        raise _unknown("tabellen", table, tables)
+        raise _unknown("table", table, tables)
     in_table = [r for r in rows if r.table_kind.casefold() == table.casefold()]
     wanted = line.strip().casefold()
     matching = [r for r in in_table if r.line.casefold() == wanted]
     if not matching:
         lines = sorted({r.line for r in in_table})
-        raise _unknown("raden", line, lines, f" i tabellen {table!r}")
+        raise _unknown("line", line, lines, UNKNOWN_IN_TABLE.format(table=table))
     measures = [m.strip() for m in measure.split(",")] if isinstance(measure, str) else measure
     points: list[FigurePoint] = []
     for one in measures:
@@ -308,7 +321,7 @@ def _series(
     chosen = [r for r in matching if r.measure and r.measure.casefold() == measure.casefold()]
     if not chosen:
         known = sorted({r.measure for r in matching if r.measure})
-        raise _unknown("måttet", measure, known, f" för {line!r}")
+        raise _unknown("measure", measure, known, UNKNOWN_FOR_LINE.format(line=line))
     chosen = sorted(
         (r for r in chosen if r.year is not None and _within(r, kommun, namnd, None)),
         key=lambda r: (r.kommun, r.namnd, r.year, r.document_year, r.value_id),
@@ -425,7 +438,7 @@ def filter_problem(
     kommun: str | None,
     namnd: str | None,
     years: tuple[int, int] | None,
-    what: str = "dokument",
+    what: str = FILTERED_KINDS["document"],
 ) -> str | None:
     """A Swedish sentence when a filter names a kommun, nämnd or years the database does not
     hold (with the close names it does hold); None when every named thing exists."""
@@ -435,24 +448,26 @@ def filter_problem(
     pairs: list[tuple[str, str]] = known.namnder  # type: ignore[attr-defined]
     stored_years: list[int] = known.years  # type: ignore[attr-defined]
     if not stored_years:
-        return f"databasen har inga {what} (se `kommunkoll summary`)"
+        return FILTER_PROBLEMS["empty"].format(what=what)
 
     def hint(name: str, names: list[str]) -> str:
         close = get_close_matches(name, names, n=3, cutoff=0.5)
         listed = ", ".join(close or names[:12])
-        return f"; menade du {listed}?" if close else f"; det finns: {listed}"
+        return FILTER_PROBLEMS["did_you_mean" if close else "there_are"].format(names=listed)
 
     if kommun and kommun.casefold() not in {k.casefold() for k in kommuner}:
-        return f"ingen kommun {kommun!r} i databasen{hint(kommun, kommuner)}"
+        return FILTER_PROBLEMS["no_kommun"].format(kommun=kommun, hint=hint(kommun, kommuner))
     in_kommun = [n for k, n in pairs if not kommun or k.casefold() == kommun.casefold()]
     if namnd and namnd.casefold() not in {n.casefold() for n in in_kommun}:
-        where = f" i {kommun}" if kommun else ""
-        return f"ingen nämnd {namnd!r}{where} i databasen{hint(namnd, sorted(set(in_kommun)))}"
+        where = FILTER_PROBLEMS["in_kommun"].format(kommun=kommun) if kommun else ""
+        found = hint(namnd, sorted(set(in_kommun)))
+        return FILTER_PROBLEMS["no_namnd"].format(namnd=namnd, where=where, hint=found)
     if years and not any(years[0] <= y <= years[1] for y in stored_years):
         span = str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
-        return (
-            f"inga {what} från {span}; databasen har {stored_years[0]}–{stored_years[-1]}"
+        stored = (
+            f"{stored_years[0]}–{stored_years[-1]}"
             if len(stored_years) > 1
-            else f"inga {what} från {span}; databasen har {stored_years[0]}"
+            else str(stored_years[0])
         )
+        return FILTER_PROBLEMS["no_years"].format(what=what, span=span, stored=stored)
     return None

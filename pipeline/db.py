@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 
+from kommunkoll.vocabulary import DATABASE_PROBLEMS
+
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
@@ -63,8 +65,7 @@ def open_database(url: str | None = None, must_exist: bool = False) -> Engine:
     path = sqlite_file(url)
     if must_exist and path is not None and not path.exists():
         raise DatabaseProblem(
-            f"databasen {path} finns inte (ange rätt fil med --db, eller skapa den med "
-            "`kommunkoll ingest` eller `kommunkoll db upgrade`)"
+            DATABASE_PROBLEMS["missing"].format(path=path) + DATABASE_PROBLEMS["missing_hint"]
         )
     try:
         engine = make_engine(url)
@@ -84,21 +85,18 @@ def database_problem(exc: BaseException, url: str) -> str:
     first = text[0] if text else type(exc).__name__
     if isinstance(exc, sa.NoSuchModuleError):
         scheme = url.split("://", 1)[0]
-        return (
-            f"okänd databastyp '{scheme}' i {shown} (använd en filväg, sqlite:///fil.db "
-            "eller postgresql+psycopg://användare@värd/databas)"
-        )
+        return DATABASE_PROBLEMS["unknown_kind"].format(scheme=scheme, shown=shown)
     if isinstance(exc, sa.ArgumentError):
-        return f"{shown} är ingen giltig databasadress ({first})"
+        return DATABASE_PROBLEMS["bad_url"].format(shown=shown, detail=first)
     if path is not None:
         if "not a database" in first or "malformed" in first:
-            return f"{path} är ingen SQLite-databas"
+            return DATABASE_PROBLEMS["not_sqlite"].format(path=path)
         if not path.parent.exists():
-            return f"databasen {path} kan inte skapas: mappen {path.parent} finns inte"
-        return f"databasen {path} kan inte öppnas ({first})"
+            return DATABASE_PROBLEMS["no_folder"].format(path=path, folder=path.parent)
+        return DATABASE_PROBLEMS["cannot_open"].format(path=path, detail=first)
     if isinstance(exc, sa.OperationalError | sa.InterfaceError):
-        return f"databasen {shown} svarar inte ({first})"
-    return f"databasen {shown} kan inte användas ({first})"
+        return DATABASE_PROBLEMS["not_answering"].format(shown=shown, detail=first)
+    return DATABASE_PROBLEMS["unusable"].format(shown=shown, detail=first)
 
 
 def _shown(url: str) -> str:

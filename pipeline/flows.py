@@ -39,7 +39,11 @@ from kommunkoll.extractors.file_content import FileContent  # noqa: E402
 from kommunkoll.extractors.limits import Limits  # noqa: E402
 from kommunkoll.extractors.pdf import detail  # noqa: E402
 from kommunkoll.models import Document  # noqa: E402
-from kommunkoll.vocabulary import STORED_FILE_CHANGED, STORED_FILE_GONE  # noqa: E402
+from kommunkoll.vocabulary import (  # noqa: E402
+    ERROR_REASONS,
+    STORED_FILE_CHANGED,
+    STORED_FILE_GONE,
+)
 
 from . import inbox as box  # noqa: E402
 from .db import make_engine, upgrade_schema  # noqa: E402
@@ -184,7 +188,7 @@ def _result(future: Any, outcome: Outcome) -> Extraction | Failure:
     try:
         result, seconds = future.result()
     except Exception as exc:  # retries spent on a transient error
-        return Failure("failed", f"läsningen misslyckades: {detail(exc)}")
+        return Failure("failed", ERROR_REASONS["failed"].format(detail=detail(exc)))
     outcome.extract_seconds += seconds
     return result
 
@@ -214,7 +218,7 @@ def _settle(
     try:
         stored = store_extraction(engine, result, path=target)
     except Exception as exc:  # the database refused this document: the others may still go in
-        reason = f"dokumentet kunde inte sparas: {detail(exc).splitlines()[0]}"
+        reason = ERROR_REASONS["store_failed"].format(detail=detail(exc).splitlines()[0])
         outcome.quarantined.append((path.name, "store_failed", reason))
         with suppress(Exception):  # the database is gone altogether: the outcome says it
             record_ingest_error(engine, path.name, digest, "store_failed", reason)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kommunkoll.vocabulary import ERROR_REASONS
+
 PROCESSED = "processed"
 QUARANTINE = "quarantine"
 
@@ -33,7 +35,7 @@ def symlink_reason(path: Path) -> str:
         target = os.readlink(path)
     except OSError:
         target = "?"
-    return f"symbolisk länk (till {target}) följs inte; lägg filen själv i inkorgen"
+    return ERROR_REASONS["symlink"].format(target=target)
 
 
 def expand(paths: list[Path]) -> list[Path]:

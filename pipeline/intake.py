@@ -23,6 +23,7 @@ from typing import Any
 
 from kommunkoll.extractors.file_content import FileContent
 from kommunkoll.extractors.limits import Limits
+from kommunkoll.vocabulary import ERROR_REASONS
 
 from . import inbox as box
 from .store import is_stored, record_ingest_error
@@ -59,7 +60,7 @@ def move_failed(
     engine: Any, path: Path, digest: str | None, exc: OSError, outcome: Outcome
 ) -> None:
     """A file that could not be moved stays where it is; the reason is recorded."""
-    reason = f"filen kunde inte flyttas: {exc.strerror or exc}"
+    reason = ERROR_REASONS["move_failed"].format(detail=exc.strerror or exc)
     if exc.filename:
         reason += f" ({exc.filename})"
     outcome.quarantined.append((path.name, "move_failed", reason))

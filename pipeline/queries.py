@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection, Engine, Result, Row
 
-from kommunkoll.vocabulary import STATUS_OK, STATUS_WARNING, UTFALL
+from kommunkoll.vocabulary import (
+    STATUS_OK,
+    STATUS_WARNING,
+    UNKNOWN_FOR_LINE,
+    UNKNOWN_IN_TABLE,
+    UTFALL,
+)
 
 if TYPE_CHECKING:  # the ORM (SQLModel, pydantic) loads only for the document pages
     import pandas as pd
@@ -282,15 +288,15 @@ def figure_rows(
         )]  # fmt: skip
         kind = next((t for t in tables if t.casefold() == table.casefold()), None)
         if kind is None:
-            raise _unknown("tabellen", table, tables)
+            raise _unknown("table", table, tables)
         labels = line_labels(connection, line)
         if not labels or not _has_line(connection, kind, labels):
             known = sorted(table_lines(connection, kind))
-            raise _unknown("raden", line, known, f" i tabellen {table!r}")
+            raise _unknown("line", line, known, UNKNOWN_IN_TABLE.format(table=table))
         measures = line_measures(connection, kind, line)
     for one in wanted:
         if one.casefold() not in {m.casefold() for m in measures}:
-            raise _unknown("måttet", one, measures, f" för {line!r}")
+            raise _unknown("measure", one, measures, UNKNOWN_FOR_LINE.format(line=line))
     return chosen  # the line and measure exist, but not for these kommuner, nämnder or years
 
 

@@ -13,9 +13,15 @@ from rich.table import Table
 from rich.text import Text
 
 from kommunkoll.vocabulary import (
+    ABBREVIATION_SKIPS,
+    ABBREVIATION_TAILS,
+    CHECK_FAILED,
+    CHECK_OK,
     COLUMNS,
     DOCUMENT_COLUMNS,
     DOCUMENT_KINDS,
+    EXTRACTION_LABELS,
+    GAPS_NOT_READ,
     MEASURES,
     STATUS_OK,
     STATUS_WARNING,
@@ -54,24 +60,24 @@ def extraction_summary(extraction: Extraction) -> Table:
     failed = sum(1 for check in checks if not check.ok)
     table = Table(title=escape(extraction.source.filename), show_header=False, title_justify="left")
     status = STATUS_WARNING if extraction.warnings or extraction.gaps else STATUS_OK
-    gaps = f": {len(extraction.gaps)} rader lästes inte" if extraction.gaps else ""
-    for name, value in (
+    gaps = GAPS_NOT_READ.format(n=len(extraction.gaps)) if extraction.gaps else ""
+    for key, value in (
         ("status", status + gaps),
-        ("typ", name_of(DOCUMENT_KINDS, doc.kind)),
+        ("kind", name_of(DOCUMENT_KINDS, doc.kind)),
         ("kommun", doc.kommun),
-        ("nämnd", doc.namnd),
-        ("år", str(doc.year)),
+        ("namnd", doc.namnd),
+        ("year", str(doc.year)),
         ("period", doc.period or "–"),
-        ("sidor", str(extraction.source.pages)),
-        ("tabeller / värden", f"{len(extraction.tables)} / {values}"),
-        ("kontroller", f"{len(checks) - failed} stämmer, {failed} stämmer inte"),
-        ("internkontroller", str(len(extraction.internal_controls))),
-        ("svar", str(len(extraction.answers))),
-        ("iakttagelser", str(len(extraction.findings))),
+        ("pages", str(extraction.source.pages)),
+        ("tables", f"{len(extraction.tables)} / {values}"),
+        ("checks", f"{len(checks) - failed} {CHECK_OK}, {failed} {CHECK_FAILED}"),
+        ("internal_controls", str(len(extraction.internal_controls))),
+        ("answers", str(len(extraction.answers))),
+        ("findings", str(len(extraction.findings))),
     ):
-        table.add_row(name, escape(value))
+        table.add_row(EXTRACTION_LABELS[key], escape(value))
     for warning in extraction.warnings:
-        table.add_row("[yellow]varning[/yellow]", escape(warning))
+        table.add_row(f"[yellow]{STATUS_WARNING}[/yellow]", escape(warning))
     return table
 
 
@@ -210,10 +216,10 @@ def abbreviation(namnd: str) -> str:
     letters = []
     for word in namnd.replace("-", "- ").split():
         bare = word.strip("-,.").casefold()
-        if not bare or bare in ("och", "för", "i"):
+        if not bare or bare in ABBREVIATION_SKIPS:
             continue
         letters.append(bare[0].upper())
-        for tail, letter in (("nämnden", "N"), ("nämnd", "N"), ("styrelsen", "S")):
+        for tail, letter in ABBREVIATION_TAILS:
             if bare.endswith(tail) and bare != tail:
                 letters.append(letter)
                 break

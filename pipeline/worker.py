@@ -44,7 +44,7 @@ from typing import IO, Any
 from kommunkoll.extractors.errors import ExtractionError
 from kommunkoll.extractors.file_content import FileContent
 from kommunkoll.extractors.limits import Limits, MiB
-from kommunkoll.vocabulary import ERROR_REASONS
+from kommunkoll.vocabulary import ERROR_REASONS, READER_LOST
 
 from .reader_process import die_with_parent, spawn, take_early
 
@@ -113,7 +113,7 @@ class Reader:
         thread.start()
         self._started.wait()
         if failure:
-            raise ReaderLost(f"läsarprocessen kunde inte starta: {failure[0]}")
+            raise ReaderLost(READER_LOST["start"].format(detail=failure[0]))
         assert self._process is not None
         return self._process
 
@@ -145,9 +145,7 @@ class Reader:
             lost = [f for _, f in sorted(self._pending.items())]
             self._pending.clear()
         for future in lost:
-            future.set_exception(
-                ReaderLost(f"läsarprocessen avslutades (slutstatus {process.returncode})")
-            )
+            future.set_exception(ReaderLost(READER_LOST["ended"].format(status=process.returncode)))
 
     def submit(
         self, path: Path | str, limits: Limits | None = None, content: FileContent | None = None
@@ -166,7 +164,7 @@ class Reader:
                 _send(process.stdin, (request_id, str(path), limits, content))
             except OSError as exc:
                 self._pending.pop(request_id, None)
-                raise ReaderLost(f"läsarprocessen finns inte längre: {exc}") from None
+                raise ReaderLost(READER_LOST["gone"].format(detail=exc)) from None
         return future
 
     def prefetch(
@@ -363,8 +361,8 @@ def _outcome(child: _Child, status: int) -> tuple[str, Any]:
         if number == signal.SIGKILL:  # not ours: the kernel's out-of-memory killer
             return "error", ("too_large", memory_reason(child.limits))
         name = signal.Signals(number).name
-        return "error", ("broken", f"läsaren kraschade på filen ({name})")
-    return "error", ("broken", f"läsaren avslutades utan svar (status {os.WEXITSTATUS(status)})")
+        return "error", ("broken", READER_LOST["crashed"].format(signal=name))
+    return "error", ("broken", READER_LOST["silent"].format(status=os.WEXITSTATUS(status)))
 
 
 def _fork(

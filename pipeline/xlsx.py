@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kommunkoll.vocabulary import EXPORT_TITLES, TKR
+from kommunkoll.vocabulary import COLUMN_QUESTION, COLUMNS, EXPORT_TITLES, SHEET_TITLES, TKR
 
 from .compare import (
     AnswerMatrix,
@@ -69,12 +69,12 @@ def answers_workbook(matrix: AnswerMatrix, changes: Sequence[Any], path: Path) -
     """Sheet "Svar": the matrix (changed answers filled); sheet "Ändringar": both comments."""
     book = Workbook()
     sheet = book.active
-    sheet.title = "Svar"
+    sheet.title = SHEET_TITLES["answers"]
     _header(
         sheet,
         [
-            "Nr",
-            "Fråga (senaste lydelse)",
+            COLUMNS["number"],
+            COLUMN_QUESTION,
             *(f"{c.kommun}\n{c.namnd}\n{c.year}" for c in matrix.columns),
         ],
         [6, 60, *(18 for _ in matrix.columns)],
@@ -96,20 +96,20 @@ def answers_workbook(matrix: AnswerMatrix, changes: Sequence[Any], path: Path) -
                 target.font = HEADER_FONT
     _for_print(sheet, "A:B")
     _comments_sheet(book, matrix)
-    changed = book.create_sheet("Ändringar")
+    changed = book.create_sheet(SHEET_TITLES["changes"])
     _header(
         changed,
         [
-            "Kommun",
-            "Nämnd",
-            "Nr",
-            "Fråga",
-            "År före",
-            "Svar före",
-            "Kommentar före",
-            "År",
-            "Svar",
-            "Kommentar",
+            COLUMNS["kommun"],
+            COLUMNS["namnd"],
+            COLUMNS["number"],
+            COLUMNS["question"],
+            EXPORT_TITLES["year_before"],
+            EXPORT_TITLES["answer_before"],
+            EXPORT_TITLES["comment_before"],
+            COLUMNS["year"],
+            COLUMNS["answer"],
+            COLUMNS["comment"],
         ],
         [12, 26, 6, 50, 8, 10, 50, 8, 10, 50],
     )
@@ -149,10 +149,11 @@ def _answer_text(cell: object) -> str:
 def _comments_sheet(book: Workbook, matrix: AnswerMatrix) -> None:
     """Sheet "Kommentarer": one row per answer with its comment beside it, for printing
     (cell notes do not print)."""
-    sheet = book.create_sheet("Kommentarer")
+    sheet = book.create_sheet(SHEET_TITLES["comments"])
+    keys = ("kommun", "namnd", "year", "number", "question", "answer", "comment", "page")
     _header(
         sheet,
-        ["Kommun", "Nämnd", "År", "Nr", "Fråga", "Svar", "Kommentar", "Sida"],
+        [COLUMNS[key] for key in keys],
         [12, 26, 8, 6, 50, 16, 70, 6],
         freeze="C2",
     )
@@ -177,21 +178,21 @@ def figures_workbook(points: Sequence[FigurePoint], title: str, path: Path) -> P
     whether it is good for the line), the change in words, restatements, source page."""
     book = Workbook()
     sheet = book.active
-    sheet.title = "Siffror"
+    sheet.title = SHEET_TITLES["figures"]
     unit = points[0].unit if points else TKR
     _header(
         sheet,
         [
-            "Kommun",
-            "Nämnd",
-            "År",
-            f"Värde ({unit})",
-            f"Förändring ({unit})",
-            "Förändring %",
-            "Förändring i ord",
-            "Omräknat",
-            "Dokument",
-            "Sida",
+            COLUMNS["kommun"],
+            COLUMNS["namnd"],
+            COLUMNS["year"],
+            COLUMNS["value_in"].format(unit=unit),
+            COLUMNS["change_in"].format(unit=unit),
+            COLUMNS["change_percent"],
+            COLUMNS["change_words"],
+            COLUMNS["restated"],
+            COLUMNS["document"],
+            COLUMNS["page"],
         ],
         [12, 26, 8, 14, 16, 14, 30, 40, 48, 6],
         freeze="C2",
@@ -236,7 +237,9 @@ def frame_workbook(frame: pd.DataFrame, sheet_name: str, path: Path) -> Path:
     sheet.title = sheet_name[:31]
     question_numbers = "unit" not in frame.columns  # answers: "number" is the question's
     titles = [
-        "Nr" if question_numbers and c == "number" else EXPORT_TITLES.get(str(c), str(c))
+        COLUMNS["number"]
+        if question_numbers and c == "number"
+        else EXPORT_TITLES.get(str(c), str(c))
         for c in frame.columns
     ]
     _header(sheet, titles, [max(8, min(40, len(t) + 4)) for t in titles])

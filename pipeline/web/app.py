@@ -27,12 +27,19 @@ from kommunkoll.models import (
     Value,
 )
 from kommunkoll.vocabulary import (
+    COLUMNS,
     DOCUMENT_KINDS,
+    DOCUMENT_WARNINGS,
     DRIFT,
     ICON_FAILED,
     ICON_OK,
     MEASURES,
+    NOT_FOUND,
     SEARCH_KINDS,
+    SERVER_ERROR,
+    STATUS_FAILED,
+    STATUS_OK,
+    STATUS_WARNING,
     TABLE_KINDS,
     UNCAPTURED_LINES,
     UTFALL,
@@ -134,7 +141,7 @@ def create_app(engine: Engine) -> FastAPI:
                 select(Value).where(Value.line_id == line_id).order_by(Value.id)
             ).all()
         if not values:
-            raise HTTPException(404, f"ingen rad {line_id}")
+            raise HTTPException(404, NOT_FOUND["line"].format(id=line_id))
         boxed = [v for v in values if v.x0 is not None] or values
         return RedirectResponse(f"/values/{boxed[0].id}", status_code=303)
 
@@ -294,9 +301,9 @@ def _harden(app: FastAPI) -> None:
         try:
             response = await call_next(request)
         except (OverflowError, DataError):  # /documents/99999999999999999999: no such row
-            response = PlainTextResponse("Finns inte", status_code=404)
+            response = PlainTextResponse(NOT_FOUND["row"], status_code=404)
         except Exception:
-            response = PlainTextResponse("Ett oväntat fel inträffade", status_code=500)
+            response = PlainTextResponse(SERVER_ERROR, status_code=500)
         response.headers.update(SECURITY_HEADERS)
         return response
 
@@ -349,7 +356,8 @@ def _download_matrix(matrix, rows, changes, kind: str) -> Response:  # type: ign
             return _file(path.read_bytes(), "enkatsvar", kind)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["Nr", "Fråga", *(f"{c.kommun} {c.namnd} {c.year}" for c in matrix.columns)])
+    heads = [COLUMNS["number"], COLUMNS["question"]]
+    writer.writerow([*heads, *(f"{c.kommun} {c.namnd} {c.year}" for c in matrix.columns)])
     for r in rows:
         writer.writerow([r.number, r.question, *(_answer_text(c) for c in r.cells)])
     return _file(buffer.getvalue().encode("utf-8-sig"), "enkatsvar", kind)
@@ -370,8 +378,9 @@ def _download_points(points, title: str, kind: str) -> Response:  # type: ignore
             return _file(path.read_bytes(), "trend", kind)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["Kommun", "Nämnd", "Mått", "År", "Värde", "Enhet", "Förändring", "%",
-                     "Omräknat", "Dokument", "Sida"])  # fmt: skip
+    heads = ("kommun", "namnd", "measure", "year", "value", "unit", "change", "%", "restated",
+             "document", "page")  # fmt: skip
+    writer.writerow([COLUMNS.get(key, key) for key in heads])  # "%" is its own title
     for m, p in points:
         writer.writerow([p.kommun, p.namnd, MEASURE_NAMES.get(m, m), p.year, p.number, p.unit,
                          change_amount(p), change_percent_text(p), restatement_note(p),
@@ -414,10 +423,12 @@ def _pdf_path(engine: Engine, document_id: int) -> Path:
     with Session(engine) as session:
         document = session.get(Document, document_id)
     if document is None:
-        raise HTTPException(404, f"inget dokument {document_id}")
+        raise HTTPException(404, NOT_FOUND["document"].format(id=document_id))
     path = find_pdf(document)
     if path is None:
-        raise HTTPException(404, f"PDF-filen {document.filename} finns inte på {document.path}")
+        raise HTTPException(
+            404, NOT_FOUND["pdf"].format(filename=document.filename, path=document.path)
+        )
     return path
 
 
@@ -447,7 +458,7 @@ def document_list(engine: Engine) -> dict[str, object]:
     for d, n, k in rows:
         count = {name: counted[name].get(d.id, 0) for name in counted}
         warnings = _warnings(d, count)
-        status = "fel" if count["failed"] else ("varning" if warnings else "ok")
+        status = STATUS_FAILED if count["failed"] else (STATUS_WARNING if warnings else STATUS_OK)
         listed.append(
             {"doc": d, "namnd": n.name, "kommun": k.name, "count": count,
              "warnings": warnings, "status": status}
@@ -460,18 +471,19 @@ def _warnings(document: Document, count: dict[str, int]) -> list[str]:
     warnings = []
     holds = DOCUMENT_KINDS[document.kind].holds if document.kind in DOCUMENT_KINDS else None
     if holds == "tables" and not count["tables"]:
-        warnings.append("inga tabeller hittades")
+        warnings.append(DOCUMENT_WARNINGS["no_tables"])
     if holds == "answers" and not count["answers"]:
-        warnings.append("inga svar hittades")
+        warnings.append(DOCUMENT_WARNINGS["no_answers"])
     if document.extractor_version != EXTRACTOR_VERSION:
         warnings.append(
-            f"läst av extraktor {document.extractor_version}, nu {EXTRACTOR_VERSION}: "
-            "kör `kommunkoll reprocess`"
+            DOCUMENT_WARNINGS["old_extractor"].format(
+                version=document.extractor_version, current=EXTRACTOR_VERSION
+            )
         )
     if find_pdf(document) is None:
-        warnings.append("PDF-filen finns inte längre där den lagrades")
+        warnings.append(DOCUMENT_WARNINGS["pdf_gone"])
     if failed := count["failed"]:
-        warnings.append(f"{failed} kontroll(er) stämmer inte")
+        warnings.append(DOCUMENT_WARNINGS["checks_failed"].format(failed=failed))
     if document.uncaptured:
         warnings.append(UNCAPTURED_LINES.format(n=document.uncaptured))
     warnings += document.warnings or []  # each with its page: what the summary lines count
@@ -507,7 +519,7 @@ def value_detail(engine: Engine, value_id: int) -> dict[str, object]:
     with Session(engine) as session:
         found = queries.value_in_context(session, value_id)
     if found is None:
-        raise HTTPException(404, f"inget värde {value_id}")
+        raise HTTPException(404, NOT_FOUND["value"].format(id=value_id))
     value, line, table, document = found
     path = find_pdf(document)
     page_number = value.page or table.page

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from kommunkoll.extractors.ocr import SETTINGS as OCR_SETTINGS
 from kommunkoll.models import Answer, Line, ReportTable, Value
-from kommunkoll.vocabulary import LOW_CONFIDENCE
+from kommunkoll.vocabulary import LOW_CONFIDENCE, UNSURE_ANSWER_BOX, UNSURE_VALUE_BOX
 
 from .pdfpage import box_percent, page_size
 
@@ -26,7 +26,7 @@ def unsure_pages(session: Session, document_id: int, pdf: Path | None) -> list[d
     ).all()
     for a in answers:
         if LOW_CONFIDENCE in (a.flags or []) and a.x0 is not None:
-            label = f"fråga {a.number}: säkerhet {a.confidence:.0f}"
+            label = UNSURE_ANSWER_BOX.format(number=a.number, confidence=a.confidence)
             found.setdefault(a.page, []).append(((a.x0, a.top, a.x1, a.bottom), label))
     values = session.exec(
         select(Value, Line)
@@ -36,7 +36,9 @@ def unsure_pages(session: Session, document_id: int, pdf: Path | None) -> list[d
     ).all()
     for v, line in values:
         if v.x0 is not None and v.page is not None:
-            label = f"{line.label} {v.measure or ''} {v.year or ''}: säkerhet {v.confidence:.0f}"
+            label = UNSURE_VALUE_BOX.format(
+                line=line.label, measure=v.measure or "", year=v.year or "", confidence=v.confidence
+            )
             found.setdefault(v.page, []).append(((v.x0, v.top, v.x1, v.bottom), label))
     pages = []
     for number in sorted(found):

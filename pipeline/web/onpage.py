@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from kommunkoll.models import Answer, Document, Finding
+from kommunkoll.vocabulary import NOT_FOUND
 
 from .. import queries
 from .pdfpage import box_percent, page_size
@@ -37,7 +38,7 @@ def owned_document(session: Session, document_id: int) -> tuple[Document, str, s
     """The document with its kommun's and nämnd's names, or 404."""
     found = queries.documents(session, document_id)
     if not found:
-        raise HTTPException(404, f"inget dokument {document_id}")
+        raise HTTPException(404, NOT_FOUND["document"].format(id=document_id))
     document, namnd, kommun = found[0]
     return document, kommun.name, namnd.name
 
@@ -62,7 +63,9 @@ def _stored(engine: Engine, model: type, row_id: int, missing: str):  # type: ig
 
 def answer_on_page(engine: Engine, answer_id: int, find_pdf) -> OnPage:  # type: ignore[no-untyped-def]
     """The answer's marked box on its page (the whole page when no box was stored)."""
-    answer, document, kommun, namnd = _stored(engine, Answer, answer_id, f"inget svar {answer_id}")
+    answer, document, kommun, namnd = _stored(
+        engine, Answer, answer_id, NOT_FOUND["answer"].format(id=answer_id)
+    )
     path = find_pdf(document)
     page = answer.mark_page or answer.page
     bbox = (answer.mark_x0, answer.mark_top, answer.mark_x1, answer.mark_bottom)
@@ -73,7 +76,7 @@ def answer_on_page(engine: Engine, answer_id: int, find_pdf) -> OnPage:  # type:
 def finding_on_page(engine: Engine, finding_id: int, find_pdf) -> OnPage:  # type: ignore[no-untyped-def]
     """The finding on its page, its box where its words are found printed there."""
     finding, document, kommun, namnd = _stored(
-        engine, Finding, finding_id, f"ingen iakttagelse {finding_id}"
+        engine, Finding, finding_id, NOT_FOUND["finding"].format(id=finding_id)
     )
     path = find_pdf(document)
     bbox = printed_box(path, finding.page, finding.text) if path is not None else None

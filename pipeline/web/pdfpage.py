@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from kommunkoll.vocabulary import NOT_FOUND
+
 SCALE = 2.0  # 144 dpi: sharp enough to read a table's digits
 
 
@@ -21,7 +23,9 @@ def page_png(path: str, page: int, mtime: float, scale: float = SCALE) -> bytes:
     document = pdfium.PdfDocument(path)
     try:
         if not 1 <= page <= len(document):
-            raise IndexError(f"{Path(path).name} har {len(document)} sidor, inte {page}")
+            raise IndexError(
+                NOT_FOUND["page"].format(name=Path(path).name, pages=len(document), page=page)
+            )
         image = document[page - 1].render(scale=scale).to_pil()
     finally:
         document.close()

@@ -6,7 +6,7 @@ import math
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from kommunkoll.vocabulary import UNITS, name_of
+from kommunkoll.vocabulary import NO_VALUES_TO_DRAW, UNITS, name_of
 
 COLOURS = ("#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f8c8d")
 
@@ -33,7 +33,7 @@ def line_chart(
     """One line per series over the years; each point carries its value in a <title>."""
     points = [(x, y) for s in series.values() for x, y in s if y is not None]
     if not points:
-        return '<p class="empty">Inga värden att rita.</p>'
+        return f'<p class="empty">{NO_VALUES_TO_DRAW}</p>'
     left, right, top, bottom = 90, 20, 28, 40
     legend_top = height
     height += 18 * len(series) + 10
