@@ -16,7 +16,8 @@ for an even seed, a delårsbokslut (random_report.py) for an odd one, each print
 random layout and scanned by samples/scan.py under conditions drawn from the seed (150–300
 dpi, 0.3–2° rotation, noise, blur, black-and-white or gray, hand-drawn crosses on a form
 with answer columns half the time). Printed per scan condition: answers right, mean comment
-token Jaccard (an answer not found counts 0), table cells' precision and recall (as
+token Jaccard (an answer not found counts 0), how many of the answers not read right a
+warning points at (the rest are silent gaps), table cells' precision and recall (as
 benchmarks/tables.py --random counts them). Cached under benchmarks/.cache/ocr-random-v*/.
 Tune on seeds below 1000; quote held-out figures from seeds 1000 up.
 """
@@ -272,6 +273,34 @@ def _scores(got: dict, truth: dict, enkat: bool) -> Counter:
     return counts
 
 
+_PLACE = re.compile(r"sida (\d+)(?:, ruta [\d.]+, ([\d.]+)| vid y=(\d+))")
+
+
+def _warned(got: dict, truth: dict, original: dict) -> Counter:
+    """Of the answers not read right, how many a warning points at: one naming the
+    question ("fråga 2.1 (sida 1) ..."), or one placing something unread (its page and box,
+    or a stray mark's height) inside the question's stretch of the page, from its own top
+    to the next question's as the text PDF prints them. The rest are silent misses."""
+    by_number = {a["number"]: a for a in got["answers"]}
+    placed = [(int(m[1]), float(m[2] or m[3])) for w in got["warnings"] if (m := _PLACE.search(w))]
+    printed = [(a["number"], a["page"], a["bbox"][1]) for a in original["answers"] if a["bbox"]]
+    stretch = {}
+    for k, (number, page, top) in enumerate(printed):
+        nxt = printed[k + 1] if k + 1 < len(printed) else None
+        end = nxt[2] if nxt and nxt[1] == page else float("inf")
+        stretch[number] = (page, top - 6, end - 6)
+    counts: Counter = Counter()
+    for t in truth["answers"]:
+        a = by_number.get(t["number"])
+        if a and a["answer"] == t["answer"]:
+            continue
+        counts["missed"] += 1
+        named = any(w.startswith(f"fråga {t['number']} (") for w in got["warnings"])
+        page, top, end = stretch.get(t["number"], (0, 0.0, 0.0))
+        counts["warned"] += named or any(p == page and top <= y < end for p, y in placed)
+    return counts
+
+
 def random_main(n: int, seed: int, producer: str | None) -> None:
     from kommunkoll.extractors import ExtractionError, extract_pdf
 
@@ -292,6 +321,8 @@ def random_main(n: int, seed: int, producer: str | None) -> None:
         except ExtractionError:
             original = {"answers": [], "tables": []}
         counts.update({f"text_{k}": v for k, v in _scores(original, truth, enkat).items()})
+        if enkat:
+            counts.update(_warned(got, truth, original))
         peak = result["peak_mib"]
         for name in ["all", "enkät" if condition["form"] else "delårsbokslut", *_tags(condition)]:
             group = groups.setdefault(name, Counter())
@@ -299,7 +330,8 @@ def random_main(n: int, seed: int, producer: str | None) -> None:
             group["peak"] = max(group["peak"], peak)
         own = (
             f"answers {counts['answers_right']}/{counts['answers']}, "
-            f"jaccard {_ratio(counts['jaccard'], counts['answers'])}"
+            f"jaccard {_ratio(counts['jaccard'], counts['answers'])}, "
+            f"misses warned {counts['warned']}/{counts['missed']}"
             if enkat
             else f"cells {counts['right_cells']}/{counts['truth_cells']} of {counts['read_cells']}"
         )
@@ -310,11 +342,12 @@ def random_main(n: int, seed: int, producer: str | None) -> None:
           f"producer {producer or 'as drawn'}, {len(failed)} not extracted")  # fmt: skip
     for line in failed:
         print("   ", line)
-    print("(text: the same figures for the original text PDFs, read without OCR)")
+    print("(text: the same figures for the original text PDFs, read without OCR; warned:")
+    print(" the answers not read right that a warning points at, of all not read right)")
     print(f"{'condition':16} {'docs':>4} {'answers':>9} {'acc':>6} {'jaccard':>7} "
           f"{'cells':>5} {'read':>5} {'right':>5} {'prec':>6} {'recall':>6} "
           f"{'text acc':>8} {'text J':>6} {'text rec':>8} "
-          f"{'cpu s/p':>7} {'peak MiB':>8}")  # fmt: skip
+          f"{'cpu s/p':>7} {'peak MiB':>8} {'warned':>9}")  # fmt: skip
     order = sorted(groups, key=lambda g: (g != "all", g not in ("enkät", "delårsbokslut"), g))
     for name in order:
         c = groups[name]
@@ -327,7 +360,8 @@ def random_main(n: int, seed: int, producer: str | None) -> None:
               f"{_ratio(c['text_answers_right'], c['text_answers']):>8} "
               f"{_ratio(c['text_jaccard'], c['text_answers']):>6} "
               f"{_ratio(c['text_right_cells'], c['text_truth_cells']):>8} "
-              f"{c['cpu'] / max(1, c['pages']):7.2f} {c['peak']:8.0f}")  # fmt: skip
+              f"{c['cpu'] / max(1, c['pages']):7.2f} {c['peak']:8.0f} "
+              f"{c['warned']:4}/{c['missed']:<4}")  # fmt: skip
 
 
 def _pages(pdf: Path) -> int:

@@ -112,14 +112,14 @@ def header_columns(line: Sequence[dict[str, Any]]) -> list[Column] | None:
     return sorted(found, key=lambda c: c.x0)
 
 
-_BOX_READINGS = frozenset("oO0xX")  # what OCR glues before a word from the box beside it
+_BOX_READINGS = frozenset("oO0xX8")  # what OCR glues before a word from the box beside it
 
 
 def _option_value(text: str) -> tuple[str, bool] | None:
     """The answer a word names, and whether OCR glued the box beside it to its front ("Oja"
     for "☐ Ja")."""
     vet, _ = VET_WORDS
-    for word, glued in ((text, False), (text[1:], True)):
+    for word, glued in ((text, False), (text[1:], True), (text[2:], True)):
         if glued and not (len(text) > 2 and (text[0] in _BOX_READINGS or not text[0].isalnum())):
             break
         value = VET_EJ if word == vet else ANSWER_WORDS.get(word)
@@ -135,7 +135,8 @@ def option_words(line: Sequence[dict[str, Any]]) -> list[OptionWord] | None:
     """The answer words if a line (words in x order) is the answer options printed as a row
     ("☐ Ja ☐ Nej ☐ Delvis ☐ Vet ej", a header "Ja Nej Delvis Vet ej"): Ja, Nej and a third
     answer, each once, and between them nothing longer than what a scan makes of a box
-    ("O", "8", "CJ"). Text that talks of yes and no has words of its own. None otherwise."""
+    ("O", "8", "CJ"); a scan may lose one of Ja and Nej. Text that talks of yes and no has
+    words of its own. None otherwise."""
     _, rest = VET_WORDS
     found: list[OptionWord] = []
     other = 0
@@ -152,7 +153,9 @@ def option_words(line: Sequence[dict[str, Any]]) -> list[OptionWord] | None:
             return None
     values = [value for value, _, _ in found]
     distinct = set(values)
-    if len(values) != len(distinct) or not {JA, NEJ} <= distinct or len(distinct) < 3:
+    # Ja and Nej and a third; or, where a scan lost the word beside a marked box, three
+    # answers with one of Ja and Nej
+    if len(values) != len(distinct) or not {JA, NEJ} & distinct or len(distinct) < 3:
         return None
     return found if other <= len(values) + 1 else None
 

@@ -30,6 +30,13 @@ from kommunkoll.vocabulary import (
     MULTIPLE_MARKS_WARNING,
     NO_ANSWER_HEADER_WARNING,
     NO_QUESTIONS_WARNING,
+    QUESTION_NOT_READ_FIRST,
+    QUESTION_NOT_READ_GAP,
+    QUESTION_NOT_READ_LAST,
+    QUESTION_NOT_READ_MARK,
+    QUESTION_NOT_READ_NUMBER,
+    QUESTION_NOT_READ_OPTIONS,
+    QUESTION_NOT_READ_WARNING,
     STRAY_MARK_WARNING,
     VET_EJ,
     VET_WORDS,
@@ -90,6 +97,78 @@ def _question_number(line: Line, left: float) -> tuple[int, int, int] | None:
     if rest and not (rest[0]["text"][:1].isupper() or rest[0]["text"][:1] in "\"'”“«("):
         return None  # "2.5 miljoner" continues a sentence; a question starts a new one
     return int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+
+
+_LIKE_ONE = str.maketrans("lI|i", "1111")  # what OCR reads for the 1 of "1.3"
+_DAMAGED = re.compile(r"^(\d)(\d)$|^(\d)[,:;](\d{1,2})$|^(\d)\d(\d)$")  # 34, 3,4, 3:4, 3?4
+
+
+def _damaged_readings(text: str) -> list[tuple[int, int, int]]:
+    """The numbers an OCR-damaged "n.m" may have been: "34" or "3,4" for 3.4, "l.3" / "I.3"
+    for 1.3, "155" for 1.5 (the dot read as a digit). Empty for a clean number or a word."""
+    token = text.rstrip(".,:;")
+    mended = token.translate(_LIKE_ONE)
+    if mended != token and (match := _QNUM.match(mended)):
+        return [(int(match.group(1)), int(match.group(2)), int(match.group(3) or 0))]
+    match = _DAMAGED.match(mended)
+    if match is None:
+        return []
+    a, b, c, d, e, f = match.groups()
+    if a is not None:
+        return [(int(a), int(b), 0)]
+    if c is not None:
+        return [(int(c), int(d), 0)]
+    return [(int(e), int(f), 0)]
+
+
+def _successor(before: tuple[int, int, int], after: tuple[int, int, int]) -> bool:
+    """Whether `after` follows `before` with no question between: 1.3 → 1.4, 1.8 → 2.1."""
+    return after == (before[0], before[1] + 1, 0) or (
+        after[0] == before[0] + 1 and after[1] == 1 and not after[2]
+    )
+
+
+def _recovered(
+    lines: Sequence[Line],
+    cands: list[tuple[int, tuple[int, int, int]]],
+    chain: list[int],
+) -> dict[int, tuple[int, int, int]]:
+    """Question lines whose number OCR damaged, by sequence: a line that starts a paragraph
+    at the numbers' edge, its number read as "34", "l.3" or "155", whose neighbours in the
+    chain leave exactly one reading ("34" between 3.3 and 3.5 is 3.4, not 34). Before the
+    first or after the last question the reading must be the one next to it. Only words
+    OCR read: a printed "21 Nämnden" is what it says."""
+    numbers = dict(cands)
+    found: dict[int, tuple[int, int, int]] = {}
+    for i, line in enumerate(lines):
+        first = line.words[0]
+        if i in numbers or first.get("conf") is None or line.x0 > line.left + 20:
+            continue
+        if i and not (lines[i - 1].page != line.page or _starts_paragraph(lines[i - 1], line)):
+            continue
+        rest = line.words[1:]
+        if not rest or not rest[0]["text"][:1].isupper():
+            continue
+        readings = _damaged_readings(first["text"])
+        if not readings:
+            continue
+        before = max((j for j in chain if j < i), default=None)
+        after = min((j for j in chain if j > i), default=None)
+        if before is None and after is None:
+            continue
+        fits = [
+            r
+            for r in readings
+            if (before is None or numbers[before] < r)
+            and (after is None or r < numbers[after])
+            and (before is not None or _successor(r, numbers[after]) or r[1] == 1)  # type: ignore[index]
+            and (after is not None or _successor(numbers[before], r))  # type: ignore[index]
+        ]
+        if len(fits) == 1:
+            found[i] = fits[0]
+    # two damaged lines in one gap must keep the sequence increasing too
+    kept = _longest_increasing(sorted([*cands, *found.items()]))
+    return {i: found[i] for i in kept if i in found}
 
 
 def _longest_increasing(cands: list[tuple[int, tuple[int, int, int]]]) -> list[int]:
@@ -181,9 +260,9 @@ def parse_enkat(pages: Sequence[Page]) -> tuple[list[Question], list[str]]:
     """
     warnings: list[str] = []
     page_boxes = {p.number: merge_boxes(text_boxes(p.marks) + p.boxes) for p in pages}
-    rows = [
-        (p.number, li.top) for p in pages for li in p.lines if li.words and option_row(li.words)
-    ]  # before reading_order takes a header row's words out
+    option_lines = [li for p in pages for li in p.lines if li.words and option_row(li.words)]
+    rows = [(li.page, li.top) for li in option_lines]  # before reading_order takes words out
+    printed = {(li.page, li.top): (li.text, _line_box(li)) for li in option_lines}
     lines, columns_at, side, beside = reading_order(pages, page_boxes)
     questions = split_questions(lines)
     _attach_side_comments(questions, side)
@@ -191,8 +270,9 @@ def parse_enkat(pages: Sequence[Page]) -> tuple[list[Question], list[str]]:
     _printed_options(questions, rows)
     for q in questions:
         _finish(q)
-    _assign_marks(questions, page_boxes, columns_at, warnings)
+    stray = _assign_marks(questions, page_boxes, columns_at, warnings)
     _unread_options(questions, warnings)
+    _unread_questions(questions, stray, printed, warnings, _before_first(lines, questions))
     if not questions:
         warnings.append(NO_QUESTIONS_WARNING)
     return questions, warnings
@@ -500,6 +580,188 @@ def _unread_options(questions: list[Question], warnings: list[str]) -> None:
             warnings.append(ANSWER_UNREAD_WARNING.format(number=q.number, page=q.page))
 
 
+def _line_box(line: Line) -> str:
+    return ", ".join(f"{v:.0f}" for v in (line.x0, line.top, line.x1, line.bottom))
+
+
+def _unread_questions(
+    questions: list[Question],
+    stray: Sequence[tuple[int, Box]],
+    printed: dict[tuple[int, float], tuple[str, str]],
+    warnings: list[str],
+    before: Sequence[Line] = (),
+) -> None:
+    """No silent gap on a scan: where the page evidently prints a question that was not
+    read, a warning with its page, line and box. The signs, from where things stand, never
+    from their words: a line at the questions' number edge (left of the text they indent)
+    whose number could not be read; a marked box beside a line no question owns; a second
+    row of options under one question; or a sentence that asks ("...?") opening a paragraph
+    of a question's comment where the numbering leaves room for one more (1.2 then 1.4, or
+    before the first and after the last read). Marks that stand by no
+    line keep the stray-mark warning. Only OCR'd lines: a text PDF's numbers are printed."""
+    said: set[tuple[int, float]] = set()
+
+    def warn(what: str, at: tuple[int, float], text: str, box: str) -> None:
+        if at not in said:
+            said.add(at)
+            warnings.append(
+                QUESTION_NOT_READ_WARNING.format(page=at[0], box=box, what=what, text=text)
+            )
+
+    owned = [li for q in questions for li in q.lines]
+    edge = _number_edge(questions)
+    before = [li for li in before if any(w.get("conf") is not None for w in li.words)]
+    for li in before if edge is not None else []:
+        if li.x0 < edge:  # type: ignore[operator]
+            warn(QUESTION_NOT_READ_NUMBER, (li.page, li.top), li.text, _line_box(li))
+    if questions and _number_of(questions[0].number)[:2] != (1, 1):
+        what = QUESTION_NOT_READ_FIRST.format(before=questions[0].number)
+        for para in _asking(before):
+            warn(
+                what,
+                (para[0].page, para[0].top),
+                _joined([li.words for li in para]),
+                _line_box(para[0]),
+            )
+    for k, q in enumerate(questions):
+        nxt = questions[k + 1] if k + 1 < len(questions) else None
+        # 1.3 then 1.4 leaves no room; 1.8 then 2.1 does (a 1.9 may stand between)
+        here, then = _number_of(q.number), _number_of(nxt.number) if nxt else None
+        room = then is None or then != (here[0], here[1] + 1, 0)
+        lines = [*q.instruction_lines, *q.rest]
+        scanned = [li for li in lines if any(w.get("conf") is not None for w in li.words)]
+        for li in scanned:
+            if edge is not None and li.x0 < edge and not _heading_like(li):
+                warn(QUESTION_NOT_READ_NUMBER, (li.page, li.top), li.text, _line_box(li))
+                _release_marks(q, [li], warnings)
+        for row in q.options[1:] if room else []:
+            text, box = printed.get(row, ("", "?"))
+            warn(QUESTION_NOT_READ_OPTIONS.format(after=q.number), row, text, box)
+        if room:
+            what = (
+                QUESTION_NOT_READ_GAP.format(after=q.number, before=nxt.number)
+                if nxt is not None
+                else QUESTION_NOT_READ_LAST.format(after=q.number)
+            )
+            for para in _asking([li for li in scanned if li not in q.side]):
+                text = _joined([li.words for li in para])
+                warn(what, (para[0].page, para[0].top), text, _line_box(para[0]))
+                _release_marks(q, para, warnings)
+    for page, box in stray:
+        beside = [
+            li
+            for li in _lines_of(questions)
+            if li.page == page and li.top - 2 <= box.anchor <= li.bottom + 2 and li not in owned
+        ]
+        if beside and any(w.get("conf") is not None for w in beside[0].words):
+            li = beside[0]
+            box_text = ", ".join(f"{v:.0f}" for v in box.bbox)
+            warn(QUESTION_NOT_READ_MARK, (li.page, li.top), li.text, box_text)
+        else:
+            warnings.append(STRAY_MARK_WARNING.format(page=page, y=box.bbox[1]))
+
+
+def _release_marks(q: Question, unread: Sequence[Line], warnings: list[str]) -> None:
+    """A mark beside the text of a question that was not read is that question's, not the
+    answer of the question whose comment the text fell into: when it was all that gave
+    that one its answer, the answer is not known (flagged and warned of, never guessed)."""
+    if q.answer is None or not q.marks:
+        return
+
+    def beside(mark: dict[str, Any]) -> bool:
+        centre = (mark["bbox"][1] + mark["bbox"][3]) / 2
+        return any(
+            li.page == mark["page"] and li.top - 2 <= centre <= li.bottom + 2 for li in unread
+        )
+
+    if all(beside(m) for m in q.marks):
+        q.answer, q.marks = None, []
+        q.flags.append(ANSWER_UNREAD)
+        warnings.append(ANSWER_UNREAD_WARNING.format(number=q.number, page=q.page))
+
+
+def _asking(lines: Sequence[Line]) -> list[list[Line]]:
+    """Of each paragraph that asks something, its lines up to its "?" (a comment may
+    follow in the same paragraph when no gap shows between them). A question starts a
+    sentence: a paragraph starting in lower case or with a figure is a line's run-on."""
+    found = []
+    for para in _paragraph_lines(lines):
+        asks = [n for n, li in enumerate(para) if any(_asks(w["text"]) for w in li.words)]
+        if asks and _starts_sentence(para[0]):
+            found.append(para[: asks[0] + 1])
+    return found
+
+
+def _starts_sentence(line: Line) -> bool:
+    """A capital first word, or one after what is left of a lost number ("0 Hur ...")."""
+    first = line.words[0]["text"]
+    if first[:1].isupper():
+        return True
+    second = line.words[1]["text"] if len(line.words) > 1 else ""
+    return len(first) <= 3 and not any(c.isalpha() for c in first) and second[:1].isupper()
+
+
+def _asks(word: str) -> bool:
+    """A word that ends a question ("året?", "brister?"); a lone "?" is an unread answer."""
+    return len(word) > 1 and word.endswith("?")
+
+
+def _before_first(lines: Sequence[Line], questions: Sequence[Question]) -> list[Line]:
+    """The lines after the first answer-header row and before the first question read:
+    where a first question stands whose number was not read (a title stands above)."""
+    if not questions:
+        return []
+    first = questions[0].lines[0]
+    head = next((k for k, li in enumerate(lines) if li.header), None)
+    if head is None:
+        return []
+    out = []
+    for li in lines[head + 1 :]:
+        if li is first:
+            return out
+        out.append(li)
+    return []
+
+
+def _heading_like(line: Line) -> bool:
+    """A section's heading at the numbers' edge ("2 Ekonomistyrning"), no lost question."""
+    match = _SECNUM.match(line.words[0]["text"])
+    return match is not None and int(match.group(1)) > 0 and not line.text.rstrip().endswith("?")
+
+
+def _lines_of(questions: Sequence[Question]) -> list[Line]:
+    return [li for q in questions for li in (*q.lines, *q.instruction_lines, *q.rest)]
+
+
+def _number_of(text: str) -> tuple[int, int, int]:
+    match = _QNUM.match(text)
+    if match is None:
+        return (0, 0, 0)
+    return int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+
+
+def _number_edge(questions: Sequence[Question]) -> float | None:
+    """Just right of where the question numbers stand, when a question's wrapped lines go
+    on indented under its text (the number stands out left of it); else None. Only the
+    questions' own lines measure it: a comment may stand anywhere."""
+    numbers = sorted(q.lines[0].x0 for q in questions)
+    text = sorted(li.x0 for q in questions for li in q.lines[1:])
+    if len(numbers) < 2 or len(text) < 2:
+        return None
+    at, indent = numbers[len(numbers) // 2], text[len(text) // 2]
+    return at + 0.4 * (indent - at) if indent - at > 10 else None
+
+
+def _paragraph_lines(lines: Sequence[Line]) -> list[list[Line]]:
+    """Lines grouped into paragraphs (`_starts_paragraph`)."""
+    paras: list[list[Line]] = []
+    for k, line in enumerate(lines):
+        if not k or _starts_paragraph(lines[k - 1], line):
+            paras.append([])
+        paras[-1].append(line)
+    return paras
+
+
 def _answer_row(
     block: Sequence[Line], page_boxes: dict[int, list[Box]], nxt: Line | None
 ) -> tuple[int, float, float] | None:
@@ -610,7 +872,9 @@ def split_questions(lines: Sequence[Line]) -> list[Question]:
     the next question or the next section's heading."""
     cands = [(i, n) for i, li in enumerate(lines) if (n := _question_number(li, li.left))]
     starts = _longest_increasing(cands)
-    numbers = dict(cands)
+    mended = _recovered(lines, [(i, n) for i, n in cands if i in set(starts)], starts)
+    starts = sorted([*starts, *mended])
+    numbers = {**dict(cands), **mended}
     headings: dict[int, str] = {}
     questions: list[Question] = []
     for k, start in enumerate(starts):
@@ -632,7 +896,7 @@ def split_questions(lines: Sequence[Line]) -> list[Question]:
         qlines = list(lines[start:stop])
         text = _joined([li.words[1:] if li is first else li.words for li in qlines])
         q = Question(
-            number=first.words[0]["text"],
+            number=_number_text(mended[start]) if start in mended else first.words[0]["text"],
             section=headings.get(section, ""),
             page=first.page,
             lines=qlines,
@@ -642,6 +906,10 @@ def split_questions(lines: Sequence[Line]) -> list[Question]:
         )
         questions.append(q)
     return questions
+
+
+def _number_text(number: tuple[int, int, int]) -> str:
+    return ".".join(str(n) for n in number if n) if number[2] else f"{number[0]}.{number[1]}"
 
 
 def _columns_for(page: int, y: float, columns_at: ColumnsAt) -> list[Column]:
@@ -658,9 +926,11 @@ def _assign_marks(
     page_boxes: dict[int, list[Box]],
     columns_at: ColumnsAt,
     warnings: list[str],
-) -> None:
-    """Each box to the question whose text it stands beside; its column gives the answer."""
+) -> list[tuple[int, Box]]:
+    """Each box to the question whose text it stands beside; its column gives the answer.
+    Returns the marked boxes under a column that no question claimed, with their page."""
     used: set[int] = set()
+    stray: list[tuple[int, Box]] = []
     for q in questions:
         by_page: dict[int, list[Line]] = {}
         block = [*q.lines, *q.instruction_lines]
@@ -734,7 +1004,8 @@ def _assign_marks(
             if box.on and id(box) not in used:
                 cols = _columns_for(page, box.anchor, columns_at)
                 if column_of(box, cols) is not None:
-                    warnings.append(STRAY_MARK_WARNING.format(page=page, y=box.bbox[1]))
+                    stray.append((page, box))
+    return stray
 
 
 def answers_of(pages: Sequence[Page]) -> tuple[list[Answer], list[str]]:

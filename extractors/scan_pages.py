@@ -247,10 +247,38 @@ def _header(words: list[dict[str, Any]]) -> list[Column] | None:
     """The answer columns of a header row, read past what OCR makes of the rules between
     its cells ("TJ", "I", low-confidence specks)."""
     cols = header_columns(words)
-    if cols:
+    if not cols:
+        kept = [w for w in words if _fold(w["text"]) in _HEADER_WORDS or is_text(w)]
+        cols = header_columns(kept) if len(kept) < len(words) else None
+    return _misread_column(cols, words) if cols else None
+
+
+MISREAD = 60.0  # below this OCR confidence a short word in a header row may be a misread label
+
+
+def _misread_column(cols: list[Column], words: list[dict[str, Any]]) -> list[Column]:
+    """Three answer columns and, one column's spacing beyond the first or last, a short
+    word that is no label, read with little confidence ("te" for "Vet ej"): the fourth
+    answer's column, misread, so its marks are looked for there too; the word is given
+    that label's text, so the enkät reader finds the same four columns. Decided from the
+    spacing and the confidence, never from the word."""
+    missing = [v for v in vocabulary.ANSWERS if v not in {c.value for c in cols}]
+    if len(cols) != 3 or len(missing) != 1:
         return cols
-    kept = [w for w in words if _fold(w["text"]) in _HEADER_WORDS or is_text(w)]
-    return header_columns(kept) if len(kept) < len(words) else None
+    centres = [c.centre for c in cols]
+    step = (centres[-1] - centres[0]) / 2
+    for w in words:
+        centre, text = (w["x0"] + w["x1"]) / 2, _fold(w["text"])
+        if text in _HEADER_WORDS or not 0 < len(text) <= 4 or w.get("conf", 100.0) >= MISREAD:
+            continue
+        gap = min(abs(centre - centres[0]), abs(centre - centres[-1]))
+        outside = centre < cols[0].x0 or centre > cols[-1].x1
+        if outside and 0.6 * step <= gap <= 1.5 * step:
+            half = max((w["x1"] - w["x0"]) / 2, min(c.x1 - c.x0 for c in cols) / 2)
+            extra = Column(missing[0], centre - half, centre + half)
+            w["text"] = vocabulary.ANSWERS[missing[0]].name.split()[0]  # "Vet" of "Vet ej"
+            return sorted([*cols, extra], key=lambda c: c.x0)
+    return cols
 
 
 def _in_mark(

@@ -719,6 +719,23 @@ NO_ANSWER_HEADER_WARNING = (
     "markerade svaren går inte att skilja åt och lämnas tomma"
 )
 STRAY_MARK_WARNING = "en markering på sida {page} vid y={y:.0f} står inte vid någon fråga"
+# A question the enkät evidently prints that was not read (a scan's number lost or garbled):
+# what shows it, the line as read and its box, so a person can find it on the page.
+QUESTION_NOT_READ_WARNING = (
+    "en fråga lästes inte (sida {page}, ruta {box}): {what}: {text!r}; dess svar saknas"
+)
+QUESTION_NOT_READ_NUMBER = "raden står där frågornas nummer står, men numret kunde inte läsas"
+QUESTION_NOT_READ_MARK = "en markerad svarsruta står vid raden, som ingen inläst fråga har"
+QUESTION_NOT_READ_OPTIONS = "svarsalternativen står under fråga {after}, som redan har sina"
+QUESTION_NOT_READ_FIRST = (
+    "ett stycke som frågar något står före fråga {before}, den första som lästes"
+)
+QUESTION_NOT_READ_LAST = (
+    "ett stycke som frågar något står efter fråga {after}, den sista som lästes"
+)
+QUESTION_NOT_READ_GAP = (
+    "ett stycke som frågar något står mellan fråga {after} och {before}, där en fråga saknas"
+)
 OCR_PAGES_WARNING = (
     "sida {pages} är inskannade bilder och lästes med OCR (Tesseract, {lang}); värden under "
     "säkerheten {limit:.0f} är flaggade för en person att bekräfta"

@@ -850,6 +850,10 @@ def _options(
 # are wasted work: together a third of `compare figures` over 10,000 documents.
 READING_COMMANDS = frozenset({"compare", "summary", "search"})
 READING_GC_YOUNG = 100_000  # allocations between scans of the young generation
+# Commands that run a flow: importing Prefect builds some 400,000 long-lived objects, which
+# the default thresholds scan over and over while the command waits on its reader process.
+# The documents are read in that process, which tunes its own collector (`worker.py`).
+FLOW_COMMANDS = frozenset({"ingest", "watch", "reprocess"})
 
 
 def _command(args: list[str]) -> str | None:
@@ -875,8 +879,9 @@ def main() -> None:
     """The command line's one error boundary: a UserError is one line and its exit code;
     anything else is one line too, with the traceback only under --debug."""
     debug = "--debug" in sys.argv[1:] or bool(os.environ.get("KOMMUNKOLL_DEBUG"))
-    reading = _command(sys.argv[1:]) in READING_COMMANDS
-    if reading:
+    command = _command(sys.argv[1:])
+    reading = command in READING_COMMANDS
+    if reading or command in FLOW_COMMANDS:
         gc.freeze()  # the imported modules are never scanned again
         gc.set_threshold(READING_GC_YOUNG, *gc.get_threshold()[1:])
     try:

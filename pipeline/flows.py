@@ -10,6 +10,7 @@ stored and still in the inbox, which the next run notices by its sha256 and fini
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
@@ -19,7 +20,7 @@ from .prefect_env import configure
 
 configure()
 
-from prefect import flow, task  # noqa: E402
+from prefect import Flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
@@ -37,7 +38,6 @@ from kommunkoll import EXTRACTOR_VERSION  # noqa: E402
 from kommunkoll.extractors import Extraction, ExtractionError  # noqa: E402
 from kommunkoll.extractors.file_content import FileContent  # noqa: E402
 from kommunkoll.extractors.limits import Limits  # noqa: E402
-from kommunkoll.extractors.pdf import detail  # noqa: E402
 from kommunkoll.models import Document  # noqa: E402
 from kommunkoll.vocabulary import (  # noqa: E402
     ERROR_REASONS,
@@ -65,6 +65,40 @@ from .store import (  # noqa: E402
 from .worker import extract_limited  # noqa: E402
 
 DEFAULT_TIMEOUT = Limits().timeout
+
+
+class _Flow(Flow):  # type: ignore[type-arg]
+    """A Prefect flow whose parameters are sent to the API as pydantic makes them JSON.
+
+    Prefect's own encoder is FastAPI's, whose import (a second of a one-file ingest's CPU)
+    brings the web framework into a command that serves nothing; pydantic gives the same
+    JSON for what the flows take (paths, numbers, the `Limits` dataclass)."""
+
+    def serialize_parameters(self, parameters: dict[str, Any]) -> dict[str, Any]:
+        from prefect.futures import PrefectFuture
+        from prefect.states import State
+        from pydantic_core import to_jsonable_python
+
+        serialized: dict[str, Any] = {}
+        for key, value in parameters.items():
+            if isinstance(value, (PrefectFuture, State)):
+                serialized[key] = f"<{type(value).__name__}>"
+                continue
+            try:
+                serialized[key] = to_jsonable_python(value)
+            except Exception:  # as Prefect does: an unencodable value is named, not sent
+                serialized[key] = f"<{type(value).__name__}>"
+        return serialized
+
+    def with_options(self, **options: Any) -> _Flow:
+        copy = super().with_options(**options)
+        copy.__class__ = _Flow
+        return copy
+
+
+def flow(**options: Any) -> Callable[[Callable[..., Any]], _Flow]:
+    """Prefect's `@flow`, making a `_Flow`."""
+    return lambda fn: _Flow(fn, **options)
 
 
 def _transient(_task: Any, _run: Any, state: Any) -> bool:
@@ -188,6 +222,8 @@ def _result(future: Any, outcome: Outcome) -> Extraction | Failure:
     try:
         result, seconds = future.result()
     except Exception as exc:  # retries spent on a transient error
+        from kommunkoll.extractors.pdf import detail
+
         return Failure("failed", ERROR_REASONS["failed"].format(detail=detail(exc)))
     outcome.extract_seconds += seconds
     return result
@@ -218,6 +254,8 @@ def _settle(
     try:
         stored = store_extraction(engine, result, path=target)
     except Exception as exc:  # the database refused this document: the others may still go in
+        from kommunkoll.extractors.pdf import detail
+
         reason = ERROR_REASONS["store_failed"].format(detail=detail(exc).splitlines()[0])
         outcome.quarantined.append((path.name, "store_failed", reason))
         with suppress(Exception):  # the database is gone altogether: the outcome says it

@@ -22,11 +22,13 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 DEFAULTS = {
     # No telemetry leaves the machine.
@@ -60,10 +62,24 @@ ANSWER_TIMEOUT = 3.0
 @dataclass
 class ApiServer:
     """Prefect's API server as a child of this command (dies with it), or (process None) one
-    that was running already: a local `prefect server start`."""
+    that was running already: a local `prefect server start`.
+
+    `output`: where the launched server writes what it prints, so a server stopped
+    mid-write prints nothing into the command's terminal, and a server that fails to start
+    can be quoted."""
 
     process: subprocess.Popen[bytes] | None
     url: str
+    output: IO[bytes] | None = None
+
+    def last_words(self, limit: int = 600) -> str:
+        """The end of what the launched server printed, on one line."""
+        if self.output is None:
+            return ""
+        self.output.flush()
+        self.output.seek(0)
+        text = self.output.read().decode("utf-8", "replace")
+        return " ".join(text.split())[-limit:]
 
     def wait_ready(self, timeout: float) -> None:
         import httpx
@@ -72,8 +88,10 @@ class ApiServer:
         with httpx.Client() as client:
             while time.monotonic() < deadline:
                 if self.process is not None and self.process.poll() is not None:
+                    said = self.last_words()
                     raise RuntimeError(
                         f"Prefect's API server ended at start (status {self.process.returncode})"
+                        + (f": {said}" if said else "")
                     )
                 try:
                     if client.get(f"{self.url}/health", timeout=2).status_code == 200:
@@ -91,13 +109,15 @@ class ApiServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if self.output is not None:
+            self.output.close()
 
 
-def configured_url() -> str | None:
-    """`PREFECT_API_URL` from the environment or the active profile of `PREFECT_HOME`'s
-    profiles.toml, read without importing Prefect (a second and a half)."""
-    if os.environ.get("PREFECT_API_URL"):
-        return os.environ["PREFECT_API_URL"]
+def profile_setting(name: str) -> str | None:
+    """A Prefect setting as the user chose it: the environment, or else the active profile of
+    `PREFECT_HOME`'s profiles.toml; read without importing Prefect (a second and a half)."""
+    if os.environ.get(name):
+        return os.environ[name]
     import tomllib
 
     home = Path(os.environ.get("PREFECT_HOME") or Path.home() / ".prefect").expanduser()
@@ -108,7 +128,43 @@ def configured_url() -> str | None:
         return None
     active = os.environ.get("PREFECT_PROFILE") or profiles.get("active", "ephemeral")
     chosen = profiles.get("profiles", {}).get(active, {})
-    return str(chosen.get("PREFECT_API_URL") or "") or None
+    return str(chosen.get(name) or "") or None
+
+
+def configured_url() -> str | None:
+    """`PREFECT_API_URL` as the user chose it (environment or active profile)."""
+    return profile_setting("PREFECT_API_URL")
+
+
+# Prefect's flow-run heartbeat, under its name and its legacy one. Its default (an event
+# every 180 s, for a worker to notice a crashed run) opens an events connection at the
+# start of every flow run; kommunkoll's flows run in the command that watches them, so a
+# crash is seen by the user and the heartbeat is off unless the user asked for it.
+HEARTBEAT_SETTINGS = ("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", "PREFECT_RUNNER_HEARTBEAT_FREQUENCY")
+
+
+def heartbeats_chosen() -> bool:
+    """Whether the user set the flow-run heartbeat (environment or active profile)."""
+    return any(profile_setting(name) for name in HEARTBEAT_SETTINGS)
+
+
+@contextmanager
+def kommunkoll_settings(url: str | None = None) -> Iterator[None]:
+    """Prefect's settings for a kommunkoll command: the API at `url` (when given), and no
+    flow-run heartbeat unless the user chose one."""
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+        temporary_settings,
+    )
+
+    updates: dict[Any, Any] = {}
+    if url is not None:
+        updates[PREFECT_API_URL] = url
+    if not heartbeats_chosen():
+        updates[PREFECT_FLOWS_HEARTBEAT_FREQUENCY] = None
+    with temporary_settings(updates=updates):
+        yield
 
 
 def local_url() -> str:
@@ -181,6 +237,7 @@ def launch_api() -> ApiServer:
         "PREFECT__SERVER_EPHEMERAL": "1",
         "PREFECT__SERVER_FINAL": "1",
     }
+    output = tempfile.TemporaryFile()  # noqa: SIM115 (closed by ApiServer.stop)
     process = subprocess.Popen(
         [
             sys.executable,
@@ -201,9 +258,11 @@ def launch_api() -> ApiServer:
         ],
         env=env,
         stdin=subprocess.DEVNULL,
+        stdout=output,
+        stderr=subprocess.STDOUT,
         preexec_fn=die_with_parent,
     )
-    return ApiServer(process, f"http://127.0.0.1:{port}/api")
+    return ApiServer(process, f"http://127.0.0.1:{port}/api", output)
 
 
 def _warn(message: str) -> None:
@@ -225,12 +284,13 @@ def prefect_api(
     from kommunkoll.vocabulary import PREFECT_UNREACHABLE
 
     configure()
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
     if server is None:
+        from prefect.settings import PREFECT_API_URL
+
         url = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
         if url and answers(url, prefect=False):
-            yield url
+            with kommunkoll_settings():
+                yield url
             return
         if url:
             warn(PREFECT_UNREACHABLE.format(url=url))
@@ -239,7 +299,7 @@ def prefect_api(
     try:
         server.wait_ready(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
         os.environ["PREFECT_API_URL"] = server.url
-        with temporary_settings(updates={PREFECT_API_URL: server.url}):
+        with kommunkoll_settings(server.url):
             yield server.url
     finally:
         if before is None:

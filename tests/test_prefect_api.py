@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
+from kommunkoll.extractors.limits import Limits
 from kommunkoll.pipeline.prefect_env import answers, configured_url, local_url
 from kommunkoll.vocabulary import PREFECT_UNREACHABLE
 
@@ -22,6 +23,7 @@ from .conftest import sample_pdfs
 from .test_cli import command_env
 
 SAMPLE = sample_pdfs()[0]
+DEFAULT_TIMEOUT = Limits().timeout
 
 
 def _closed_port() -> int:
@@ -77,6 +79,43 @@ def test_the_configured_url_comes_from_the_environment_or_the_active_profile(
     assert configured_url() == "http://env.example/api"
 
 
+HEARTBEAT = """
+from kommunkoll.pipeline.prefect_env import kommunkoll_settings
+from prefect.settings import get_current_settings
+before = get_current_settings().flows.heartbeat_frequency
+with kommunkoll_settings():
+    print(before, get_current_settings().flows.heartbeat_frequency)
+"""
+
+
+def _heartbeat(tmp_path: Path, profile: str = "", **env: str) -> str:
+    """Prefect's flow-run heartbeat outside and inside kommunkoll's settings, in a fresh
+    process whose Prefect reads the environment and the profile given."""
+    (tmp_path / "profiles.toml").write_text(
+        f'active = "work"\n[profiles.work]\n{profile}\n', "utf-8"
+    )
+    clean = {k: v for k, v in command_env().items() if "HEARTBEAT" not in k}
+    run = subprocess.run(
+        [sys.executable, "-c", HEARTBEAT],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**clean, "PREFECT_HOME": str(tmp_path), "PREFECT_PROFILE": "work", **env},
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout.strip()
+
+
+def test_flow_runs_send_no_heartbeat_unless_the_user_chose_one(tmp_path: Path) -> None:
+    """The heartbeat (an events connection per flow run) is off for kommunkoll's flows, which
+    run in the command that watches them; a frequency the user set, in the environment or
+    the active profile, under Prefect's name or its legacy one, stands."""
+    assert _heartbeat(tmp_path) == "180 None"  # Prefect's default, then kommunkoll's
+    assert _heartbeat(tmp_path, "PREFECT_FLOWS_HEARTBEAT_FREQUENCY = 60") == "60 60"
+    assert _heartbeat(tmp_path, PREFECT_FLOWS_HEARTBEAT_FREQUENCY="90") == "90 90"
+    assert _heartbeat(tmp_path, PREFECT_RUNNER_HEARTBEAT_FREQUENCY="120") == "120 120"
+
+
 def test_local_url_follows_prefects_server_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PREFECT_SERVER_API_HOST", raising=False)
     monkeypatch.delenv("PREFECT_SERVER_API_PORT", raising=False)
@@ -111,6 +150,18 @@ def test_ingest_reports_to_a_local_prefect_server_it_finds(
     assert result.returncode == 0, result.stderr
     assert _stored(tmp_path) == [SAMPLE.name]
     assert _ingest_runs(prefect_api) == before + 1
+    # The parameters reach the server as JSON (kommunkoll encodes them with pydantic, not
+    # FastAPI): the file, the options given, and the limits the reader ran under.
+    latest = httpx.post(
+        f"{prefect_api}/flow_runs/filter",
+        json={"flows": {"name": {"any_": ["ingest"]}}, "sort": "START_TIME_DESC", "limit": 1},
+        timeout=30,
+    ).json()[0]["parameters"]
+    assert latest["paths"] == [str(tmp_path / "inbox" / SAMPLE.name)]
+    assert latest["keep"] is False
+    assert latest["db"] == str(tmp_path / "k.db")
+    assert latest["limits"]["timeout"] == DEFAULT_TIMEOUT
+    assert latest["limits"]["ocr"] is True
 
 
 @pytest.mark.slow
