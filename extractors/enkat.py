@@ -96,7 +96,7 @@ def _question_number(line: Line, left: float) -> tuple[int, int, int] | None:
     rest = line.words[1:]
     if rest and not (rest[0]["text"][:1].isupper() or rest[0]["text"][:1] in "\"'”“«("):
         return None  # "2.5 miljoner" continues a sentence; a question starts a new one
-    return int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+    return _parts(match)
 
 
 _LIKE_ONE = str.maketrans("lI|i", "1111")  # what OCR reads for the 1 of "1.3"
@@ -109,7 +109,7 @@ def _damaged_readings(text: str) -> list[tuple[int, int, int]]:
     token = text.rstrip(".,:;")
     mended = token.translate(_LIKE_ONE)
     if mended != token and (match := _QNUM.match(mended)):
-        return [(int(match.group(1)), int(match.group(2)), int(match.group(3) or 0))]
+        return [_parts(match)]
     match = _DAMAGED.match(mended)
     if match is None:
         return []
@@ -581,7 +581,15 @@ def _unread_options(questions: list[Question], warnings: list[str]) -> None:
 
 
 def _line_box(line: Line) -> str:
-    return ", ".join(f"{v:.0f}" for v in (line.x0, line.top, line.x1, line.bottom))
+    return _box_text((line.x0, line.top, line.x1, line.bottom))
+
+
+def _box_text(bbox: Sequence[float]) -> str:
+    return ", ".join(f"{v:.0f}" for v in bbox)
+
+
+def _read_by_ocr(line: Line) -> bool:
+    return any(w.get("conf") is not None for w in line.words)
 
 
 def _unread_questions(
@@ -610,7 +618,7 @@ def _unread_questions(
 
     owned = [li for q in questions for li in q.lines]
     edge = _number_edge(questions)
-    before = [li for li in before if any(w.get("conf") is not None for w in li.words)]
+    before = [li for li in before if _read_by_ocr(li)]
     for li in before if edge is not None else []:
         if li.x0 < edge:  # type: ignore[operator]
             warn(QUESTION_NOT_READ_NUMBER, (li.page, li.top), li.text, _line_box(li))
@@ -629,7 +637,7 @@ def _unread_questions(
         here, then = _number_of(q.number), _number_of(nxt.number) if nxt else None
         room = then is None or then != (here[0], here[1] + 1, 0)
         lines = [*q.instruction_lines, *q.rest]
-        scanned = [li for li in lines if any(w.get("conf") is not None for w in li.words)]
+        scanned = [li for li in lines if _read_by_ocr(li)]
         for li in scanned:
             if edge is not None and li.x0 < edge and not _heading_like(li):
                 warn(QUESTION_NOT_READ_NUMBER, (li.page, li.top), li.text, _line_box(li))
@@ -647,16 +655,14 @@ def _unread_questions(
                 text = _joined([li.words for li in para])
                 warn(what, (para[0].page, para[0].top), text, _line_box(para[0]))
                 _release_marks(q, para, warnings)
+    unowned = [li for li in _lines_of(questions) if li not in owned] if stray else []
     for page, box in stray:
         beside = [
-            li
-            for li in _lines_of(questions)
-            if li.page == page and li.top - 2 <= box.anchor <= li.bottom + 2 and li not in owned
+            li for li in unowned if li.page == page and li.top - 2 <= box.anchor <= li.bottom + 2
         ]
-        if beside and any(w.get("conf") is not None for w in beside[0].words):
+        if beside and _read_by_ocr(beside[0]):
             li = beside[0]
-            box_text = ", ".join(f"{v:.0f}" for v in box.bbox)
-            warn(QUESTION_NOT_READ_MARK, (li.page, li.top), li.text, box_text)
+            warn(QUESTION_NOT_READ_MARK, (li.page, li.top), li.text, _box_text(box.bbox))
         else:
             warnings.append(STRAY_MARK_WARNING.format(page=page, y=box.bbox[1]))
 
@@ -735,8 +741,11 @@ def _lines_of(questions: Sequence[Question]) -> list[Line]:
 
 def _number_of(text: str) -> tuple[int, int, int]:
     match = _QNUM.match(text)
-    if match is None:
-        return (0, 0, 0)
+    return (0, 0, 0) if match is None else _parts(match)
+
+
+def _parts(match: re.Match[str]) -> tuple[int, int, int]:
+    """A question number matched by `_QNUM` as (section, question, sub-question or 0)."""
     return int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
 
 
