@@ -775,7 +775,8 @@ def _answer_row(
     block: Sequence[Line], page_boxes: dict[int, list[Box]], nxt: Line | None
 ) -> tuple[int, float, float] | None:
     """(page, top, bottom) of the first answer box standing below the question's lines
-    and above the next question: its answer row, when that is a row of its own."""
+    and above the next question: its answer row, when that is a row of its own (none when
+    a box stands beside its text: the boxes further down are a question's not read)."""
     last = block[-1]
     after = (last.page, last.bottom)
     limit = (nxt.page, nxt.top) if nxt is not None else (10**9, 0.0)
@@ -790,7 +791,8 @@ def _answer_row(
     beside = any(
         top - slack <= b.anchor <= last.bottom + slack for b in page_boxes.get(last.page, [])
     )
-    rows = [row for row in rows if _may_hold_its_boxes(row[0], {last.page}, beside)]
+    if beside:  # its answer stands beside its text: a row further down is another's
+        return None
     return min(rows) if rows else None
 
 

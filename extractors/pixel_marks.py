@@ -49,6 +49,13 @@ class PixelMarkSettings:
     # down, is a piece of a rule (a short cell border), not a cross or a tick.
     line_share: float = 0.75
     line_width: float = 2.0
+    # A shaded answer cell: ink this dense over every `fill_core` square of it (a letter's
+    # or a cross's strokes are thinner; a box's fill is smaller), at least `fill_min` both
+    # ways and at most `fill_max` wide (one answer column; a shaded band is wider).
+    fill_core: float = 4.0
+    fill_density: float = 0.75
+    fill_min: float = 9.0
+    fill_max: float = 90.0
 
 
 SETTINGS = PixelMarkSettings()
@@ -119,9 +126,10 @@ def find_marks(
     import cv2
 
     ink = _ink(gray, settings)
+    cells, filled = _filled_cells(ink, scale, zones, settings)
     # A box's own edges are short; only the table's long rules go (found on the whole page,
     # so a rule is not cut into short pieces at a zone's edge).
-    ink = _without_rules(ink, round(settings.rule_length * scale))
+    ink = _without_rules(ink, round(settings.rule_length * scale)) & (1 - filled)
     page = np.zeros_like(ink)
     h, w = ink.shape
     for x0, top, x1, bottom in zones:
@@ -142,7 +150,7 @@ def find_marks(
     count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     rects = [tuple(int(v) for v in stats[i][:4]) for i in range(1, count)]
     rects = _merge_near(rects, round(settings.join_gap * scale))
-    marks = []
+    marks = cells
     lo, hi = settings.min_size * scale, settings.max_size * scale
     for x, y, bw, bh in rects:
         if min(bw, bh) < lo or max(bw, bh) > hi:
@@ -152,6 +160,45 @@ def find_marks(
         if mark is not None:
             marks.append(mark)
     return marks
+
+
+def _filled_cells(
+    ink: np.ndarray,
+    scale: float,
+    zones: Sequence[tuple[float, float, float, float]],
+    settings: PixelMarkSettings,
+) -> tuple[list[PixelMark], np.ndarray]:
+    """Answer cells marked by a fill and no glyph (a shaded cell), whose centre stands in
+    a zone, and the pixels of every solid fill found (no cross or box is looked for there).
+    A fill is ink dense over squares wider than any stroke: rules, letters and crosses are
+    thinner, so they leave nothing of it."""
+    import cv2
+
+    core = max(3, round(settings.fill_core * scale))
+    density = cv2.blur(ink.astype(np.float32), (core, core))
+    solid = (density >= settings.fill_density).astype(np.uint8)
+    # back to the fill's full extent (the window's half at each edge)
+    solid = cv2.dilate(solid, np.ones((core, core), np.uint8)) & ink
+    count, _, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
+    cells = []
+    filled = np.zeros_like(ink)
+    for i in range(1, count):
+        x, y, bw, bh = (int(v) for v in stats[i][:4])
+        share = float(solid[y : y + bh, x : x + bw].mean())
+        # a filled rectangle fills its extent; a thick stroke (a pen's cross) only its diagonal
+        if min(bw, bh) < settings.fill_min * scale or share < settings.fill_density:
+            continue
+        filled[y : y + bh, x : x + bw] = 1
+        if bw > settings.fill_max * scale:
+            continue
+        cx, cy = (x + bw / 2) / scale, (y + bh / 2) / scale
+        if not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in zones):
+            continue
+        confidence = min(100.0, 50 + 50 * (share - 0.5) / 0.4)
+        bbox = (x / scale, y / scale, (x + bw) / scale, (y + bh) / scale)
+        box = Box(vocabulary.MARK_SCAN, True, bbox, cell=True)
+        cells.append(PixelMark(box, round(max(confidence, 0.0), 1)))
+    return cells, filled
 
 
 def stands_alone(word: dict[str, Any], words: Sequence[dict[str, Any]]) -> bool:

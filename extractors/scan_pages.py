@@ -168,7 +168,10 @@ def _answer_boxes(
         zones.append((*answer_zone(current), start, page.height))
     zones = [(x0, top, x1, bottom) for x0, x1, top, bottom in zones]
     marks = find_marks(page.image, page.scale, words, zones) if page.image is not None else []
-    found = [Box(m.box.kind, m.box.on, m.box.bbox, confidence=m.confidence) for m in marks]
+    found = [
+        Box(m.box.kind, m.box.on, m.box.bbox, cell=m.box.cell, confidence=m.confidence)
+        for m in marks
+    ]
     found += [box for row in options for box in options[row]]
     text = [w for w in words if not _in_mark(w, words, found, zones)]
     return text, found, current
