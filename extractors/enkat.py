@@ -380,7 +380,9 @@ def _typed_header(line: Line) -> Any | None:
 
 
 def _answer_of(words: Sequence[Any]) -> str | None:
-    return ANSWER_WORDS.get(_fold(words)) if words else None
+    """The answer a typed phrase names; a stop after it ("Ja.", OCR's "Delvis;") is none
+    of the word."""
+    return ANSWER_WORDS.get(_fold(words).rstrip(".,;:")) if words else None
 
 
 def _take_typed_answer(
