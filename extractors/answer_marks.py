@@ -416,7 +416,7 @@ def merge_boxes(boxes: Iterable[Box]) -> list[Box]:
     return sorted(merged, key=lambda b: (b.bbox[1], b.bbox[0]))
 
 
-def _is_isolated(word: dict[str, Any], others: Sequence[dict[str, Any]]) -> bool:
+def is_isolated(word: dict[str, Any], others: Sequence[dict[str, Any]]) -> bool:
     """Not part of running text: "x" in "3 x 2" has words a space away on both sides; a mark
     stands apart, at most with the question text ending a little to its left."""
     size = max(word["bottom"] - word["top"], 1.0)
@@ -443,7 +443,7 @@ def split_marks(words: Sequence[dict[str, Any]]) -> tuple[list[dict], list[dict]
         if meaning in ("on", "off", "tick"):
             marks.append(w)
         elif meaning == "letter":
-            (marks if _is_isolated(w, [o for o in words if o is not w]) else text).append(w)
+            (marks if is_isolated(w, [o for o in words if o is not w]) else text).append(w)
         else:
             text.append(w)
     return text, marks

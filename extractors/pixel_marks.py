@@ -22,7 +22,7 @@ import numpy as np
 
 from kommunkoll import vocabulary
 
-from .answer_marks import Box, Column
+from .answer_marks import Box, Column, is_isolated
 
 _MARKISH = re.compile(
     "^[" + vocabulary.character_class(set("xX×*%<>/\\|[](){}0oO°_=+-—–.,:;'\"`´")) + "]{1,4}$"
@@ -138,7 +138,7 @@ def find_marks(
         page[c:d, a:b] = ink[c:d, a:b]
     pad = settings.word_pad * scale
     for word in words:
-        if stands_alone(word, words) and not is_text(word, settings):
+        if not is_text(word, settings) and (stands_alone(word, words) or _apart(word, words)):
             continue  # what OCR made of a box or a cross standing in its column
         x0, top, x1, bottom = word.get("ink") or _box(word)
         a, b = max(0, int(x0 * scale - pad)), min(w, int(x1 * scale + pad) + 1)
@@ -213,6 +213,13 @@ def stands_alone(word: dict[str, Any], words: Sequence[dict[str, Any]]) -> bool:
         if other["x0"] - word["x1"] <= reach and word["x0"] - other["x1"] <= reach:
             return False
     return True
+
+
+def _apart(word: dict[str, Any], words: Sequence[dict[str, Any]]) -> bool:
+    """What OCR made of a cross ("X", "><") standing apart from the text, as a printed mark
+    letter must (the question's text may end a little to its left): a hand-drawn cross
+    beside a question's first line, in the column next to where its text ends."""
+    return is_markish(word["text"]) and is_isolated(word, [o for o in words if o is not word])
 
 
 def _merge_near(
