@@ -62,6 +62,7 @@ _SECNUM = re.compile(r"^(\d{1,2})\.?$")
 _BULLET = re.compile(r"^[•\-–—▪◦*]$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]$")
 BESIDE = 0.6  # × a line's height: a box this far above or below a question's line is beside it
+BOLD_SHARE = 0.8  # this share of the questions' first lines bold, of their comments' not bold
 
 
 @dataclass
@@ -620,6 +621,7 @@ def _unread_questions(
 
     owned = [li for q in questions for li in q.lines]
     edge = _number_edge(questions)
+    bold = _bold_questions(questions)
     before = [li for li in before if _read_by_ocr(li)]
     for li in before if edge is not None else []:
         if li.x0 < edge:  # type: ignore[operator]
@@ -653,7 +655,10 @@ def _unread_questions(
                 if nxt is not None
                 else QUESTION_NOT_READ_LAST.format(after=q.number)
             )
-            for para in _asking([li for li in scanned if li not in q.side]):
+            paras = _asking([li for li in scanned if li not in q.side])
+            if bold:
+                paras += _set_as_question([li for li in q.rest if li in scanned])
+            for para in paras:
                 text = _joined([li.words for li in para])
                 warn(what, (para[0].page, para[0].top), text, _line_box(para[0]))
                 _release_marks(q, para, warnings)
@@ -698,6 +703,30 @@ def _asking(lines: Sequence[Line]) -> list[list[Line]]:
         if asks and _starts_sentence(para[0]):
             found.append(para[: asks[0] + 1])
     return found
+
+
+def _bold_questions(questions: Sequence[Question]) -> bool:
+    """Whether the questions read are set in bold and their comments not: then a bold
+    paragraph opening in a comment is a question whose number was not read, asking or not
+    ("Vänligen ange ...", "Redogör för ...")."""
+    firsts = [q.lines[0].bold for q in questions]
+    comments = [li.bold for q in questions for li in q.rest]
+    if len(firsts) < 2 or not comments:
+        return False
+    return sum(firsts) >= BOLD_SHARE * len(firsts) and sum(comments) <= (1 - BOLD_SHARE) * len(
+        comments
+    )
+
+
+def _set_as_question(lines: Sequence[Line]) -> list[list[Line]]:
+    """The paragraphs of a comment set in bold, opening a sentence (`_bold_questions`)."""
+    return [
+        para
+        for para in _paragraph_lines(lines)
+        if para[0].bold
+        and _starts_sentence(para[0])
+        and sum(li.bold for li in para) * 2 > len(para)
+    ]
 
 
 def _starts_sentence(line: Line) -> bool:
