@@ -226,8 +226,16 @@ def _option_boxes(page: OcrPage, words: list[dict[str, Any]]) -> dict[int, list[
                     chosen[k] = (size, box)
     found: dict[int, list[Box]] = {}
     for r, row in enumerate(rows):
-        boxes = [chosen[k][1] for k, (owner, _) in enumerate(owners) if owner == r and k in chosen]
+        ks = [k for k, (owner, _) in enumerate(owners) if owner == r]
+        boxes = [chosen[k][1] for k in ks if k in chosen]
         if len(boxes) >= len(row) - 1:
+            # the box not seen may be the marked one: unread and of no confidence, so the
+            # answer read (or none) is warned of, never stored as certain
+            boxes += [
+                Box(vocabulary.MARK_SCAN, False, zones[k], value="", unread=True, confidence=0.0)
+                for k in ks
+                if k not in chosen
+            ]
             found[id(row[0][1])] = boxes
     return found
 
