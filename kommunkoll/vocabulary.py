@@ -784,6 +784,19 @@ def name_of(
     return entry.name if entry is not None else key
 
 
+# ---------------------------------------------------------------- option values
+# An option's value a command cannot use: one line on stderr before anything runs.
+BAD_OPTION = "{option}: {problem}"
+YEARS_SPEC = "år anges som 2025 eller 2023-2025, inte {spec!r}"
+FORMAT_SPEC = "formatet ska vara ett av {formats}, inte {fmt!r}"
+NOT_POSITIVE = "ska vara större än 0, inte {value:g}"
+NOT_NEGATIVE = "ska vara 0 eller större, inte {value:g}"
+# `kommunkoll browse` given a database that is not a SQLite file ({shown}: its URL).
+DATASETTE_SQLITE_ONLY = (
+    "Datasette läser bara SQLite-filer; {shown} är ingen (använd en SQL-klient eller "
+    "`kommunkoll export`)"
+)
+
 # ---------------------------------------------------------------- the internkontroll table
 # An internkontroll table's printed headers (casefolded). The risk column is headed
 # "Identifierad risk och riskbeskrivning", and each risk in it starts with those labels; the
