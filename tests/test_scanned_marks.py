@@ -25,8 +25,8 @@ from kommunkoll.vocabulary import (
     ANSWER_UNREAD,
     ANSWER_UNREAD_WARNING,
     LOW_CONFIDENCE,
-    QUESTION_NOTdone_GAP,
-    QUESTION_NOTdone_WARNING,
+    QUESTION_NOT_READ_GAP,
+    QUESTION_NOT_READ_WARNING,
 )
 
 from .conftest import ROOT
@@ -111,8 +111,8 @@ def test_a_bold_question_whose_number_was_lost_is_warned_of(scanned: Read) -> No
     truth, got = scanned(2058)
     [t] = [t for t in truth["answers"] if t["number"] == "2.5"]
     assert t["number"] not in [a["number"] for a in got["answers"]]
-    what = QUESTION_NOTdone_GAP.format(after="1.8", before="3.1")
-    exact = QUESTION_NOTdone_WARNING.format(page=t["page"], box="BOX", what=what, text="TEXT")
+    what = QUESTION_NOT_READ_GAP.format(after="1.8", before="3.1")
+    exact = QUESTION_NOT_READ_WARNING.format(page=t["page"], box="BOX", what=what, text="TEXT")
     pattern = re.escape(exact).replace("BOX", r"\d+, \d+, \d+, \d+")
     pattern = pattern.replace(re.escape("'TEXT'"), f"'{re.escape(t['question'])}'")
     assert len([w for w in got["warnings"] if re.fullmatch(pattern, w)]) == 1
