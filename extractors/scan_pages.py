@@ -21,8 +21,17 @@ from .pixel_marks import answer_zone, find_marks, is_text, stands_alone
 
 _RULE = re.compile(r"^[|¦!\[\]{}_]+$")  # a table rule or cell border read as characters
 _EDGE_RULE = re.compile(r"^[|¦]+|[|¦]+$")  # a cell border OCR glued to a word: "|Delvis"
-# ...or read as a letter: "ISvar", "iVänligen" (a capitalised word, one stroke before it)
-_GLUED_RULE = re.compile(r"^[Iil|¦](?=[A-ZÅÄÖ][a-zåäö]+[.,;:?]?$)")
+_STROKES = "Iil|¦"  # what OCR makes of a cell border glued before a word
+
+
+def _unglued(text: str) -> str:
+    """A word less the cell border OCR read as a letter before it ("ISvar", "lÄr",
+    "iVänligen"): one stroke, then a capitalised word."""
+    rest = text[2:].rstrip(".,;:?")
+    glued = len(text) >= 3 and text[0] in _STROKES and text[1].isupper()
+    return text[1:] if glued and rest.isalpha() and rest.islower() else text
+
+
 _BULLET = re.compile(r"^[»«•·*°©+®]{1,2}$")  # what Tesseract makes of a printed "•"
 _DECISION_NUMBER = re.compile(r"^\d{1,4}/\d{4}[.,;:]?$")  # "71/2024": after a "§"
 # A question number as OCR may print it: "3,3", "4:3", ":3.7" for 3.3, 4.3, 3.7.
@@ -70,7 +79,7 @@ def tidy_words(
     the two words it is; a question number whose dot OCR misread as the number it is."""
     settings = settings or SCAN_SETTINGS
     kept = [
-        {**w, "text": _GLUED_RULE.sub("", _EDGE_RULE.sub("", w["text"])) or w["text"]}
+        {**w, "text": _unglued(_EDGE_RULE.sub("", w["text"])) or w["text"]}
         for w in words
         if not _RULE.match(w["text"]) and not _speck(w, settings)
     ]
