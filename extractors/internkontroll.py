@@ -15,25 +15,32 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from kommunkoll.vocabulary import (
+    CONTROL_DESCRIPTION,
+    CONTROL_HEADER_WORDS,
+    CONTROL_HEADERS,
+    CONTROL_RISK,
+)
+
 from .contract import Control, Finding, InternalControl
 from .layout import Line, group_lines, phrases
 from .layout import Word as Token
 from .numbers import parse_number
 
+_IDENTIFIED, _RISK_WORD = CONTROL_RISK.split()
+# The risk column's header words ("Identifierad", "risk", "riskbeskrivning") start the risk
+# column; "Riskvärde" starts the next one.
 _COLUMNS = (
-    ("risk", re.compile(r"^identifierad|^risk(?!värde)", re.I)),
-    ("riskvarde", re.compile(r"^riskvärde", re.I)),
-    ("kontroll", re.compile(r"^kontroll", re.I)),
-    ("resultat", re.compile(r"^resultat", re.I)),
-    ("bedomning", re.compile(r"^bedömning", re.I)),
-    ("atgard", re.compile(r"^åtgärd", re.I)),
+    ("risk", re.compile(rf"^{_IDENTIFIED}|^(?!{CONTROL_HEADERS['riskvarde']}){_RISK_WORD}", re.I)),
+    *((name, re.compile(f"^{word}", re.I)) for name, word in CONTROL_HEADERS.items()),
 )
-_HEADER_WORDS = frozenset(
-    {"identifierad", "risk", "och", "riskbeskrivning", "riskvärde"}
-    | {"kontroll", "resultat", "bedömning", "åtgärd"}
+# Two headers of either pair on one line: the page has the table.
+_HEADER_PAIRS = (
+    {CONTROL_HEADERS["riskvarde"], CONTROL_HEADERS["kontroll"]},
+    {CONTROL_HEADERS["resultat"], CONTROL_HEADERS["atgard"]},
 )
-_RISK = re.compile(r"^\s*identifierad risk\s*:\s*", re.I)
-_DESCRIPTION = re.compile(r"^\s*riskbeskrivning\s*:\s*", re.I)
+_RISK = re.compile(rf"^\s*{CONTROL_RISK}\s*:\s*", re.I)
+_DESCRIPTION = re.compile(rf"^\s*{CONTROL_DESCRIPTION}\s*:\s*", re.I)
 
 
 @dataclass
@@ -51,7 +58,7 @@ def _header(lines: Sequence[Line]) -> tuple[int, dict[str, float]] | None:
     """(index of the header's last line, column name → start x) if the page has the table."""
     for i, line in enumerate(lines):
         names = {t.text.casefold() for t in line.tokens}
-        if not {"riskvärde", "kontroll"} <= names and not {"resultat", "åtgärd"} <= names:
+        if not any(pair <= names for pair in _HEADER_PAIRS):
             continue
         block = [
             lines[k]
@@ -67,7 +74,7 @@ def _header(lines: Sequence[Line]) -> tuple[int, dict[str, float]] | None:
                         starts[name] = token.x0
                     elif pattern.match(token.text) and name == "risk":
                         starts[name] = min(starts[name], token.x0)
-            if all(t.text.casefold() in _HEADER_WORDS for t in other.tokens):
+            if all(t.text.casefold() in CONTROL_HEADER_WORDS for t in other.tokens):
                 last = max(last, lines.index(block[k]))
         if {"risk", "kontroll", "resultat", "atgard"} <= starts.keys():
             return last, starts

@@ -379,26 +379,50 @@ def mark_furniture(pages: Sequence[Page], settings: LayoutSettings = SETTINGS) -
     recurs in the margins of several pages, its numbers the same but for one (the page
     number). A table's rows at a page's foot and the next one's top print the same words
     with other figures ("2023 9,3% 4,2% ..." / "2022 10,1% 5,6% ..."): rows, not furniture."""
-    seen: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    seen: dict[tuple[str, tuple[str | None, ...]], set[int]] = {}
     for index, page in enumerate(pages):
         for line in page.lines:
             if in_margin(line, page, settings):
-                seen.setdefault(_furniture_key(line), []).append((index, _numbers(line)))
+                for pattern in _alike(_furniture_key(line), _numbers(line)):
+                    seen.setdefault(pattern, set()).add(index)
     for index, page in enumerate(pages):
         heads = _table_heads(page, settings)
         for line in page.lines:
             if not in_margin(line, page, settings):
                 continue
             key = _furniture_key(line)
-            mine = _numbers(line)
-            pages_alike = {index} | {
-                other
-                for other, numbers in seen.get(key, [])
-                if other != index and sum(a != b for a, b in zip(mine, numbers, strict=True)) <= 1
-            }
-            repeated = len(pages) >= 2 and len(pages_alike) >= settings.furniture_pages
+            patterns = _alike(key, _numbers(line))
+            repeated = len(pages) >= 2 and _on_pages(
+                index, seen, patterns, settings.furniture_pages
+            )
             repeated = repeated and id(line) not in heads
             line.furniture = repeated or bool(_PAGE_NUMBER.fullmatch(key))
+
+
+def _alike(key: str, numbers: tuple[str, ...]) -> list[tuple[str, tuple[str | None, ...]]]:
+    """The line's text with one of its numbers left open (None): two lines of one key whose
+    numbers differ in at most one place share one of these, and other lines none. Looking a
+    line's pages up by them keeps the document pass linear in pages (a running head is on
+    every page)."""
+    if not numbers:
+        return [(key, ())]
+    return [(key, (*numbers[:i], None, *numbers[i + 1 :])) for i in range(len(numbers))]
+
+
+def _on_pages(
+    index: int,
+    seen: dict[tuple[str, tuple[str | None, ...]], set[int]],
+    patterns: list[tuple[str, tuple[str | None, ...]]],
+    needed: int,
+) -> bool:
+    """Whether lines alike (`patterns`) stand on `needed` pages, this page (`index`) one."""
+    found = {index}
+    for pattern in patterns:
+        for other in seen.get(pattern, ()):
+            found.add(other)
+            if len(found) >= needed:
+                return True
+    return len(found) >= needed
 
 
 def _table_heads(page: Page, settings: LayoutSettings) -> set[int]:

@@ -782,3 +782,49 @@ def name_of(
     (an unknown value keeps its stored text rather than disappearing)."""
     entry = family.get(key)
     return entry.name if entry is not None else key
+
+
+# ---------------------------------------------------------------- option values
+# An option's value a command cannot use: one line on stderr before anything runs.
+BAD_OPTION = "{option}: {problem}"
+YEARS_SPEC = "år anges som 2025 eller 2023-2025, inte {spec!r}"
+FORMAT_SPEC = "formatet ska vara ett av {formats}, inte {fmt!r}"
+NOT_POSITIVE = "ska vara större än 0, inte {value:g}"
+NOT_NEGATIVE = "ska vara 0 eller större, inte {value:g}"
+# `kommunkoll browse` given a database that is not a SQLite file ({shown}: its URL).
+DATASETTE_SQLITE_ONLY = (
+    "Datasette läser bara SQLite-filer; {shown} är ingen (använd en SQL-klient eller "
+    "`kommunkoll export`)"
+)
+
+# ---------------------------------------------------------------- the internkontroll table
+# An internkontroll table's printed headers (casefolded). The risk column is headed
+# "Identifierad risk och riskbeskrivning", and each risk in it starts with those labels; the
+# other columns by the column each heads. The table extractor reads the cells by them, and the
+# NLP segmenter leaves a passage that prints them to it.
+CONTROL_RISK = "identifierad risk"
+CONTROL_DESCRIPTION = "riskbeskrivning"
+CONTROL_HEADERS: dict[str, str] = {
+    "riskvarde": "riskvärde",
+    "kontroll": "kontroll",
+    "resultat": "resultat",
+    "bedomning": "bedömning",
+    "atgard": "åtgärd",
+}
+# Every word a line of the header may consist of.
+CONTROL_HEADER_WORDS = frozenset(
+    {*CONTROL_RISK.split(), "och", CONTROL_DESCRIPTION, *CONTROL_HEADERS.values()}
+)
+
+# ---------------------------------------------------------------- numbers in words
+# How a report's running text spells a number: a count ("tre kontroller"), an amount ("två
+# miljoner kronor"), a quarter ("kvartal ett").
+NUMBER_WORDS: dict[str, int] = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+    "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12,
+    "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "hundra": 100,
+}  # fmt: skip
+# A quarter's number as a word: the counting form of one to four ("ett", not "en").
+QUARTER_NUMBERS: tuple[str, ...] = tuple(
+    word for word, n in NUMBER_WORDS.items() if n <= 4 and word != "en"
+)

@@ -14,7 +14,12 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from kommunkoll.vocabulary import DATASETTE_DESCRIPTION, DATASETTE_QUERIES, DATASETTE_VIEWS
+from kommunkoll.vocabulary import (
+    DATASETTE_DESCRIPTION,
+    DATASETTE_QUERIES,
+    DATASETTE_SQLITE_ONLY,
+    DATASETTE_VIEWS,
+)
 
 VIEW_DOCS = DATASETTE_VIEWS
 
@@ -48,8 +53,7 @@ def sqlite_path(url: str) -> Path:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
         raise ValueError(
-            f"Datasette reads SQLite files; {parsed.render_as_string(hide_password=True)} is not"
-            " one (use a SQL client, or `kommunkoll export`)"
+            DATASETTE_SQLITE_ONLY.format(shown=parsed.render_as_string(hide_password=True))
         )
     return Path(parsed.database).resolve()
 

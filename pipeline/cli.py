@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from kommunkoll.vocabulary import (
+    BAD_OPTION,
     CANNOT_CREATE_FOLDER,
     CANNOT_CREATE_INBOX,
     CANNOT_LISTEN,
@@ -29,6 +30,8 @@ from kommunkoll.vocabulary import (
     ICON_FAILED,
     ICON_OK,
     INGEST_SUMMARY,
+    NOT_NEGATIVE,
+    NOT_POSITIVE,
     PATH_NOT_FOUND,
     PORT_TAKEN,
     READER_LOST,
@@ -85,15 +88,21 @@ NoOcrOption = Annotated[
 DEFAULT_TIMEOUT = 300.0
 
 
-def _positive(value: float | None) -> float | None:
+def bad_option(option: str, problem: object) -> UserError:
+    """An option's value the command cannot use: one Swedish line (not click's English box)
+    and click's exit code for a bad command line."""
+    return UserError(BAD_OPTION.format(option=option, problem=problem), exit_code=2)
+
+
+def _positive(param: typer.CallbackParam, value: float | None) -> float | None:
     if value is not None and not value > 0:
-        raise typer.BadParameter(f"must be more than 0, not {value:g}")
+        raise bad_option(param.opts[0], NOT_POSITIVE.format(value=value))
     return value
 
 
-def _not_negative(value: float) -> float:
+def _not_negative(param: typer.CallbackParam, value: float) -> float:
     if not value >= 0:
-        raise typer.BadParameter(f"must be 0 or more, not {value:g}")
+        raise bad_option(param.opts[0], NOT_NEGATIVE.format(value=value))
     return value
 
 
@@ -543,7 +552,7 @@ def _years(spec: str | None) -> tuple[int, int] | None:
     try:
         return parse_years(spec)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--years") from None
+        raise bad_option("--years", exc) from None
 
 
 def _engine(db: str | None):  # type: ignore[no-untyped-def]
@@ -712,11 +721,13 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Write every table in long (tidy) form: DIR/values.csv, answers.csv, ..."""
-    from .export import FORMATS
+    from .export import check_format
     from .export import export as write
 
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        check_format(fmt)
+    except ValueError as exc:
+        raise bad_option("--format", exc) from None
     engine = _engine(db)
     for path in write(engine, out_dir, fmt):
         out.print(f"{OK} {path}", highlight=False)

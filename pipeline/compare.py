@@ -26,6 +26,7 @@ from kommunkoll.vocabulary import (
     UNKNOWN_NAMES,
     UNKNOWN_NONE_KNOWN,
     UTFALL,
+    YEARS_SPEC,
 )
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def parse_years(spec: str | None) -> tuple[int, int] | None:
         return None
     match = re.fullmatch(r"\s*(\d{4})\s*(?:[-–:]\s*(\d{4}))?\s*", spec)
     if not match:
-        raise ValueError(f"years must look like 2025 or 2023-2025, not {spec!r}")
+        raise ValueError(YEARS_SPEC.format(spec=spec))
     first, last = int(match[1]), int(match[2] or match[1])
     return (min(first, last), max(first, last))
 

@@ -16,6 +16,8 @@ from pathlib import Path
 import pyarrow as pa
 from sqlalchemy.engine import Engine
 
+from kommunkoll.vocabulary import FORMAT_SPEC
+
 from .queries import EXPORTS, stream
 
 FORMATS = ("csv", "xlsx", "parquet")
@@ -99,10 +101,15 @@ def _json_text(value: object) -> str | None:
     )
 
 
+def check_format(fmt: str) -> None:
+    """ValueError, in the words a user reads, for a format there is no writer for."""
+    if fmt not in FORMATS:
+        raise ValueError(FORMAT_SPEC.format(formats=", ".join(FORMATS), fmt=fmt))
+
+
 def export(engine: Engine, out_dir: Path, fmt: str, chunk: int = CHUNK) -> list[Path]:
     """Write DIR/<table>.<fmt> for every table, `chunk` rows at a time; returns the files."""
-    if fmt not in FORMATS:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    check_format(fmt)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name in EXPORTS:

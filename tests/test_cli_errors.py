@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from kommunkoll.vocabulary import INGEST_SUMMARY
+from kommunkoll.vocabulary import ICON_FAILED, INGEST_SUMMARY
 
+from . import truthdb
 from .test_cli import kommunkoll
+
+truth_db = truthdb.truth_db  # the session's ground-truth database, a fixture
 
 
 def _one_line_error(result, *words: str) -> str:  # type: ignore[no-untyped-def]
@@ -91,9 +94,10 @@ def test_an_unknown_migration(tmp_path: Path) -> None:
     ("args", "word"),
     [
         (["serve", "--port", "70000"], "65535"),
-        (["ingest", "INBOX", "--timeout", "-1"], "-1"),
-        (["extract", "INBOX", "--timeout", "0"], "must be more than 0"),
-        (["watch", "INBOX", "--interval", "0"], "must be more than 0"),
+        (["ingest", "INBOX", "--timeout", "-1"], "--timeout: ska vara större än 0, inte -1"),
+        (["extract", "INBOX", "--timeout", "0"], "--timeout: ska vara större än 0, inte 0"),
+        (["watch", "INBOX", "--interval", "0"], "--interval: ska vara större än 0, inte 0"),
+        (["watch", "INBOX", "--settle", "-0.5"], "--settle: ska vara 0 eller större, inte -0.5"),
     ],
 )
 def test_bad_numbers_are_refused_before_anything_runs(
@@ -107,6 +111,35 @@ def test_bad_numbers_are_refused_before_anything_runs(
     assert "Traceback" not in result.stderr
     assert word in result.stderr
     assert not (tmp_path / "k.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["compare", "answers", "--years", "2025-"],
+            "--years: år anges som 2025 eller 2023-2025, inte '2025-'",
+        ),
+        (
+            ["compare", "figures", "--table", "drift", "--line", "Summa", "--years", "i år"],
+            "--years: år anges som 2025 eller 2023-2025, inte 'i år'",
+        ),
+        (
+            ["export", "--out", "OUT", "--format", "pdf"],
+            "--format: formatet ska vara ett av csv, xlsx, parquet, inte 'pdf'",
+        ),
+    ],
+)
+def test_a_bad_option_value_is_one_swedish_line(
+    tmp_path: Path, truth_db: str, args: list[str], line: str
+) -> None:
+    """What the person at the terminal reads is Swedish, one line, before anything is written."""
+    out = tmp_path / "out"
+    result = kommunkoll(*(str(out) if a == "OUT" else a for a in args), "--db", truth_db)
+    assert result.returncode == 2
+    assert _one_line_error(result) == f"{ICON_FAILED} {line}"
+    assert result.stdout == ""
+    assert not out.exists()
 
 
 def test_serve_on_a_taken_port_fails_loudly(tmp_path: Path) -> None:

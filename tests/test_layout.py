@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kommunkoll.extractors.layout import (
     LayoutSettings,
+    Page,
     Word,
     group_lines,
     mark_furniture,
@@ -76,3 +77,33 @@ def test_phrases_split_at_a_column_gap_and_settings_change_it() -> None:
 def test_words_on_lines_by_overlap_not_by_order() -> None:
     words = [_word("b", 50, 101), _word("a", 10, 100), _word("c", 10, 114)]
     assert [line.text for line in group_lines(words, 1)] == ["a b", "c"]
+
+
+def _margin_page(number: int, head: str, foot: str) -> Page:
+    """A page with `head` in its top margin, `foot` in its bottom one and a body between."""
+    words = [
+        *(_word(w, 72 + 60 * i, 20) for i, w in enumerate(head.split())),
+        _word("Brödtext", 72, 400),
+        *(_word(w, 72 + 60 * i, 815) for i, w in enumerate(foot.split())),
+    ]
+    return Page(number, 595.0, 842.0, group_lines(words, number))
+
+
+def test_margin_text_is_furniture_when_its_numbers_differ_in_one_place_only() -> None:
+    """Page 3's head differs from page 1's in one number (the page's) and from page 2's in
+    two: alike pages are those within one number, so it is furniture by page 1. The foot
+    rows' figures differ in two places from every other page: table rows, not furniture.
+    Page 4's head differs from each other in two places; its foot is a page number."""
+    pages = [
+        _margin_page(1, "Rapport 2025 del 1", "2023 9,3 4,2"),
+        _margin_page(2, "Rapport 2024 del 2", "2022 10,1 5,6"),
+        _margin_page(3, "Rapport 2025 del 3", "2021 8,8 3,0"),
+        _margin_page(4, "Rapport 2023 del 9", "Sida 4 av 4"),
+    ]
+    mark_furniture(pages)
+    assert [[line.text for line in page.lines if line.furniture] for page in pages] == [
+        ["Rapport 2025 del 1"],
+        [],
+        ["Rapport 2025 del 3"],
+        ["Sida 4 av 4"],
+    ]

@@ -159,10 +159,9 @@ PARSING_SWEDISH: dict[str, str] = {
     "extractors/enkat.py": "number words a question's text may spell a count in",
     "extractors/headers.py": "the header words a column title may consist of",
     "extractors/identify.py": "the nämnd-name pattern read from a title page",
-    "extractors/internkontroll.py": "an internkontroll table's printed column headers",
     "extractors/nlp/decisions.py": "decision-paragraph patterns (§, punkt, abbreviations)",
-    "extractors/nlp/rules.py": "the NLP lexicon: seasons, number words, units, organisations",
-    "extractors/nlp/segment.py": "heading and internkontroll-column patterns",
+    "extractors/nlp/rules.py": "the NLP lexicon: seasons, ordinals, units, organisations",
+    "extractors/nlp/segment.py": "heading patterns and the words a heading cannot end in",
     "extractors/nlp/tagging.py": "risk, action and decision cue words",
     "extractors/tables.py": "the 'forts.' continuation pattern and the vowels of a word",
 }

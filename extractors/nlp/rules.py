@@ -13,6 +13,8 @@ part of it), else a date, "§" and the paragraph with its qualifier ("2024-11-05
 
 from __future__ import annotations
 
+from kommunkoll.vocabulary import KR, MNKR, NUMBER_WORDS, QUARTER_NUMBERS, TKR
+
 SEASONS = ["våren", "sommaren", "hösten", "vintern"]
 MONTHS = [
     "januari", "februari", "mars", "april", "maj", "juni",
@@ -29,12 +31,8 @@ PARAGRAPH = r"^\d{1,4}$"
 QUALIFIER = r"^([a-zåäö]|\d{1,2})\.?$"
 
 # Words for amounts; "tkr" and "mnkr" as printed, "kr" alone too.
-CURRENCY_UNITS = ["tkr", "mnkr", "mkr", "kr", "kronor", "miljarder", "mdkr"]
+CURRENCY_UNITS = [TKR, MNKR, "mkr", KR, "kronor", "miljarder", "mdkr"]
 SCALE_WORDS = ["tusen", "miljon", "miljoner", "miljard", "miljarder"]
-NUMBER_WORDS = [
-    "en", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
-    "elva", "tolv", "tjugo", "trettio", "fyrtio", "femtio", "hundra",
-]  # fmt: skip
 LEADING_NUMBER = r"^[-−–]?\d{1,3}([,.]\d+)?$"
 NUMBER = r"^[-−–]?\d+([,.]\d+)?$"
 THOUSANDS_GROUP = r"^\d{3}([,.]\d+)?$"
@@ -85,7 +83,7 @@ def _date_patterns() -> list[dict]:
     year = {"TEXT": {"REGEX": YEAR}}
     month_range = {"LOWER": {"REGEX": rf"^({'|'.join(MONTHS)})[–-]({'|'.join(MONTHS)})$"}}
     ordinals = ["första", "andra", "tredje", "fjärde"]
-    numbers = ["ett", "två", "tre", "fyra", "1", "2", "3", "4"]
+    numbers = [*QUARTER_NUMBERS, "1", "2", "3", "4"]
     return [
         {"label": "DATE", "pattern": [{"LOWER": {"IN": MONTHS}}]},
         {"label": "DATE", "pattern": [month_range, year]},
@@ -104,7 +102,7 @@ def _amount_patterns() -> list[dict]:
     figures = [
         [{"TEXT": {"REGEX": LEADING_NUMBER}}, {"TEXT": {"REGEX": THOUSANDS_GROUP}, "OP": "*"}],
         [{"TEXT": {"REGEX": NUMBER}}],
-        [{"LOWER": {"IN": NUMBER_WORDS}}],
+        [{"LOWER": {"IN": list(NUMBER_WORDS)}}],
     ]
     patterns = []
     for figure in figures:

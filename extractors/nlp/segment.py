@@ -16,6 +16,8 @@ from typing import Literal
 
 from kommunkoll.vocabulary import (
     ANSWERS,
+    CONTROL_HEADERS,
+    CONTROL_RISK,
     DELVIS,
     JA,
     LETTER_MARKS,
@@ -41,8 +43,8 @@ ANSWER_COLUMNS = re.compile(
 NUMERIC_TOKEN = re.compile(r"^[-−–<>]?\d[\d,.%/]*%?$")
 ENDS_SENTENCE = re.compile(r"[.:!?;]\s*$")
 # The column header of an internkontroll table: its cells are read by the table extractor.
-CONTROL_TABLE = re.compile(r"identifierad risk", re.IGNORECASE)
-CONTROL_COLUMNS = ("riskvärde", "kontroll", "åtgärd", "bedömning", "resultat")
+CONTROL_TABLE = re.compile(re.escape(CONTROL_RISK), re.IGNORECASE)
+CONTROL_COLUMNS = tuple(CONTROL_HEADERS.values())
 
 
 @dataclass
