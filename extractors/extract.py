@@ -180,7 +180,10 @@ def _ocr_review(
     ]
     warnings += flag_answers(extraction.answers, settings.min_confidence)
     words = {i + 1: scan.words for i, scan in scans.items()}
-    warnings += flag_cells(extraction.tables, words, settings.min_confidence)
+    images = {
+        i + 1: (scan.image, scan.scale) for i, scan in scans.items() if scan.image is not None
+    }
+    warnings += flag_cells(extraction.tables, words, settings.min_confidence, images)
     for scan in scans.values():
         scan.image = None  # the pixels are no longer needed
     extraction.document.ocr = {  # type: ignore[attr-defined]

@@ -68,6 +68,16 @@ class OcrSettings:
     rule_edge: float = 0.5  # the rows of a rule's blurred edge: at least this share
     # Below this confidence (0–100) a value is stored but flagged for a person to confirm.
     min_confidence: float = 75.0
+    # A table value printed unlike its column (no decimal comma where at least
+    # `odd_figure_share` of the column's values, and `odd_figure_column` or more, print
+    # one; or the other way round) is read no surer than this: OCR loses commas confidently.
+    odd_figure_confidence: float = 50.0
+    odd_figure_column: int = 3
+    odd_figure_share: float = 0.75
+    # A table cell read blank whose box's middle (less `blank_band` of its height above and
+    # below) has at least `blank_ink` × its height² dark pixels prints what OCR lost.
+    blank_band: float = 0.2
+    blank_ink: float = 0.05
     # A page whose words Tesseract trusts less than this on average is not read at all.
     unreadable_confidence: float = 30.0
 
@@ -336,7 +346,7 @@ def read_scanned_page(
     words = ocr_words(
         _smooth(close_gaps(clean, source, settings), settings), settings.dpi, settings
     )
-    page.words = reread_figures(words, gray, settings.dpi, tessdata_dir())
+    page.words = reread_figures(words, gray, settings.dpi, tessdata_dir(), clean=clean)
     reread_unsure(page.words, gray, settings.dpi, tessdata_dir(), settings.lang)
     mark_bold(page.words, clean, page.scale, settings)
     return page

@@ -8,6 +8,7 @@ so the document is stored with status "varning" and a person confirms it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -74,11 +75,15 @@ def flag_cells(
     tables: Sequence[Any],
     words_by_page: dict[int, list[dict[str, Any]]],
     threshold: float = SETTINGS.min_confidence,
+    images: dict[int, tuple[Any, float]] | None = None,
 ) -> list[str]:
     """Each value on a scanned page gets `ocr` and the least confidence of the OCR words
-    in its box; one below the threshold a warning with its page and box."""
+    in its box; one below the threshold a warning with its page and box. A cell read blank
+    whose box on the page (`images`: page number to its straightened image, rules erased,
+    and pixels per point) holds ink is no blank OCR is sure of: confidence 0."""
     warnings = []
     for table in tables:
+        odd = _odd_figures(table)
         for row in table.rows:
             for cell in row.cells:
                 page = cell.page or table.page
@@ -87,6 +92,11 @@ def flag_cells(
                     continue
                 confs = [w["conf"] for w in words if _overlap(_box(w), cell.bbox)]
                 confidence = round(min(confs), 1) if confs else None
+                if id(cell) in odd and confidence is not None:
+                    confidence = min(confidence, SETTINGS.odd_figure_confidence)
+                blank = cell.value is None and not cell.text and page in (images or {})
+                if blank and _inked(*images[page], cell.bbox):  # type: ignore[index]
+                    confidence = 0.0  # something is printed there that was not read
                 cell.ocr = True  # type: ignore[attr-defined]
                 cell.confidence = confidence  # type: ignore[attr-defined]
                 if confidence is not None and confidence < threshold:
@@ -105,6 +115,45 @@ def flag_cells(
                         )
                     )
     return warnings
+
+
+def _inked(image: Any, scale: float, bbox: Sequence[float]) -> bool:
+    """The middle of a cell's box holds as much ink as a printed glyph (a "0"), not a speck."""
+    x0, top, x1, bottom = bbox
+    height = bottom - top
+    band = (top + SETTINGS.blank_band * height, bottom - SETTINGS.blank_band * height)
+    patch = image[
+        round(band[0] * scale) : round(band[1] * scale), round(x0 * scale) : round(x1 * scale)
+    ]
+    if patch.size == 0:
+        return False
+    dark = int((patch < 128).sum())
+    return dark >= SETTINGS.blank_ink * (height * scale) ** 2
+
+
+def _decimals(text: str) -> int:
+    """Digits printed after the decimal comma (0 for none)."""
+    _, comma, fraction = text.rstrip(" %").partition(",")
+    return len(fraction) if comma else 0
+
+
+def _odd_figures(table: Any) -> set[int]:
+    """The cells (by id) printed unlike the rest of their column: no decimal comma where
+    nearly all the others have one ("73" among "8,1", "6,5": OCR lost the comma of "7,3"),
+    or one where they have none. Tesseract may be sure of each glyph and still lose a
+    comma, so such a value is no surer than `odd_figure_confidence`."""
+    columns: dict[int, list[Any]] = {}
+    for row in table.rows:
+        for i, cell in enumerate(row.cells):
+            if cell.value is not None and cell.text:
+                columns.setdefault(i, []).append(cell)
+    odd: set[int] = set()
+    for cells in columns.values():
+        counts = Counter(_decimals(c.text) for c in cells)
+        usual, seen = counts.most_common(1)[0]
+        if seen >= SETTINGS.odd_figure_column and seen >= SETTINGS.odd_figure_share * len(cells):
+            odd.update(id(c) for c in cells if _decimals(c.text) != usual)
+    return odd
 
 
 def _box(word: dict[str, Any]) -> tuple[float, float, float, float]:

@@ -49,6 +49,13 @@ class FigureSettings:
     thickness: float = 0.25
     length: float = 0.18
     reach: float = 0.45
+    # A second reading's box is cut to the ink in the middle of its row (less `ink_band`
+    # of its height above and below): a reading Tesseract is unsure of may claim the paper
+    # beside its digits, up to the next column. One whose box lost more than `blank_lead`
+    # × size on its left (a sign is narrower than half of that) read its sign from paper,
+    # so its sign is looked for in the pixels instead.
+    ink_band: float = 0.3
+    blank_lead: float = 1.0
     # A word Tesseract is less sure of than this is read once more on its own, enlarged;
     # the more confident reading wins.
     unsure: float = 75.0
@@ -59,9 +66,11 @@ class FigureSettings:
 
 FIGURE_SETTINGS = FigureSettings()
 
-# A figure as a first OCR reading may print it: a sign or what OCR makes of one, then
+# A figure as a first OCR reading may print it: a sign or what OCR makes of one (with
+# noise: "=++-144"), then
 # digits with commas, dots, colons, a "%", or a letter OCR put for a digit or a "%".
-_FIGURE = re.compile(r"^[-−–:;~=+]?\d[\w,.:;%]*$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_FIGURE = re.compile(r"^[-−–:;~=+«]{0,4}\d[\w,.:;%]*$")
 
 
 def is_figure(text: str) -> bool:
@@ -182,6 +191,8 @@ def figure_rows(words: list[dict[str, Any]]) -> list[tuple[list[dict], list[dict
         start = len(parts)
         while start > 0 and all(is_figure(w.text) or _junk(w.text) for w in parts[start - 1]):
             start -= 1
+        if start == 0 and len(parts) >= 3 and len(parts[0]) == 1 and _YEAR.match(parts[0][0].text):
+            start = 1  # "2026 | 8,9% | 4,2% ...": a year naming the row (a transposed table)
         before = [back[id(w)] for part in parts[:start] for w in part]
         tail = [back[id(w)] for part in parts[start:] for w in part]
         if sum(is_figure(w["text"]) for w in tail) >= 2:
@@ -195,8 +206,10 @@ def reread_figures(
     dpi: int,
     tessdata: str,
     settings: FigureSettings = FIGURE_SETTINGS,
+    clean: np.ndarray | None = None,
 ) -> list[dict[str, Any]]:
-    """The page's words with every row of figures read again (see the module's doc)."""
+    """The page's words with every row of figures read again (see the module's doc);
+    `clean` is the page with its rules erased, where a reading's box is fitted to its ink."""
     if not words:
         return words
     right = max(w["x1"] for w in words)
@@ -207,7 +220,7 @@ def reread_figures(
             gone = {id(w) for w in before}
             out = [w for w in out if id(w) not in gone] + label
             before = label
-        new = _reread_row(before, tail, gray, dpi / 72, right, tessdata, settings)
+        new = _reread_row(before, tail, gray, dpi / 72, right, tessdata, settings, clean)
         accepted = [w for w in new if _acceptable(w, before, tail, settings)]
         for w in accepted:
             _keep_comma(w, [t for t in tail if is_figure(t["text"]) and _overlap(w, t) > 0])
@@ -217,7 +230,14 @@ def reread_figures(
             if _junk(old["text"]) or any(_overlap(old, w) > 0 for w in accepted)
         }
         out = [w for w in out if id(w) not in replaced] + accepted
+        for w in [*accepted, *(t for t in tail if id(t) not in replaced)]:
+            w["text"] = _SIGN_READ.sub("-", w["text"])
     return out
+
+
+# What OCR makes of a figure's minus sign: doubled ("--22 628"), with noise ("=++-144",
+# "=-101 492"), or as a mark like it ("«357,3", ":302,5"); a figure prints one "-" there.
+_SIGN_READ = re.compile(r"^(?:[-−–=~«:;+]*[-−–][-−–=~«:;+]*|[=~«:;])(?=\d)")
 
 
 def _reread_label(
@@ -358,6 +378,7 @@ def _reread_row(
     right: float,
     tessdata: str,
     settings: FigureSettings,
+    clean: np.ndarray | None = None,
 ) -> list[dict[str, Any]]:
     """The strip of the row's figures read as figures, in PDF points."""
     import tesserocr
@@ -410,8 +431,67 @@ def _reread_row(
         if not iterator.Next(level):
             break
     api.Clear()
+    for word in found:
+        _fit_ink(word, gray if clean is None else clean, scale, settings)
+    found = _join_decimals([w for w in found if w["text"]])
     _restore_minus(found, gray, scale, settings)
     return found
+
+
+def _join_decimals(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A figure the reading split after its decimal comma ("8," and "3%" of "8,3%"), its
+    parts closer than a word space: one word again."""
+    out: list[dict[str, Any]] = []
+    for w in words:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last["text"].endswith(",")
+            and last["text"][:-1][-1:].isdigit()
+            and w["text"][:1].isdigit()
+            and w["x0"] - last["x1"] <= LAYOUT.phrase_gap * w["size"]
+        ):
+            ink = (
+                last["ink"][0],
+                min(last["ink"][1], w["ink"][1]),
+                w["ink"][2],
+                max(last["ink"][3], w["ink"][3]),
+            )
+            out[-1] = {
+                **last,
+                "text": last["text"] + w["text"],
+                "x1": w["x1"],
+                "ink": ink,
+                "conf": min(last["conf"], w["conf"]),
+            }
+            continue
+        out.append(w)
+    return out
+
+
+def _fit_ink(
+    word: dict[str, Any], gray: np.ndarray, scale: float, settings: FigureSettings
+) -> None:
+    """The word's box cut to the ink it covers: Tesseract's box of a reading it is unsure
+    of may reach over the paper to the next column ("35 381" boxed up to the figures right
+    of it), which would join two columns in the table. A reading that printed a minus sign
+    where its box held only paper loses it; `_restore_minus` puts back one the pixels show."""
+    x0, y0, x1, y1 = word["ink"]
+    height = word["bottom"] - word["top"]
+    top = round((word["top"] + settings.ink_band * height) * scale)
+    bottom = round((word["bottom"] - settings.ink_band * height) * scale)
+    left, right = round(x0 * scale), round(x1 * scale)
+    band = gray[max(0, top) : bottom, max(0, left) : right]
+    columns = np.flatnonzero((band < 128).any(axis=0)) if band.size else np.array([])
+    if columns.size == 0:
+        word["text"] = ""  # read from paper or an erased rule: no figure there
+        return
+    ink0 = (max(0, left) + int(columns[0])) / scale
+    ink1 = (max(0, left) + int(columns[-1]) + 1) / scale
+    if ink0 - x0 > settings.blank_lead * word["size"]:
+        word["text"] = word["text"].lstrip("-")
+    word["x0"], word["x1"] = max(x0, ink0), min(x1, ink1)
+    word["ink"] = (word["x0"], y0, word["x1"], y1)
 
 
 def _restore_minus(

@@ -17,6 +17,7 @@ from kommunkoll import vocabulary
 from .answer_marks import Box, Column, header_columns, option_words
 from .layout import Page, Word, group_lines
 from .ocr import OcrPage
+from .ocr_figures import is_figure
 from .pixel_marks import answer_zone, find_marks, is_text, stands_alone
 
 _RULE = re.compile(r"^[|¦!\[\]{}_]+$")  # a table rule or cell border read as characters
@@ -88,7 +89,8 @@ def tidy_words(
         _question_number(line)
         for i, w in enumerate(line):
             nxt = line[i + 1]["text"] if i + 1 < len(line) else ""
-            if _section_sign(w, nxt, settings):
+            after_figure = i > 0 and is_figure(line[i - 1]["text"])  # a row of figures
+            if not after_figure and _section_sign(w, nxt, settings):
                 w["text"] = "§"
             elif i == 0 and _BULLET.match(w["text"]) and nxt[:1].isalpha():
                 w["text"] = "•"

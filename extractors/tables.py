@@ -33,7 +33,7 @@ from .contract import Cell, Row, Table
 from .headers import is_header_word, measure_of, year_of
 from .layout import SETTINGS, Line, phrases
 from .layout import Word as Token
-from .numbers import parse_number
+from .numbers import is_number, parse_number
 
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 _KIND_WORDS = tuple(
@@ -167,7 +167,7 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
             else:
                 break
         columns = _columns(values)
-        labels = [t for line in body for t in value_tail(line)[0]]
+        labels = [t for line in body for t in value_tail(line)[0] if not _misread(t, columns)]
         label_right = max((t.x1 for t in labels), default=None)
         label_edge = (label_right + columns[0].x0) / 2 if label_right is not None else -1.0
         label_left = min((t.x0 for t in labels), default=-1.0)
@@ -183,6 +183,14 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
             candidates.append(candidate)
         i = max(j, i + 1)
     return candidates
+
+
+def _misread(token: Token, columns: Sequence[Column]) -> bool:
+    """An OCR'd word standing among the figures, right of where the first column starts,
+    that reads as no figure ("§" for a "4", "BLI" for "81,1"): a figure misread, not a
+    label reaching over the columns, so it must not move the labels' edge (which would
+    take the columns' headers for the table's title)."""
+    return token.conf is not None and bool(columns) and token.x0 >= columns[0].x0
 
 
 def _under_one(value: Token, columns: Sequence[Column]) -> bool:
@@ -387,6 +395,15 @@ def _column_aligned(line: Line, candidate: Candidate, beside_title: bool = False
     return True
 
 
+def _lost(column: Column, candidate: Candidate) -> bool:
+    """A column of a scanned table with no header at all, beside two or more whose headers
+    name measures: OCR lost its header (the paper holds none of a text PDF's headerless
+    columns), so the table keeps the kind the others name and this column no measure."""
+    scanned = any(w.conf is not None for line in candidate.header_lines for w in line.words)
+    named = sum(1 for c in candidate.columns if c.key and c.key[0])
+    return scanned and column.text is None and named >= 2
+
+
 def _kind_of(candidate: Candidate, title: str | None) -> str | None:
     keys = {c.key[0] for c in candidate.columns if c.key}
     for kind in TABLE_KINDS.values():
@@ -485,7 +502,7 @@ def build_tables(
                 continue  # a line or two of figures in the text, no table
             title_line = _title_line(candidate)
             title = title_line.text if title_line else None
-            known = all(c.key and c.key[0] for c in candidate.columns)
+            known = all(c.key and c.key[0] for c in candidate.columns if not _lost(c, candidate))
             if not known and (rows := _transposed(candidate, report_year)) is not None:
                 kind = _kind_of(candidate, title)
                 if kind is not None and kind != ARBETSMILJOMAL:
@@ -779,7 +796,9 @@ def _append_rows(
         row_bottom = max([line.bottom, *(t.bottom for t in words)])
         by_column: dict[int, Token] = {}
         for value in values:
-            by_column[_column_of(value.center, columns)] = value
+            index = _column_of(value.center, columns)
+            held = by_column.get(index)
+            by_column[index] = value if held is None else _one_figure(held, value)
         cells = []
         for index, (column, key) in enumerate(zip(columns, keys, strict=True)):
             token = by_column.get(index)
@@ -829,6 +848,28 @@ def _append_rows(
         table.rows.append(row)
         last = row
         prefix = []
+
+
+def _one_figure(held: Token, value: Token) -> Token:
+    """Two values in one column of a row: OCR's estimate of the gap split one printed
+    number ("-31" and "861" of "-31 861") wider than a word space, so they are that number
+    when they read as one; else the later one, boxed over both (so a person confirming it
+    sees both, and its confidence is the less sure one's). A text PDF's figures were
+    grouped by their real gaps: the later one, as always."""
+    if held.conf is None or value.conf is None:
+        return value
+    joined = f"{held.text} {value.text}"
+    text = joined if is_number(joined) else value.text
+    return Token(
+        text,
+        held.x0,
+        value.x1,
+        min(held.top, value.top),
+        max(held.bottom, value.bottom),
+        max(held.size, value.size),
+        value.fontname,
+        conf=min(held.conf, value.conf),
+    )
 
 
 _VOWEL = re.compile(r"[aeiouyåäöéü]", re.I)
