@@ -30,6 +30,7 @@ from kommunkoll.vocabulary import (
     MULTIPLE_MARKS_WARNING,
     NO_ANSWER_HEADER_WARNING,
     NO_QUESTIONS_WARNING,
+    NUMBER_WORDS,
     QUESTION_NOT_READ_FIRST,
     QUESTION_NOT_READ_GAP,
     QUESTION_NOT_READ_LAST,
@@ -230,10 +231,8 @@ def _paragraphs(lines: Sequence[Line]) -> list[str]:
     return [_join_texts(p) for p in paras]
 
 
-_NUMBER_WORDS = {
-    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
-    "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12,
-}  # fmt: skip
+# A count of controls in a comment ("tre kontroller") is spelled up to twelve.
+_NUMBER_WORDS = {word: n for word, n in NUMBER_WORDS.items() if n <= 12}
 _DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _COUNT = re.compile(r"(?<!\w)(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+kontroll\w*", re.I)
 
