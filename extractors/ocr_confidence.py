@@ -15,6 +15,7 @@ from typing import Any
 from kommunkoll import vocabulary
 
 from .ocr import SETTINGS
+from .ocr_figures import ink_in
 
 
 def _mean(values: Sequence[float]) -> float | None:
@@ -120,15 +121,8 @@ def flag_cells(
 def _inked(image: Any, scale: float, bbox: Sequence[float]) -> bool:
     """The middle of a cell's box holds as much ink as a printed glyph (a "0"), not a speck."""
     x0, top, x1, bottom = bbox
-    height = bottom - top
-    band = (top + SETTINGS.blank_band * height, bottom - SETTINGS.blank_band * height)
-    patch = image[
-        round(band[0] * scale) : round(band[1] * scale), round(x0 * scale) : round(x1 * scale)
-    ]
-    if patch.size == 0:
-        return False
-    dark = int((patch < 128).sum())
-    return dark >= SETTINGS.blank_ink * (height * scale) ** 2
+    patch = ink_in(image, scale, (x0, top, x1, bottom), SETTINGS.blank_band)
+    return patch.size > 0 and int(patch.sum()) >= SETTINGS.blank_ink * ((bottom - top) * scale) ** 2
 
 
 def _decimals(text: str) -> int:

@@ -65,6 +65,7 @@ class FigureSettings:
 
 
 FIGURE_SETTINGS = FigureSettings()
+INK_LEVEL = 128  # a gray pixel darker than this is ink
 
 # A figure as a first OCR reading may print it: a sign or what OCR makes of one (with
 # noise: "=++-144"), then
@@ -469,6 +470,19 @@ def _join_decimals(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def ink_in(
+    image: np.ndarray, scale: float, bbox: tuple[float, float, float, float], band: float
+) -> np.ndarray:
+    """The ink (True) in a box of PDF points on a page image of `scale` pixels per point,
+    less `band` of the box's height above and below: the middle of a row, where the rows
+    above and below do not reach."""
+    x0, top, x1, bottom = bbox
+    height = bottom - top
+    rows = round((top + band * height) * scale), round((bottom - band * height) * scale)
+    patch = image[max(0, rows[0]) : rows[1], max(0, round(x0 * scale)) : round(x1 * scale)]
+    return patch < INK_LEVEL
+
+
 def _fit_ink(
     word: dict[str, Any], gray: np.ndarray, scale: float, settings: FigureSettings
 ) -> None:
@@ -477,17 +491,14 @@ def _fit_ink(
     of it), which would join two columns in the table. A reading that printed a minus sign
     where its box held only paper loses it; `_restore_minus` puts back one the pixels show."""
     x0, y0, x1, y1 = word["ink"]
-    height = word["bottom"] - word["top"]
-    top = round((word["top"] + settings.ink_band * height) * scale)
-    bottom = round((word["bottom"] - settings.ink_band * height) * scale)
-    left, right = round(x0 * scale), round(x1 * scale)
-    band = gray[max(0, top) : bottom, max(0, left) : right]
-    columns = np.flatnonzero((band < 128).any(axis=0)) if band.size else np.array([])
+    band = ink_in(gray, scale, (x0, word["top"], x1, word["bottom"]), settings.ink_band)
+    columns = np.flatnonzero(band.any(axis=0)) if band.size else np.array([])
     if columns.size == 0:
         word["text"] = ""  # read from paper or an erased rule: no figure there
         return
-    ink0 = (max(0, left) + int(columns[0])) / scale
-    ink1 = (max(0, left) + int(columns[-1]) + 1) / scale
+    left = max(0, round(x0 * scale))
+    ink0 = (left + int(columns[0])) / scale
+    ink1 = (left + int(columns[-1]) + 1) / scale
     if ink0 - x0 > settings.blank_lead * word["size"]:
         word["text"] = word["text"].lstrip("-")
     word["x0"], word["x1"] = max(x0, ink0), min(x1, ink1)
@@ -525,7 +536,7 @@ def has_minus(
     if h < 6:
         return False
     left = max(0, x0 - round(settings.reach * h) - round(settings.length * h))
-    patch = gray[top:bottom, left : x0 + round(0.35 * h)] < 128
+    patch = gray[top:bottom, left : x0 + round(0.35 * h)] < INK_LEVEL
     lo, hi = round(settings.band[0] * h), round(settings.band[1] * h)
     run, best_end, best = 0, -1, 0
     for col in range(patch.shape[1]):

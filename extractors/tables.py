@@ -395,13 +395,13 @@ def _column_aligned(line: Line, candidate: Candidate, beside_title: bool = False
     return True
 
 
-def _lost(column: Column, candidate: Candidate) -> bool:
-    """A column of a scanned table with no header at all, beside two or more whose headers
-    name measures: OCR lost its header (the paper holds none of a text PDF's headerless
-    columns), so the table keeps the kind the others name and this column no measure."""
+def _headers_lost(candidate: Candidate) -> bool:
+    """A scanned table whose columns with no header at all stand beside two or more whose
+    headers name measures: OCR lost those headers (the paper holds none of a text PDF's
+    headerless columns), so the table keeps the kind the others name and those columns no
+    measure."""
     scanned = any(w.conf is not None for line in candidate.header_lines for w in line.words)
-    named = sum(1 for c in candidate.columns if c.key and c.key[0])
-    return scanned and column.text is None and named >= 2
+    return scanned and sum(1 for c in candidate.columns if c.key and c.key[0]) >= 2
 
 
 def _kind_of(candidate: Candidate, title: str | None) -> str | None:
@@ -502,7 +502,10 @@ def build_tables(
                 continue  # a line or two of figures in the text, no table
             title_line = _title_line(candidate)
             title = title_line.text if title_line else None
-            known = all(c.key and c.key[0] for c in candidate.columns if not _lost(c, candidate))
+            lost = _headers_lost(candidate)
+            known = all(
+                c.key and c.key[0] for c in candidate.columns if not (lost and c.text is None)
+            )
             if not known and (rows := _transposed(candidate, report_year)) is not None:
                 kind = _kind_of(candidate, title)
                 if kind is not None and kind != ARBETSMILJOMAL:
