@@ -828,3 +828,31 @@ NUMBER_WORDS: dict[str, int] = {
 QUARTER_NUMBERS: tuple[str, ...] = tuple(
     word for word, n in NUMBER_WORDS.items() if n <= 4 and word != "en"
 )
+
+# ---------------------------------------------------------------- command lines click cannot parse
+# What a command line the parser refuses gets instead of click's English box: one line
+# ({name}, {option}, {value}, {args}: as typed), then the hint to the command's --help.
+USAGE_ERRORS: dict[str, str] = {
+    "no_such_command": "okänt kommando {name!r}{close}",
+    "no_such_option": "okänd flagga {name}{close}",
+    "close": "; menade du {names}?",
+    "or": " eller ",
+    "needs_value": "{option} behöver ett värde",
+    "takes_no_value": "{option} tar inget värde",
+    "missing_argument": "argumentet {name} saknas",
+    "missing_option": "flaggan {option} saknas",
+    "extra_arguments": "för många argument: {args}",
+    "not_integer": "ska vara ett heltal, inte {value!r}",
+    "not_number": "ska vara ett tal, inte {value!r}",
+    "at_least": "ska vara minst {limit}, inte {value}",
+    "at_most": "ska vara högst {limit}, inte {value}",
+    "greater_than": "ska vara större än {limit}, inte {value}",
+    "less_than": "ska vara mindre än {limit}, inte {value}",
+    "bad_value": "ogiltigt värde {value!r}",
+    "missing_command": "kommando saknas",
+    "unparsed": "kommandoraden går inte att tolka ({detail})",
+}
+USAGE_HINT = "({command} --help visar hur)"
+# Prefect's API server, started by the command for its runs, that never came up.
+PREFECT_ENDED = "Prefect-servern avslutades när den startade (status {status}){said}"
+PREFECT_NO_ANSWER = "Prefect-servern svarade inte inom {timeout:g} s"

@@ -42,6 +42,8 @@ from kommunkoll.vocabulary import (
     UNEXPECTED_ERROR,
     UNKNOWN_ADDRESS,
     UNKNOWN_MIGRATION,
+    USAGE_ERRORS,
+    USAGE_HINT,
     WATCH_GOES_ON,
     WATCHING,
 )
@@ -52,6 +54,8 @@ from .safe_text import markup
 
 if TYPE_CHECKING:  # the reading commands load none of extraction (pydantic, pdfminer)
     from sqlalchemy.engine import Engine
+    from typer._click import Context
+    from typer._click.exceptions import UsageError
 
     from kommunkoll.extractors import Extraction, ExtractionError
     from kommunkoll.extractors.limits import Limits
@@ -886,9 +890,126 @@ def _end_now(code: object) -> None:
     os._exit(1)
 
 
+def _given_args(ctx: Context, argv: list[str]) -> list[str]:
+    """The arguments the command of `ctx` was given, found again by parsing `argv` from the
+    top (leniently, running nothing): click keeps no record of them once it has failed."""
+    chain = []
+    while ctx is not None:
+        chain.append(ctx)
+        ctx = ctx.parent  # type: ignore[assignment]
+    args = list(argv)
+    for outer in reversed(chain[1:]):
+        probe = outer.command.make_context(outer.info_name, list(args), resilient_parsing=True)
+        args = [*probe._protected_args, *probe.args][1:]  # after the subcommand's name
+    return args
+
+
+def _left_over(ctx: Context, argv: list[str]) -> list[str]:
+    """What the command of `ctx` did not consume: for a group the command name it could not
+    find (first), for a command the extra arguments."""
+    probe = ctx.command.make_context(ctx.info_name, _given_args(ctx, argv), resilient_parsing=True)
+    return [*probe._protected_args, *probe.args]
+
+
+def _close(names: list[str] | None) -> str:
+    if not names:
+        return ""
+    quoted = [markup(n) for n in names]  # the closest first
+    listed = (
+        ", ".join(quoted[:-1]) + USAGE_ERRORS["or"] + quoted[-1] if len(quoted) > 1 else quoted[0]
+    )
+    return USAGE_ERRORS["close"].format(names=listed)
+
+
+# Pydantic's error types (typer converts values with it) → the Swedish problem, with the
+# limit in the error's context.
+_VALUE_PROBLEMS = {
+    "int_parsing": ("not_integer", None),
+    "int_from_float": ("not_integer", None),
+    "int_type": ("not_integer", None),
+    "float_parsing": ("not_number", None),
+    "float_type": ("not_number", None),
+    "greater_than_equal": ("at_least", "ge"),
+    "less_than_equal": ("at_most", "le"),
+    "greater_than": ("greater_than", "gt"),
+    "less_than": ("less_than", "lt"),
+}
+
+
+def _value_problem(exc: UsageError) -> str:
+    """The problem with a value the parser refused, from the converter's own record of it:
+    the value as typed (escaped) and the limit it broke."""
+    cause = exc.__cause__
+    errors = cause.errors() if hasattr(cause, "errors") else []  # a pydantic ValidationError
+    if not errors:
+        return USAGE_ERRORS["unparsed"].format(detail=markup(exc.format_message()))
+    first = errors[0]
+    key, limit = _VALUE_PROBLEMS.get(first.get("type", ""), ("bad_value", None))
+    value = first.get("input")
+    if limit is not None:
+        bound = (first.get("ctx") or {}).get(limit)
+        return USAGE_ERRORS[key].format(limit=markup(bound), value=markup(value))
+    return markup(USAGE_ERRORS[key].format(value=value))
+
+
+def usage_problem(exc: UsageError, argv: list[str]) -> str:
+    """A command line the parser refused, as one Swedish line (markup, the typed text escaped):
+    what is wrong, then the command's --help."""
+    from typer._click import exceptions as click
+
+    ctx = exc.ctx
+    param = getattr(exc, "param", None)
+    if isinstance(exc, click.MissingParameter) and param is not None:
+        name = markup(param.opts[0] if param.param_type_name == "option" else param.name)
+        key = "missing_option" if param.param_type_name == "option" else "missing_argument"
+        line = USAGE_ERRORS[key].format(option=name, name=name)
+    elif isinstance(exc, click.BadParameter) and param is not None:
+        shown = param.opts[0] if param.param_type_name == "option" else param.name
+        line = BAD_OPTION.format(option=markup(shown), problem=_value_problem(exc))
+    elif isinstance(exc, click.NoSuchOption):
+        line = USAGE_ERRORS["no_such_option"].format(
+            name=markup(exc.option_name), close=_close(exc.possibilities)
+        )
+    elif isinstance(exc, click.BadOptionUsage):
+        # `--flag=value` is the one way to give a flag a value; otherwise the value is missing.
+        given = any(a.startswith(f"{exc.option_name}=") for a in argv)
+        key = "takes_no_value" if given else "needs_value"
+        line = USAGE_ERRORS[key].format(option=markup(exc.option_name))
+    else:
+        line = _unparsed(exc, argv)
+    if ctx is not None:
+        line += " " + USAGE_HINT.format(command=markup(ctx.command_path))
+    return line
+
+
+def _unparsed(exc: UsageError, argv: list[str]) -> str:
+    """Click's plain usage errors, which carry only English text: a group's unknown (or
+    missing) command, a command's extra arguments; told apart by parsing again."""
+    ctx = exc.ctx
+    try:
+        rest = _left_over(ctx, argv) if ctx is not None else []
+    except Exception:  # the line cannot be parsed even leniently: click's own words
+        rest = []
+    commands = getattr(ctx.command, "commands", None) if ctx is not None else None
+    if commands is not None and rest:
+        from difflib import get_close_matches
+
+        close = get_close_matches(rest[0], list(commands))
+        return USAGE_ERRORS["no_such_command"].format(name=rest[0], close=_close(close))
+    if commands is not None:
+        return USAGE_ERRORS["missing_command"]
+    if rest:
+        return USAGE_ERRORS["extra_arguments"].format(args=markup(" ".join(rest)))
+    return USAGE_ERRORS["unparsed"].format(detail=markup(exc.format_message()))
+
+
 def main() -> None:
-    """The command line's one error boundary: a UserError is one line and its exit code;
-    anything else is one line too, with the traceback only under --debug."""
+    """The command line's one error boundary: a UserError is one line and its exit code, and
+    so is a command line the parser refuses (exit 2); anything else is one line too, with
+    the traceback only under --debug."""
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+    from typer._click.exceptions import UsageError as ParseError
+
     debug = "--debug" in sys.argv[1:] or bool(os.environ.get("KOMMUNKOLL_DEBUG"))
     command = _command(sys.argv[1:])
     reading = command in READING_COMMANDS
@@ -896,11 +1017,27 @@ def main() -> None:
         gc.freeze()  # the imported modules are never scanned again
         gc.set_threshold(READING_GC_YOUNG, *gc.get_threshold()[1:])
     try:
-        app()
+        # Not standalone: click's errors come here instead of its English box; typer.Exit
+        # comes back as its code.
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except SystemExit as exc:
         if reading:
             _end_now(exc.code)
         raise
+    except NoArgsIsHelpError as exc:  # the help is printed already
+        sys.exit(exc.exit_code)
+    except ParseError as exc:
+        err.print(f"{FAILED} {usage_problem(exc, sys.argv[1:])}", highlight=False)
+        sys.exit(exc.exit_code)
+    except ClickException as exc:
+        err.print(f"{FAILED} {markup(exc.format_message())}", highlight=False)
+        sys.exit(exc.exit_code)
+    except typer.Abort:  # end of input at a prompt: as typer says it
+        from typer import rich_utils
+
+        rich_utils.rich_abort_error()
+        sys.exit(1)
     except UserError as exc:
         err.print(f"{FAILED} {markup(exc.message)}", highlight=False)
         sys.exit(exc.exit_code)

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from .errors import UserError
+
 DEFAULTS = {
     # No telemetry leaves the machine.
     "DO_NOT_TRACK": "1",
@@ -59,6 +61,12 @@ def configure() -> None:
 ANSWER_TIMEOUT = 3.0
 
 
+class PrefectDidNotStart(UserError, RuntimeError):
+    """The API server launched for the command's runs never answered: one Swedish line at the
+    command line (with what the server printed), not an unexpected error; still a
+    RuntimeError to code that waits for a server itself."""
+
+
 @dataclass
 class ApiServer:
     """Prefect's API server as a child of this command (dies with it), or (process None) one
@@ -84,14 +92,17 @@ class ApiServer:
     def wait_ready(self, timeout: float) -> None:
         import httpx
 
+        from kommunkoll.vocabulary import PREFECT_ENDED, PREFECT_NO_ANSWER
+
         deadline = time.monotonic() + timeout
         with httpx.Client() as client:
             while time.monotonic() < deadline:
                 if self.process is not None and self.process.poll() is not None:
                     said = self.last_words()
-                    raise RuntimeError(
-                        f"Prefect's API server ended at start (status {self.process.returncode})"
-                        + (f": {said}" if said else "")
+                    raise PrefectDidNotStart(
+                        PREFECT_ENDED.format(
+                            status=self.process.returncode, said=f": {said}" if said else ""
+                        )
                     )
                 try:
                     if client.get(f"{self.url}/health", timeout=2).status_code == 200:
@@ -99,7 +110,7 @@ class ApiServer:
                 except httpx.HTTPError:
                     pass
                 time.sleep(0.05)
-        raise RuntimeError(f"Prefect's API server did not answer within {timeout:g} s")
+        raise PrefectDidNotStart(PREFECT_NO_ANSWER.format(timeout=timeout))
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
