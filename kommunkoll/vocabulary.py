@@ -833,7 +833,7 @@ QUARTER_NUMBERS: tuple[str, ...] = tuple(
 # What a command line the parser refuses gets instead of click's English box: one line
 # ({name}, {option}, {value}, {args}: as typed), then the hint to the command's --help.
 USAGE_ERRORS: dict[str, str] = {
-    "no_such_command": "okänt kommando {name!r}{close}",
+    "no_such_command": "okänt kommando '{name}'{close}",
     "no_such_option": "okänd flagga {name}{close}",
     "close": "; menade du {names}?",
     "or": " eller ",

@@ -893,7 +893,7 @@ def _end_now(code: object) -> None:
 def _given_args(ctx: Context, argv: list[str]) -> list[str]:
     """The arguments the command of `ctx` was given, found again by parsing `argv` from the
     top (leniently, running nothing): click keeps no record of them once it has failed."""
-    chain = []
+    chain: list[Context] = []
     while ctx is not None:
         chain.append(ctx)
         ctx = ctx.parent  # type: ignore[assignment]
@@ -995,7 +995,7 @@ def _unparsed(exc: UsageError, argv: list[str]) -> str:
         from difflib import get_close_matches
 
         close = get_close_matches(rest[0], list(commands))
-        return USAGE_ERRORS["no_such_command"].format(name=rest[0], close=_close(close))
+        return USAGE_ERRORS["no_such_command"].format(name=markup(rest[0]), close=_close(close))
     if commands is not None:
         return USAGE_ERRORS["missing_command"]
     if rest:

@@ -57,6 +57,7 @@ ENGLISH = ("Invalid value", "No such", "Usage:", "Error", "Try '", "Missing", "O
         ),
         (["summary", "--db"], "--db behöver ett värde"),
         (["extract", "--json=ja", "x.pdf"], "--json tar inget värde"),
+        (["[bold]x"], "okänt kommando '[bold]x' ({prog} --help visar hur)"),
         (
             ["serve", "--port", "[red]x"],  # rich would have shown a red x
             "--port: ska vara ett heltal, inte '[red]x' ({prog} serve --help visar hur)",
