@@ -31,16 +31,23 @@ from kommunkoll.vocabulary import (
     name_of,
 )
 
-from .contract import Check, Row, Table
+from .contract import Cell, Check, Row, Table
 
 Number = int | float
+# A check and the cells it reads (the printed one first; None where the row has none).
+Checked = tuple[Check, list[Cell | None]]
+
+
+def _cell(row: Row, measure: str, year: int) -> Cell | None:
+    for cell in row.cells:
+        if cell.measure == measure and cell.year == year:
+            return cell
+    return None
 
 
 def _value(row: Row, measure: str, year: int) -> Number | None:
-    for cell in row.cells:
-        if cell.measure == measure and cell.year == year:
-            return cell.value
-    return None
+    cell = _cell(row, measure, year)
+    return None if cell is None else cell.value
 
 
 def _has(row: Row, measure: str, year: int) -> bool:
@@ -83,14 +90,43 @@ def _keys(table: Table) -> list[tuple[str, int]]:
 
 def check_table(table: Table) -> list[Check]:
     """Every rule of the table's kind (RULES, at the end of this module), in order."""
+    return [check for check, _ in checked_cells(table)]
+
+
+def checked_cells(table: Table) -> list[Checked]:
+    """`check_table`'s checks, each with the cells it reads: a failed one casts doubt on
+    each of them (on a scan, any of them may be the one OCR misread)."""
     keys = [k for k in _keys(table) if k[0] is not None]  # unknown headers: not checked
-    return [check for rule in RULES.get(table.kind, ()) for check in rule(table, keys)]
+    return [checked for rule in RULES.get(table.kind, ()) for checked in rule(table, keys)]
 
 
-def _sum_check(name: str, total: Row, lines: Sequence[Row], measure: str, year: int) -> Check:
+def doubted_cells(table: Table) -> set[int]:
+    """The cells (by id) that a failed check of the table casts doubt on."""
+    return {
+        id(cell)
+        for check, cells in checked_cells(table)
+        if not check.ok
+        for cell in _suspects(check, [c for c in cells if c is not None])
+    }
+
+
+def _suspects(check: Check, cells: list[Cell]) -> list[Cell]:
+    """The cells whose sign, turned, would make a failed check add up (a minus is what OCR
+    loses most), else all it reads. Each cell counts once with either sign in the formula:
+    turning a value v moves the difference by 2v."""
+    off = (check.found or 0) - check.expected
+    slack = (check.tolerance or 0) + 1e-9
+    turned = [
+        c for c in cells if c.value and min(abs(off + 2 * c.value), abs(off - 2 * c.value)) <= slack
+    ]
+    return turned or cells
+
+
+def _sum_check(name: str, total: Row, lines: Sequence[Row], measure: str, year: int) -> Checked:
     """`total` printed against the sum of `lines` in one (measure, year) column."""
     parts = [_value(r, measure, year) for r in lines]
-    return _check(name, sum(p or 0 for p in parts), _value(total, measure, year), parts)
+    check = _check(name, sum(p or 0 for p in parts), _value(total, measure, year), parts)
+    return check, [_cell(r, measure, year) for r in (total, *lines)]
 
 
 def _amounts(keys: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -98,13 +134,13 @@ def _amounts(keys: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
     return [k for k in keys if k[0] not in DIFFERENCE_MEASURES]
 
 
-def _drift_totals(table: Table, keys: Sequence[tuple[str, int]]) -> list[Check]:
+def _drift_totals(table: Table, keys: Sequence[tuple[str, int]]) -> list[Checked]:
     amounts = _amounts(keys)
     rows = table.rows
     income = _find(rows, r"^verksamhetens intäkter")
     costs = _find(rows, r"^verksamhetens kostnader")
     net = _find(rows, r"^verksamhetens nettokostnader")
-    checks: list[Check] = []
+    checks: list[Checked] = []
     if income is None or costs is None:
         return checks
     lines = rows[rows.index(income) + 1 : rows.index(costs)]
@@ -119,9 +155,9 @@ def _drift_totals(table: Table, keys: Sequence[tuple[str, int]]) -> list[Check]:
     return checks
 
 
-def _investment_sums(table: Table, keys: Sequence[tuple[str, int]]) -> list[Check]:
+def _investment_sums(table: Table, keys: Sequence[tuple[str, int]]) -> list[Checked]:
     amounts = _amounts(keys)
-    checks: list[Check] = []
+    checks: list[Checked] = []
     for parent in table.rows:
         kids = [r for r in table.rows if getattr(r, "parent", None) == parent.label]
         for measure, year in amounts if kids else ():
@@ -157,10 +193,10 @@ def _convention(rows: Sequence[Row], year: int, forecast: str = PROGNOS) -> int:
     return -1 if follows(-1) > follows(1) else 1
 
 
-def _avvikelse(table: Table, keys: Sequence[tuple[str, int]]) -> list[Check]:
+def _avvikelse(table: Table, keys: Sequence[tuple[str, int]]) -> list[Checked]:
     """Avvikelse against budget: of the prognos in a delårsbokslut, of the whole year's
     bokslut in an årsredovisning."""
-    checks: list[Check] = []
+    checks: list[Checked] = []
     for year in [y for m, y in keys if m == AVVIKELSE]:
         forecast = BOKSLUT if (BOKSLUT, year) in keys else PROGNOS
         rows = [r for r in table.rows if _has(r, forecast, year) and _has(r, BUDGET, year)]
@@ -174,20 +210,20 @@ def _avvikelse(table: Table, keys: Sequence[tuple[str, int]]) -> list[Check]:
             parts = [_value(r, forecast, year), _value(r, BUDGET, year)]
             if _value(r, AVVIKELSE, year) is None:
                 continue  # a blank cell (Finansnetto): nothing printed to check
-            checks.append(
-                _check(
-                    f"{r.label} avvikelse/{year} = {formula}",
-                    _avvikelse_diff(r, year, sign, forecast),
-                    _value(r, AVVIKELSE, year),
-                    parts,
-                )
+            check = _check(
+                f"{r.label} avvikelse/{year} = {formula}",
+                _avvikelse_diff(r, year, sign, forecast),
+                _value(r, AVVIKELSE, year),
+                parts,
             )
+            read = [_cell(r, m, year) for m in (AVVIKELSE, forecast, BUDGET)]
+            checks.append((check, read))
     return checks
 
 
-def _differens(table: Table, keys: Sequence[tuple[str, int]]) -> list[Check]:
+def _differens(table: Table, keys: Sequence[tuple[str, int]]) -> list[Checked]:
     """Differens between two years' outcomes: utfall (delår) or bokslut (whole year)."""
-    checks: list[Check] = []
+    checks: list[Checked] = []
     for _, year in [k for k in keys if k[0] == DIFFERENS]:
         outcome = next(
             (m for m in (UTFALL, BOKSLUT) if (m, year) in keys and (m, year - 1) in keys), None
@@ -198,18 +234,18 @@ def _differens(table: Table, keys: Sequence[tuple[str, int]]) -> list[Check]:
             parts = [_value(r, outcome, year), _value(r, outcome, year - 1)]
             if _value(r, DIFFERENS, year) is None:  # a blank cell: nothing printed to check
                 continue
-            checks.append(
-                _check(
-                    f"{r.label} differens/{year} = {outcome} {year} − {outcome} {year - 1}",
-                    (parts[0] or 0) - (parts[1] or 0),
-                    _value(r, DIFFERENS, year),
-                    parts,
-                )
+            check = _check(
+                f"{r.label} differens/{year} = {outcome} {year} − {outcome} {year - 1}",
+                (parts[0] or 0) - (parts[1] or 0),
+                _value(r, DIFFERENS, year),
+                parts,
             )
+            read = [_cell(r, DIFFERENS, year), _cell(r, outcome, year), _cell(r, outcome, year - 1)]
+            checks.append((check, read))
     return checks
 
 
-Rule = Callable[[Table, Sequence[tuple[str, int]]], list[Check]]
+Rule = Callable[[Table, Sequence[tuple[str, int]]], list[Checked]]
 # The checks each table kind gets; a kind without rules is read and stored unchecked.
 RULES: dict[str, tuple[Rule, ...]] = {
     DRIFT: (_drift_totals, _avvikelse, _differens),

@@ -74,6 +74,9 @@ class OcrSettings:
     odd_figure_confidence: float = 50.0
     odd_figure_column: int = 3
     odd_figure_share: float = 0.75
+    # A value a failed arithmetic check reads (a sum, avvikelse or differens that does not
+    # add up) is read no surer than this: any of the check's cells may be the misread one.
+    failed_check_confidence: float = 50.0
     # A table cell read blank whose box's middle (less `blank_band` of its height above and
     # below) has at least `blank_ink` × its height² dark pixels prints what OCR lost.
     blank_band: float = 0.2

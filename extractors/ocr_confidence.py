@@ -14,6 +14,7 @@ from typing import Any
 
 from kommunkoll import vocabulary
 
+from .checks import doubted_cells
 from .ocr import SETTINGS
 from .ocr_figures import ink_in
 
@@ -81,10 +82,13 @@ def flag_cells(
     """Each value on a scanned page gets `ocr` and the least confidence of the OCR words
     in its box; one below the threshold a warning with its page and box. A cell read blank
     whose box on the page (`images`: page number to its straightened image, rules erased,
-    and pixels per point) holds ink is no blank OCR is sure of: confidence 0."""
+    and pixels per point) holds ink is no blank OCR is sure of: confidence 0. A value a
+    failed check reads is no surer than `failed_check_confidence`, and its warning says so:
+    Tesseract is as sure of a "4" whose minus it lost as of any other figure."""
     warnings = []
     for table in tables:
         odd = _odd_figures(table)
+        doubted = doubted_cells(table)
         for row in table.rows:
             for cell in row.cells:
                 page = cell.page or table.page
@@ -95,6 +99,9 @@ def flag_cells(
                 confidence = round(min(confs), 1) if confs else None
                 if id(cell) in odd and confidence is not None:
                     confidence = min(confidence, SETTINGS.odd_figure_confidence)
+                if id(cell) in doubted:
+                    cap = SETTINGS.failed_check_confidence
+                    confidence = cap if confidence is None else min(confidence, cap)
                 blank = cell.value is None and not cell.text and page in (images or {})
                 if blank and _inked(*images[page], cell.bbox):  # type: ignore[index]
                     confidence = 0.0  # something is printed there that was not read
@@ -102,8 +109,13 @@ def flag_cells(
                 cell.confidence = confidence  # type: ignore[attr-defined]
                 if confidence is not None and confidence < threshold:
                     box = ", ".join(f"{v:.0f}" for v in cell.bbox)
+                    template = (
+                        vocabulary.OCR_CHECKED_CELL_WARNING
+                        if id(cell) in doubted
+                        else vocabulary.OCR_CELL_WARNING
+                    )
                     warnings.append(
-                        vocabulary.OCR_CELL_WARNING.format(
+                        template.format(
                             kind=vocabulary.name_of(vocabulary.TABLE_KINDS, table.kind),
                             label=row.label,
                             measure=cell.measure,

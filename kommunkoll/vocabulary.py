@@ -748,6 +748,11 @@ OCR_CELL_WARNING = (
     "{kind} '{label}' {measure} {year} (sida {page}, ruta {box}) lästes med OCR som {text!r} "
     "med säkerheten {confidence:.0f} (under {limit:.0f}): en person behöver bekräfta den"
 )
+OCR_CHECKED_CELL_WARNING = (
+    "{kind} '{label}' {measure} {year} (sida {page}, ruta {box}) lästes med OCR som {text!r} "
+    "och ingår i en räknekontroll som inte stämmer (säkerheten {confidence:.0f}, under "
+    "{limit:.0f}): en person behöver bekräfta den"
+)
 # What a search result is, by the kind of entry (findings by their own kind).
 SEARCH_KINDS: dict[str, str] = {
     **{key: term.name for key, term in FINDING_KINDS.items()},

@@ -67,8 +67,11 @@ def test_a_scanned_tables_wrapped_header_names_its_columns(scanned: tuple[dict, 
 
 @pytest.mark.slow
 def test_a_scanned_tables_wrong_values_are_flagged(scanned: tuple[dict, dict]) -> None:
-    """Each Drift value read wrong carries a confidence under the threshold (a warning), but
-    for the two Tesseract read confidently wrong ("4" for "-4", "2" for "-1")."""
+    """Each Drift value read wrong carries a confidence under the threshold (a warning).
+    Tesseract read Finansnetto's utfall 2022 "-4" as "4" as surely as any figure: the
+    failed differens check that reads it doubts it. Only that row's budget ("2" for "-1")
+    stays unflagged: its avvikelse was read blank (itself flagged, as its box holds ink),
+    so no check reads the budget."""
     truth, got = scanned
     want, drift = truth["tables"][0], got["tables"][0]
     confidences = [c["confidence"] for r in drift["rows"] for c in r["cells"]]
@@ -78,5 +81,5 @@ def test_a_scanned_tables_wrong_values_are_flagged(scanned: tuple[dict, dict]) -
         if mine != theirs
     ]
     silent = [(mine[3], theirs[3]) for mine, theirs, conf in wrong if conf is None or conf >= 75]
-    assert silent == [(4, -4), (2, -1)]
+    assert silent == [(2, -1)]
     assert len(wrong) == 13

@@ -290,6 +290,35 @@ def test_checks_use_one_unit_of_the_last_printed_digit() -> None:
     assert [c.ok for c in checks] == [True, False]  # 0.5 is 0.1 off, -0.8 is 0.2 off
 
 
+def test_a_failed_check_doubts_the_cell_whose_lost_minus_explains_it() -> None:
+    """On a scan a failed check casts doubt on its cells: on the one whose sign, turned,
+    makes it add up (OCR lost a minus) where there is one, else on every cell it reads."""
+    from kommunkoll.extractors.checks import doubted_cells
+
+    table = Table.model_validate(
+        {
+            "kind": "drift",
+            "title": None,
+            "page": 1,
+            "unit": "tkr",
+            "rows": [
+                {"label": label, "cells": [
+                    {"measure": "utfall", "year": 2025, "value": a},
+                    {"measure": "utfall", "year": 2024, "value": b},
+                    {"measure": "differens", "year": 2025, "value": d},
+                ]}
+                # -4 read as 4 in 2024; a digit misread in the last row's differens
+                for label, a, b, d in (("Finansnetto", 0, 4, 4), ("Övrigt", 120, 100, 40))
+            ],
+        }
+    )  # fmt: skip
+    finans, ovrigt = table.rows
+    assert [c.ok for c in check_table(table)] == [False, False]
+    want = {id(finans.cells[1]), id(finans.cells[2])}  # utfall 2024 or differens: its sign
+    want |= {id(c) for c in ovrigt.cells}  # no sign explains 40 for 20: any of the three
+    assert doubted_cells(table) == want
+
+
 def test_thousands_groups_are_joined_and_columns_kept_apart() -> None:
     def token(text: str, x0: float) -> Token:
         return Token(text, x0, x0 + 4.4 * len(text), 100, 108, 8)
