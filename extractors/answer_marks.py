@@ -60,6 +60,7 @@ class Box:
     cell: bool = False  # a shaded table cell: as tall as its row, which may hold a comment
     unread: bool = False  # an answer evidently given that could not be read ("Svar: -?-")
     confidence: float | None = None  # 0–100, for a box seen in a scan's pixels
+    weak: bool = False  # a scan's small blob that may be a mark: counts only when alone
 
     @property
     def centre(self) -> tuple[float, float]:
@@ -97,6 +98,11 @@ def header_columns(line: Sequence[dict[str, Any]]) -> list[Column] | None:
             found.append(Column(VET_EJ, line[i - 1]["x0"], line[i]["x1"]))
             i -= 2
             continue
+        if i > 0 and _fold(line[i - 1]["text"]) == vet and _stacked(line[i - 1], line[i]):
+            # "Vet" over a word OCR misread ("inte" as "läte") wrapped in its header cell
+            found.append(Column(VET_EJ, line[i - 1]["x0"], line[i - 1]["x1"]))
+            i -= 2
+            continue
         if text == vet:  # "Vet" / "ej" wrapped in its header cell: the rest is below
             found.append(Column(VET_EJ, line[i]["x0"], line[i]["x1"]))
             i -= 1
@@ -110,6 +116,15 @@ def header_columns(line: Sequence[dict[str, Any]]) -> list[Column] | None:
     if len(found) != len(values) or not {JA, NEJ} <= values or len(found) < 3:
         return None
     return sorted(found, key=lambda c: c.x0)
+
+
+def _stacked(upper: dict[str, Any], lower: dict[str, Any]) -> bool:
+    """Two words one above the other in one cell: lower (OCR rows overlap much), and most
+    of the narrower one's width under the other (the wrapped halves of a header)."""
+    overlap = min(upper["x1"], lower["x1"]) - max(upper["x0"], lower["x0"])
+    narrower = min(upper["x1"] - upper["x0"], lower["x1"] - lower["x0"])
+    below = lower["top"] >= upper["top"] + 0.3 * (upper["bottom"] - upper["top"])
+    return below and overlap >= 0.5 * narrower
 
 
 _BOX_READINGS = frozenset("oO0xX8")  # what OCR glues before a word from the box beside it

@@ -55,6 +55,7 @@ from .answer_marks import (
 )
 from .contract import Answer, Mark
 from .layout import Line, Page, is_bold, join_words, phrases
+from .ocr import SETTINGS as OCR_SETTINGS
 from .ocr_confidence import ocr_fields
 from .question_identity import question_key
 
@@ -535,19 +536,39 @@ def _instructions(
     question's cell of a table whose comments have a column of their own, or standing before
     the question's answer row (its options, its "Svar:" line). Decided from how and where
     the lines stand, never from their words."""
+    rowless = _marks_beside(questions, page_boxes)
     for k, q in enumerate(questions):
         rest = q.rest
         n = 0
         while n < len(rest) and (_styled_as_instruction(rest[n]) or id(rest[n]) in beside):
             n += 1
         nxt = questions[k + 1].lines[0] if k + 1 < len(questions) else None
-        row = _answer_row([*q.lines, *rest[:n]], page_boxes, nxt)
+        row = None if rowless else _answer_row([*q.lines, *rest[:n]], page_boxes, nxt)
         if row is not None:
             while n < len(rest) and (rest[n].page, (rest[n].top + rest[n].bottom) / 2) < row[:2]:
                 n += 1
             if n == len(rest) or (row[0], row[1]) <= (rest[n].page, rest[n].bottom):
                 q.answer_row = row  # before anything the nämnd wrote: the question's own
         q.instruction_lines, q.rest = list(rest[:n]), list(rest[n:])
+
+
+def _marks_beside(questions: Sequence[Question], page_boxes: dict[int, list[Box]]) -> bool:
+    """Whether a scan's questions have their marks beside their text, not in rows below
+    (`OcrSettings.beside_layout`): then no question has an answer row. A question whose
+    number OCR lost leaves its marks below the question before it, where an answer row
+    would stand; a hand cross bigger than its row leaves strokes there too. A text PDF
+    keeps its answer rows (its boxes are drawn where they are)."""
+    scanned = [q for q in questions if _read_by_ocr(q.lines[0])]
+    if len(scanned) < len(questions) or len(questions) < 2:
+        return False
+    beside = below = 0
+    for k, q in enumerate(questions):
+        nxt = questions[k + 1].lines[0] if k + 1 < len(questions) else None
+        if _box_beside(q.lines, page_boxes):
+            beside += 1
+        elif _answer_row(q.lines, page_boxes, nxt) is not None:
+            below += 1
+    return beside >= 2 and beside >= OCR_SETTINGS.beside_layout * (beside + below)
 
 
 def _printed_options(questions: list[Question], rows: Sequence[tuple[int, float]]) -> None:
@@ -707,9 +728,18 @@ def _asking(lines: Sequence[Line]) -> list[list[Line]]:
 def _bold_questions(questions: Sequence[Question]) -> bool:
     """Whether the questions read are set in bold and their comments not: then a bold
     paragraph opening in a comment is a question whose number was not read, asking or not
-    ("Vänligen ange ...", "Redogör för ...")."""
+    ("Vänligen ange ...", "Redogör för ...").
+    A paragraph of a comment that asks ("...?") is a lost question itself, no comment: the
+    more questions a scan lost, the more bold such text a comment holds, so it is not
+    counted (else losing many questions would hide the rest)."""
     firsts = [q.lines[0].bold for q in questions]
-    comments = [li.bold for q in questions for li in q.rest]
+    comments = [
+        li.bold
+        for q in questions
+        for para in _paragraph_lines(q.rest)
+        if not _asking(para)
+        for li in para
+    ]
     if len(firsts) < 2 or not comments:
         return False
     return sum(firsts) >= BOLD_SHARE * len(firsts) and sum(comments) <= (1 - BOLD_SHARE) * len(
@@ -814,16 +844,46 @@ def _answer_row(
         (page, box.bbox[1], box.bbox[3])
         for page, boxes in page_boxes.items()
         for box in boxes
-        if after < (page, box.anchor) < limit
+        if after < (page, box.anchor) < limit and _in_a_row(box, boxes)
     ]
+    if _box_beside(block, page_boxes):  # its answer stands beside its text: a row further
+        return None  # down is another's
+    return min(rows) if rows else None
+
+
+def _nearer_next(box: Box, page: int, lines: Sequence[Line], nxt: Line | None) -> bool:
+    """A scan's mark in the reach of two questions (a hand cross taller than its row
+    reaches the question above) that stands nearer the next question's first line than
+    any line of this one: the next question's. A text PDF's boxes stand where drawn."""
+    if box.confidence is None or nxt is None or nxt.page != page or not lines:
+        return False
+
+    def gap(li: Line) -> float:
+        return max(li.top - box.anchor, box.anchor - li.bottom, 0.0)
+
+    return gap(nxt) < min(gap(li) for li in lines)
+
+
+def _in_a_row(box: Box, boxes: Sequence[Box]) -> bool:
+    """Whether a box may open an answer row: printed, carrying its answer (an option's
+    box, a typed "Svar: Ja"), or one of a row of boxes a scan shows side by side. A mark
+    the pixels saw alone (a cross with no box beside it at its height) is no row: on a
+    form whose marks stand beside their questions it is a lost question's, or the stray
+    stroke of a hand cross bigger than its row."""
+    if box.confidence is None or box.value is not None:
+        return True
+    half = (box.bbox[3] - box.bbox[1]) / 2
+    return any(o is not box and abs(o.anchor - box.anchor) <= half for o in boxes)
+
+
+def _box_beside(block: Sequence[Line], page_boxes: dict[int, list[Box]]) -> bool:
+    """A box beside the lines' text on their last page (within `BESIDE` of a line)."""
+    last = block[-1]
     top = min(li.top for li in block if li.page == last.page)
     slack = BESIDE * last.height
-    beside = any(
+    return any(
         top - slack <= b.anchor <= last.bottom + slack for b in page_boxes.get(last.page, [])
     )
-    if beside:  # its answer stands beside its text: a row further down is another's
-        return None
-    return min(rows) if rows else None
 
 
 def _may_hold_its_boxes(page: int, own_pages: set[int], has_boxes: bool) -> bool:
@@ -972,7 +1032,9 @@ def _assign_marks(
     Returns the marked boxes under a column that no question claimed, with their page."""
     used: set[int] = set()
     stray: list[tuple[int, Box]] = []
-    for q in questions:
+    rowless = _marks_beside(questions, page_boxes)  # no row under a question: nor a box
+    for k, q in enumerate(questions):
+        nxt = questions[k + 1].lines[0] if k + 1 < len(questions) else None
         by_page: dict[int, list[Line]] = {}
         block = [*q.lines, *q.instruction_lines]
         for li in block:
@@ -984,7 +1046,7 @@ def _assign_marks(
             tol = BESIDE * max(li.height for li in qlines)
             top = min(li.top for li in qlines) - tol
             bottom = max(li.bottom for li in qlines) + tol
-            if q.below is not None and qlines[-1] is block[-1]:
+            if q.below is not None and qlines[-1] is block[-1] and not rowless:
                 bottom = max(bottom, q.below)  # a box row under the question, above its comment
             bands.append((page, top, bottom))
         if q.answer_row is not None:
@@ -1000,6 +1062,8 @@ def _assign_marks(
             for box in page_boxes.get(page, []):
                 if not (top <= box.anchor <= bottom) or id(box) in used:
                     continue
+                if _nearer_next(box, page, by_page.get(page, []), nxt):
+                    continue  # the next question's, whose band it reaches too
                 column = (
                     Column(box.value, box.bbox[0], box.bbox[2])
                     if box.value is not None
@@ -1023,6 +1087,7 @@ def _assign_marks(
                             "bbox": [round(v, 2) for v in box.bbox],
                         }
                     )
+        values = _without_weak(q, values)
         distinct = sorted(set(values), key=values.index)
         if len(distinct) == 1:
             q.answer = distinct[0]
@@ -1047,6 +1112,20 @@ def _assign_marks(
                 if column_of(box, cols) is not None:
                     stray.append((page, box))
     return stray
+
+
+def _without_weak(q: Question, values: list[str]) -> list[str]:
+    """A question's marked values less its weak marks (a scan's small blob that may be a
+    tick or a speck) when a surer mark marks it: the speck neither adds a second answer nor
+    lowers the sure one's confidence. Alone, a weak mark is the answer, at its own low
+    confidence (flagged for a person). `q.marks` and `q.seen` are trimmed alike."""
+    marked = [b for b in q.seen if b.on]
+    if not any(b.weak for b in marked) or all(b.weak for b in marked):
+        return values
+    keep = [not b.weak for b in marked]
+    q.seen = [b for b in q.seen if not (b.on and b.weak)]
+    q.marks = [m for m, k in zip(q.marks, keep, strict=True) if k]
+    return [v for v, k in zip(values, keep, strict=True) if k]
 
 
 def answers_of(pages: Sequence[Page]) -> tuple[list[Answer], list[str]]:

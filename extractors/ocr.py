@@ -83,6 +83,10 @@ class OcrSettings:
     blank_ink: float = 0.05
     # A page whose words Tesseract trusts less than this on average is not read at all.
     unreadable_confidence: float = 30.0
+    # A scanned enkät whose questions' marks stand beside their text (at least this share
+    # of the questions with a mark near them) has no answer rows: a mark below a question
+    # is a lost question's or a hand cross's stray stroke, never that question's answer.
+    beside_layout: float = 0.75
 
 
 SETTINGS = OcrSettings()

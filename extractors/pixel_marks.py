@@ -44,6 +44,14 @@ class PixelMarkSettings:
     word_pad: float = 0.8  # text words are cleared this far beyond their box
     text_confidence: float = 60.0  # a short word OCR is less sure of may be a box
     mark_size: float = 6.0  # a cross, tick or x without a box is at least this big both ways
+    # A blob of strokes at least `small_mark` one way but under `mark_size`, and at most
+    # `small_mark_max` the other, may be a small printed tick ("✓" in a 10 pt font inks
+    # about 5 × 5-8 pt) or a piece of something (a speck drawn out longer): a weak mark,
+    # read no surer than `small_mark_confidence` and only where nothing surer marks the
+    # question.
+    small_mark: float = 4.8
+    small_mark_max: float = 9.0
+    small_mark_confidence: float = 60.0
     join_gap: float = 1.0  # ink closer than this is one blob (a broken stroke, a box's side)
     # A blob with this share of its ink in one straight band `line_width` wide, across or
     # down, is a piece of a rule (a short cell border), not a cross or a tick.
@@ -313,8 +321,13 @@ def _classify(
             return PixelMark(Box(vocabulary.MARK_SCAN, on, bbox), round(confidence, 1))
     # Not a box: a cross, tick or letter on its own, as large as one is drawn (a piece of a
     # box or of a letter is smaller). Its ink must fill enough of its extent to be strokes.
-    if min(bw, bh) < s.mark_size * scale or _straight(region, scale, s):
+    if min(bw, bh) < s.small_mark * scale or _straight(region, scale, s):
         return None
     density = float(region.mean())
+    if min(bw, bh) < s.mark_size * scale:
+        if max(bw, bh) > s.small_mark_max * scale or not 0.06 <= density <= 0.7:
+            return None
+        box = Box(vocabulary.MARK_SCAN, True, bbox, weak=True)
+        return PixelMark(box, s.small_mark_confidence)
     confidence = 90.0 if 0.06 <= density <= 0.7 else 55.0
     return PixelMark(Box(vocabulary.MARK_SCAN, True, bbox), confidence)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from kommunkoll import vocabulary
@@ -168,6 +169,7 @@ def _answer_boxes(
                 if w["x0"] >= cols[0].x0 - 0.5 and _fold(w["text"]) not in _HEADER_WORDS
             }
             words = [w for w in words if id(w) not in junk]  # a rule read as "TJ" between
+            words += [w for w in line if w.get("lost")]  # a label OCR lost, put back
             top = min(w["top"] for w in line)
             bottom = max(w["bottom"] for w in line)
             headers.append((top, bottom, cols))
@@ -182,7 +184,14 @@ def _answer_boxes(
     zones = [(x0, top, x1, bottom) for x0, x1, top, bottom in zones]
     marks = find_marks(page.image, page.scale, words, zones) if page.image is not None else []
     found = [
-        Box(m.box.kind, m.box.on, m.box.bbox, cell=m.box.cell, confidence=m.confidence)
+        Box(
+            m.box.kind,
+            m.box.on,
+            m.box.bbox,
+            cell=m.box.cell,
+            confidence=m.confidence,
+            weak=m.box.weak,
+        )
         for m in marks
     ]
     found += [box for row in options for box in options[row]]
@@ -274,9 +283,12 @@ def _header(words: list[dict[str, Any]]) -> list[Column] | None:
     if not cols:
         kept = [w for w in words if _fold(w["text"]) in _HEADER_WORDS or is_text(w)]
         cols = header_columns(kept) if len(kept) < len(words) else None
+    if not cols:
+        cols = _lost_label(words)
     return _misread_column(cols, words) if cols else None
 
 
+LOST_GAP = 1.7  # × the other gap between three answer labels: a fourth was lost there
 MISREAD = 60.0  # below this OCR confidence a short word in a header row may be a misread label
 
 
@@ -302,6 +314,49 @@ def _misread_column(cols: list[Column], words: list[dict[str, Any]]) -> list[Col
             extra = Column(missing[0], centre - half, centre + half)
             w["text"] = vocabulary.ANSWERS[missing[0]].name.split()[0]  # "Vet" of "Vet ej"
             return sorted([*cols, extra], key=lambda c: c.x0)
+    return cols
+
+
+def _lost_label(words: list[dict[str, Any]]) -> list[Column] | None:
+    """A header row of three answer labels lacking Ja or Nej, one gap between the labels'
+    centres at least `LOST_GAP` × the other and no word in it: OCR lost that label there
+    (a faint "Nej"), so its column stands in the gap's middle, as wide as the narrowest
+    label. A word of that label is put in the row (marked "lost", confidence 0) so the
+    enkät reader finds the same four columns. Decided from the spacing, never the words."""
+    vet, rest = vocabulary.VET_WORDS
+    labels = [
+        w for w in words if _fold(w["text"]) in vocabulary.ANSWER_WORDS or _fold(w["text"]) == vet
+    ]
+    values = [
+        vocabulary.VET_EJ if _fold(w["text"]) == vet else vocabulary.ANSWER_WORDS[_fold(w["text"])]
+        for w in labels
+    ]
+    missing = [v for v in (vocabulary.JA, vocabulary.NEJ) if v not in values]
+    if len(labels) != 3 or len(set(values)) != 3 or len(missing) != 1:
+        return None
+    ends = [w["x1"] for w in labels]
+    for k, w in enumerate(labels):  # "Vet ej" as one label
+        after = [o for o in words if _fold(o["text"]) in rest and 0 <= o["x0"] - w["x1"] < 8]
+        if values[k] == vocabulary.VET_EJ and after:
+            ends[k] = after[0]["x1"]
+    centres = [(w["x0"] + end) / 2 for w, end in zip(labels, ends, strict=True)]
+    gaps = [b - a for a, b in pairwise(centres)]
+    wide = max(range(len(gaps)), key=gaps.__getitem__)
+    if min(gaps) <= 0 or gaps[wide] < LOST_GAP * min(gaps):
+        return None
+    left, right = ends[wide], labels[wide + 1]["x0"]
+    if any(left < w["x0"] and w["x1"] < right for w in words):
+        return None  # something stands there: not a label lost without trace
+    centre = (centres[wide] + centres[wide + 1]) / 2
+    half = min(end - w["x0"] for w, end in zip(labels, ends, strict=True)) / 2
+    text = vocabulary.ANSWERS[missing[0]].name
+    lost = {**labels[wide], "text": text, "x0": centre - half, "x1": centre + half}
+    lost.update(conf=0.0, lost=True)
+    trial = sorted([*words, lost], key=lambda w: w["x0"])
+    cols = header_columns(trial)
+    if cols is None:
+        return None
+    words[:] = trial
     return cols
 
 
