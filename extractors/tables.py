@@ -345,7 +345,7 @@ def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> 
     ]  # "Drift, tkr": a title whose unit ends left of the first column heads none
     if not over_columns:
         return False
-    if not any(is_header_word(t.text) for t in line.tokens) and not (
+    if not any(is_header_word(t.text, t.conf is not None) for t in line.tokens) and not (
         (stacked and len(over_columns) == len(line.tokens))
         or _column_aligned(line, candidate)
         or (stacked and _printed(line) and _column_aligned(line, candidate, beside_title=True))
@@ -673,7 +673,7 @@ def _name_columns(candidate: Candidate, report_year: int) -> None:
         if text is None:
             column.key = None
             continue
-        key = measure_of(text, report_year)
+        key = measure_of(text, report_year, ocr=any(t.conf is not None for t in tokens))
         if key is None or key in seen:  # the same measure twice: keep both, name neither
             key = (None, year_of(text))
         seen.add(key)
