@@ -319,6 +319,28 @@ def test_a_failed_check_doubts_the_cell_whose_lost_minus_explains_it() -> None:
     assert doubted_cells(table) == want
 
 
+@pytest.mark.parametrize("conf", [None, 91.0], ids=["printed", "scanned"])
+def test_a_misread_figure_is_a_cell_on_a_scan_and_label_text_in_print(conf: float | None) -> None:
+    """OCR read "-1,6" as "-L6" (tuning seed 2017): on a scan it is the row's last cell, read
+    as no value, so "-4,1" and "0,7" stay cells and the label "Konstgräsplan"; a text PDF's
+    words are as printed, so its non-number stays text of the label."""
+    from kommunkoll.extractors.layout import Line
+    from kommunkoll.extractors.tables import misread_figure, value_tail
+
+    texts = [("Konstgräsplan", 60.0), ("-4,1", 250.0), ("0,7", 300.0), ("-L6", 350.0)]
+    words = [Token(t, x0, x0 + 5.0 * len(t), 100, 108, 8, conf=conf) for t, x0 in texts]
+    label, values = value_tail(Line(page=1, words=words))
+    if conf is None:
+        assert ([t.text for t in label], values) == (["Konstgräsplan", "-4,1", "0,7", "-L6"], [])
+    else:
+        assert [t.text for t in label] == ["Konstgräsplan"]
+        assert [(t.text, misread_figure(t)) for t in values] == [
+            ("-4,1", False),
+            ("0,7", False),
+            ("-L6", True),
+        ]
+
+
 def test_thousands_groups_are_joined_and_columns_kept_apart() -> None:
     def token(text: str, x0: float) -> Token:
         return Token(text, x0, x0 + 4.4 * len(text), 100, 108, 8)
