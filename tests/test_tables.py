@@ -269,24 +269,31 @@ def test_check_flags_a_wrong_printed_sum_in_a_built_report(tmp_path: Path) -> No
     assert "2 stämmer inte" in shown and "Verksamhetens kostnader (Utfall 2025)" in shown
 
 
-def test_checks_use_one_unit_of_the_last_printed_digit() -> None:
-    table = Table.model_validate(
+def _differens_table(
+    kind: str, unit: str, rows: tuple[tuple[str, float, float, float], ...]
+) -> Table:
+    """A table of (label, utfall 2025, utfall 2024, differens 2025) rows."""
+    return Table.model_validate(
         {
-            "kind": "sjukfranvaro",
+            "kind": kind,
             "title": None,
             "page": 1,
-            "unit": "procent",
+            "unit": unit,
             "rows": [
                 {"label": label, "cells": [
                     {"measure": "utfall", "year": 2025, "value": a},
                     {"measure": "utfall", "year": 2024, "value": b},
                     {"measure": "differens", "year": 2025, "value": d},
                 ]}
-                for label, a, b, d in (("Kvinnor", 9.1, 8.7, 0.5), ("Män", 4.4, 5.0, -0.8))
+                for label, a, b, d in rows
             ],
         }
     )  # fmt: skip
-    checks = check_table(table)
+
+
+def test_checks_use_one_unit_of_the_last_printed_digit() -> None:
+    rows = (("Kvinnor", 9.1, 8.7, 0.5), ("Män", 4.4, 5.0, -0.8))
+    checks = check_table(_differens_table("sjukfranvaro", "procent", rows))
     assert [c.ok for c in checks] == [True, False]  # 0.5 is 0.1 off, -0.8 is 0.2 off
 
 
@@ -295,23 +302,8 @@ def test_a_failed_check_doubts_the_cell_whose_lost_minus_explains_it() -> None:
     makes it add up (OCR lost a minus) where there is one, else on every cell it reads."""
     from kommunkoll.extractors.checks import doubted_cells
 
-    table = Table.model_validate(
-        {
-            "kind": "drift",
-            "title": None,
-            "page": 1,
-            "unit": "tkr",
-            "rows": [
-                {"label": label, "cells": [
-                    {"measure": "utfall", "year": 2025, "value": a},
-                    {"measure": "utfall", "year": 2024, "value": b},
-                    {"measure": "differens", "year": 2025, "value": d},
-                ]}
-                # -4 read as 4 in 2024; a digit misread in the last row's differens
-                for label, a, b, d in (("Finansnetto", 0, 4, 4), ("Övrigt", 120, 100, 40))
-            ],
-        }
-    )  # fmt: skip
+    # -4 read as 4 in 2024; a digit misread in the last row's differens
+    table = _differens_table("drift", "tkr", (("Finansnetto", 0, 4, 4), ("Övrigt", 120, 100, 40)))
     finans, ovrigt = table.rows
     assert [c.ok for c in check_table(table)] == [False, False]
     want = {id(finans.cells[1]), id(finans.cells[2])}  # utfall 2024 or differens: its sign
