@@ -26,6 +26,12 @@ def _plain_letters(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
+def _misreadings(header: str) -> list[str]:
+    """What a scanned header may have printed: without diacritics, each glyph undone."""
+    plain = _plain_letters(header)
+    return [plain, *(glyph.sub(meant, plain) for glyph, meant in _OCR_GLYPHS)]
+
+
 # Each measure's header pattern, and the same over letters without diacritics.
 _PATTERNS = [(key, re.compile(MEASURES[key].header)) for key in MEASURE_HEADER_ORDER]
 _PLAIN_PATTERNS = [(key, re.compile(_plain_letters(MEASURES[key].header))) for key, _ in _PATTERNS]
@@ -56,10 +62,9 @@ def measure_of(text: str, report_year: int, ocr: bool = False) -> tuple[str, int
 def _measure_named(header: str, ocr: bool) -> str | None:
     """The measure a normalised header names, the most specific first; read from a scan, as
     printed or as OCR misreads it (a glyph for another, diacritics lost or added)."""
-    plain = _plain_letters(header)
-    readings = [plain, *(glyph.sub(meant, plain) for glyph, meant in _OCR_GLYPHS)]
+    readings = _misreadings(header) if ocr else []
     for (key, pattern), (_, misread) in zip(_PATTERNS, _PLAIN_PATTERNS, strict=True):
-        if pattern.search(header) or (ocr and any(misread.search(r) for r in readings)):
+        if pattern.search(header) or any(misread.search(r) for r in readings):
             return key
     return None
 
