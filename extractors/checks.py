@@ -21,7 +21,11 @@ from kommunkoll.vocabulary import (
     DIFFERENCE_MEASURES,
     DIFFERENS,
     DRIFT,
+    DRIFT_COSTS_ROW,
+    DRIFT_INCOME_ROW,
+    DRIFT_NET_ROW,
     INVESTERINGAR,
+    INVESTMENT_TOTAL_ROW,
     PERSONALOMSATTNING,
     PROGNOS,
     SJUKFRANVARO,
@@ -137,9 +141,9 @@ def _amounts(keys: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
 def _drift_totals(table: Table, keys: Sequence[tuple[str, int]]) -> list[Checked]:
     amounts = _amounts(keys)
     rows = table.rows
-    income = _find(rows, r"^verksamhetens intäkter")
-    costs = _find(rows, r"^verksamhetens kostnader")
-    net = _find(rows, r"^verksamhetens nettokostnader")
+    income = _find(rows, DRIFT_INCOME_ROW)
+    costs = _find(rows, DRIFT_COSTS_ROW)
+    net = _find(rows, DRIFT_NET_ROW)
     checks: list[Checked] = []
     if income is None or costs is None:
         return checks
@@ -164,7 +168,7 @@ def _investment_sums(table: Table, keys: Sequence[tuple[str, int]]) -> list[Chec
             name = f"{parent.label} {measure}/{year} = sum of its sub-lines"
             checks.append(_sum_check(name, parent, kids, measure, year))
     top = [r for r in table.rows if not getattr(r, "parent", None)]
-    total = _find(top, r"^totala? (?:utgifter|investeringar)|^summa|^totalt")
+    total = _find(top, INVESTMENT_TOTAL_ROW)
     if total is not None and len(top) > 1:
         others = [r for r in top if r is not total]
         for measure, year in amounts:

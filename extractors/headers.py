@@ -8,11 +8,33 @@ differens/<report year>. A column order other than the seed's maps the same way.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kommunkoll.vocabulary import MEASURE_HEADER_ORDER, MEASURES
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_FOOTNOTE = re.compile(r"[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")  # a footnote marker on a header: "2024¹", "Budget*"
+# A footnote marker on a header ("2024¹", "Budget*"), or the quote OCR reads one as ("2023'").
+_FOOTNOTE = re.compile(r"[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡'\"’”`]+")
+# Glyphs OCR reads for others, each undone in turn: "vv" as "w", "wv", "vwvv" ("Aw.",
+# "Awvikelse", "Avwvv.": Swedish headers print no "w", and no measure's name one "v"); "m"
+# as "rn".
+_OCR_GLYPHS = ((re.compile("[vw]+"), "vv"), (re.compile("rn"), "m"))
+
+
+def _plain_letters(text: str) -> str:
+    """Without diacritics ("förändring" → "forandring"): OCR drops and adds them."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _misreadings(header: str) -> list[str]:
+    """What a scanned header may have printed: without diacritics, each glyph undone."""
+    plain = _plain_letters(header)
+    return [plain, *(glyph.sub(meant, plain) for glyph, meant in _OCR_GLYPHS)]
+
+
+# Each measure's header pattern, and the same over letters without diacritics.
+_PATTERNS = [(key, re.compile(MEASURES[key].header)) for key in MEASURE_HEADER_ORDER]
+_PLAIN_PATTERNS = [(key, re.compile(_plain_letters(MEASURES[key].header))) for key, _ in _PATTERNS]
 
 
 def normalise_header(text: str) -> str:
@@ -27,14 +49,23 @@ def year_of(text: str) -> int | None:
     return int(years[-1]) if years else None
 
 
-def measure_of(text: str, report_year: int) -> tuple[str, int] | None:
-    """(measure, year) for one column header, None for a header that is not a measure."""
+def measure_of(text: str, report_year: int, ocr: bool = False) -> tuple[str, int] | None:
+    """(measure, year) for one column header, None for a header that is not a measure;
+    `ocr`: the header was read from a scan, and may name it misread."""
     t = normalise_header(text)
     years = [int(y) for y in _YEAR.findall(t)]
     year = years[-1] if years else report_year
-    for key in MEASURE_HEADER_ORDER:
-        if re.search(MEASURES[key].header, t):
-            return (key, year)
+    key = _measure_named(t, ocr)
+    return None if key is None else (key, year)
+
+
+def _measure_named(header: str, ocr: bool) -> str | None:
+    """The measure a normalised header names, the most specific first; read from a scan, as
+    printed or as OCR misreads it (a glyph for another, diacritics lost or added)."""
+    readings = _misreadings(header) if ocr else []
+    for (key, pattern), (_, misread) in zip(_PATTERNS, _PLAIN_PATTERNS, strict=True):
+        if pattern.search(header) or any(misread.search(r) for r in readings):
+            return key
     return None
 
 
@@ -45,10 +76,11 @@ HEADER_WORD = re.compile(
 )
 
 
-def is_header_word(text: str) -> bool:
-    """A word a column header prints: a year, a unit, or a word naming a measure."""
+def is_header_word(text: str, ocr: bool = False) -> bool:
+    """A word a column header prints: a year, a unit, or a word naming a measure (`ocr`:
+    read from a scan, perhaps misread)."""
     word = text.strip(" ,:()*¹²")
     if HEADER_WORD.match(word):
         return True
     folded = normalise_header(word)
-    return len(folded) > 3 and any(re.search(MEASURES[k].header, folded) for k in MEASURES)
+    return len(folded) > 3 and _measure_named(folded, ocr) is not None

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from kommunkoll import vocabulary
+from kommunkoll.vocabulary import NULL_TEXTS
 
 from .checks import doubted_cells
 from .ocr import SETTINGS
@@ -82,7 +83,8 @@ def flag_cells(
     """Each value on a scanned page gets `ocr` and the least confidence of the OCR words
     in its box; one below the threshold a warning with its page and box. A cell read blank
     whose box on the page (`images`: page number to its straightened image, rules erased,
-    and pixels per point) holds ink is no blank OCR is sure of: confidence 0. A value a
+    and pixels per point) holds ink is no blank OCR is sure of: confidence 0, as is a cell
+    whose text reads as no number (a figure misread, "-L6"). A value a
     failed check reads is no surer than `failed_check_confidence`, and its warning says so:
     Tesseract is as sure of a "4" whose minus it lost as of any other figure."""
     warnings = []
@@ -105,6 +107,8 @@ def flag_cells(
                 blank = cell.value is None and not cell.text and page in (images or {})
                 if blank and _inked(*images[page], cell.bbox):  # type: ignore[index]
                     confidence = 0.0  # something is printed there that was not read
+                if cell.value is None and (cell.text or "").casefold() not in NULL_TEXTS:
+                    confidence = 0.0  # a figure misread as no number ("-L6")
                 cell.ocr = True  # type: ignore[attr-defined]
                 cell.confidence = confidence  # type: ignore[attr-defined]
                 if confidence is not None and confidence < threshold:

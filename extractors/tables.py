@@ -81,11 +81,28 @@ class Candidate:
         return id(line) in self.single or is_data_row(line)
 
 
+# A figure as OCR may misread it: digits with a letter or two among them, a decimal point or
+# semicolon for the comma ("-L6" for "-1,6", "-888B,9", "1.6", "0;6").
+_MISREAD_FIGURE = re.compile(r"[-−–+]?[\dA-Za-z]*\d[\dA-Za-z]*(?:[.,;][\dA-Za-z]+)?%?")
+
+
+def misread_figure(token: Token) -> bool:
+    """An OCR'd word that is no number but a figure misread: it stands as a table's cell
+    (value null, as read, confidence 0), never as part of the row's label."""
+    if token.conf is None or not _MISREAD_FIGURE.fullmatch(token.text) or token.is_value:
+        return False
+    return sum(c.isalpha() for c in token.text) <= 2 and not _YEAR_ONLY.match(token.text)
+
+
+def _value_of(token: Token) -> float | int | None:
+    return None if misread_figure(token) else parse_number(token.text)
+
+
 def value_tail(line: Line) -> tuple[list[Token], list[Token]]:
     """Split a line into its label tokens and the values that end it."""
     tokens = list(line.tokens)
     cut = len(tokens)
-    while cut > 0 and tokens[cut - 1].is_value:
+    while cut > 0 and (tokens[cut - 1].is_value or misread_figure(tokens[cut - 1])):
         cut -= 1
     if cut == 0 and len(tokens) >= 3 and _YEAR_ONLY.match(tokens[0].text):
         cut = 1  # "2024 7,0 4,1 ...": a year naming the row (a table printed transposed)
@@ -345,7 +362,7 @@ def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> 
     ]  # "Drift, tkr": a title whose unit ends left of the first column heads none
     if not over_columns:
         return False
-    if not any(is_header_word(t.text) for t in line.tokens) and not (
+    if not any(is_header_word(t.text, t.conf is not None) for t in line.tokens) and not (
         (stacked and len(over_columns) == len(line.tokens))
         or _column_aligned(line, candidate)
         or (stacked and _printed(line) and _column_aligned(line, candidate, beside_title=True))
@@ -638,7 +655,7 @@ def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
                 Cell(
                     measure=measure,  # type: ignore[arg-type]
                     year=year,
-                    value=parse_number(token.text) if token else None,
+                    value=_value_of(token) if token else None,
                     bbox=token.bbox if token else None,
                     page=page,
                     text=token.text if token else "",
@@ -673,7 +690,7 @@ def _name_columns(candidate: Candidate, report_year: int) -> None:
         if text is None:
             column.key = None
             continue
-        key = measure_of(text, report_year)
+        key = measure_of(text, report_year, ocr=any(t.conf is not None for t in tokens))
         if key is None or key in seen:  # the same measure twice: keep both, name neither
             key = (None, year_of(text))
         seen.add(key)
@@ -829,7 +846,7 @@ def _append_rows(
                 Cell(
                     measure=measure,  # type: ignore[arg-type]
                     year=year,
-                    value=parse_number(token.text),
+                    value=_value_of(token),
                     bbox=token.bbox,
                     page=candidate.page,
                     text=token.text,

@@ -149,6 +149,14 @@ MEASURE_HEADER_ORDER: tuple[str, ...] = (
 # Measures that compare two others rather than state an amount (not summed by the checks).
 DIFFERENCE_MEASURES: frozenset[str] = frozenset({AVVIKELSE, DIFFERENS})
 
+# Total lines as reports name them (casefolded, searched in a row's label): the arithmetic
+# checks add the lines up against them. Drift: intäkter, then the cost lines, their sum and
+# the nettokostnader ("Summa kostnader", "Nettokostnad"); Investeringar: the lines' total.
+DRIFT_INCOME_ROW = r"^(?:verksamhetens |summa )?intäkter\b"
+DRIFT_COSTS_ROW = r"^(?:verksamhetens |summa )?kostnader\b"
+DRIFT_NET_ROW = r"^(?:verksamhetens )?nettokostnad(?:er)?\b"
+INVESTMENT_TOTAL_ROW = r"^totala? (?:utgifter|investeringar)|^summa|^totalt"
+
 # ---------------------------------------------------------------- table kinds
 DRIFT = "drift"
 INVESTERINGAR = "investeringar"

@@ -269,24 +269,31 @@ def test_check_flags_a_wrong_printed_sum_in_a_built_report(tmp_path: Path) -> No
     assert "2 stämmer inte" in shown and "Verksamhetens kostnader (Utfall 2025)" in shown
 
 
-def test_checks_use_one_unit_of_the_last_printed_digit() -> None:
-    table = Table.model_validate(
+def _differens_table(
+    kind: str, unit: str, rows: tuple[tuple[str, float, float, float], ...]
+) -> Table:
+    """A table of (label, utfall 2025, utfall 2024, differens 2025) rows."""
+    return Table.model_validate(
         {
-            "kind": "sjukfranvaro",
+            "kind": kind,
             "title": None,
             "page": 1,
-            "unit": "procent",
+            "unit": unit,
             "rows": [
                 {"label": label, "cells": [
                     {"measure": "utfall", "year": 2025, "value": a},
                     {"measure": "utfall", "year": 2024, "value": b},
                     {"measure": "differens", "year": 2025, "value": d},
                 ]}
-                for label, a, b, d in (("Kvinnor", 9.1, 8.7, 0.5), ("Män", 4.4, 5.0, -0.8))
+                for label, a, b, d in rows
             ],
         }
     )  # fmt: skip
-    checks = check_table(table)
+
+
+def test_checks_use_one_unit_of_the_last_printed_digit() -> None:
+    rows = (("Kvinnor", 9.1, 8.7, 0.5), ("Män", 4.4, 5.0, -0.8))
+    checks = check_table(_differens_table("sjukfranvaro", "procent", rows))
     assert [c.ok for c in checks] == [True, False]  # 0.5 is 0.1 off, -0.8 is 0.2 off
 
 
@@ -295,28 +302,35 @@ def test_a_failed_check_doubts_the_cell_whose_lost_minus_explains_it() -> None:
     makes it add up (OCR lost a minus) where there is one, else on every cell it reads."""
     from kommunkoll.extractors.checks import doubted_cells
 
-    table = Table.model_validate(
-        {
-            "kind": "drift",
-            "title": None,
-            "page": 1,
-            "unit": "tkr",
-            "rows": [
-                {"label": label, "cells": [
-                    {"measure": "utfall", "year": 2025, "value": a},
-                    {"measure": "utfall", "year": 2024, "value": b},
-                    {"measure": "differens", "year": 2025, "value": d},
-                ]}
-                # -4 read as 4 in 2024; a digit misread in the last row's differens
-                for label, a, b, d in (("Finansnetto", 0, 4, 4), ("Övrigt", 120, 100, 40))
-            ],
-        }
-    )  # fmt: skip
+    # -4 read as 4 in 2024; a digit misread in the last row's differens
+    table = _differens_table("drift", "tkr", (("Finansnetto", 0, 4, 4), ("Övrigt", 120, 100, 40)))
     finans, ovrigt = table.rows
     assert [c.ok for c in check_table(table)] == [False, False]
     want = {id(finans.cells[1]), id(finans.cells[2])}  # utfall 2024 or differens: its sign
     want |= {id(c) for c in ovrigt.cells}  # no sign explains 40 for 20: any of the three
     assert doubted_cells(table) == want
+
+
+@pytest.mark.parametrize("conf", [None, 91.0], ids=["printed", "scanned"])
+def test_a_misread_figure_is_a_cell_on_a_scan_and_label_text_in_print(conf: float | None) -> None:
+    """OCR read "-1,6" as "-L6" (tuning seed 2017): on a scan it is the row's last cell, read
+    as no value, so "-4,1" and "0,7" stay cells and the label "Konstgräsplan"; a text PDF's
+    words are as printed, so its non-number stays text of the label."""
+    from kommunkoll.extractors.layout import Line
+    from kommunkoll.extractors.tables import misread_figure, value_tail
+
+    texts = [("Konstgräsplan", 60.0), ("-4,1", 250.0), ("0,7", 300.0), ("-L6", 350.0)]
+    words = [Token(t, x0, x0 + 5.0 * len(t), 100, 108, 8, conf=conf) for t, x0 in texts]
+    label, values = value_tail(Line(page=1, words=words))
+    if conf is None:
+        assert ([t.text for t in label], values) == (["Konstgräsplan", "-4,1", "0,7", "-L6"], [])
+    else:
+        assert [t.text for t in label] == ["Konstgräsplan"]
+        assert [(t.text, misread_figure(t)) for t in values] == [
+            ("-4,1", False),
+            ("0,7", False),
+            ("-L6", True),
+        ]
 
 
 def test_thousands_groups_are_joined_and_columns_kept_apart() -> None:
@@ -437,6 +451,30 @@ def test_headers_map_by_meaning(header: str, expected: tuple[str, int] | None) -
     from kommunkoll.extractors.headers import measure_of
 
     assert measure_of(header, 2031) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "printed", "scanned"),
+    [  # as Tesseract read the headers of scanned random reports (tuning seeds 2007-2025)
+        ("Aw. dget 2023", None, ("avvikelse", 2023)),  # "Avv. budget 2023"
+        ("Awvikelse prognos/budget", ("prognos", 2031), ("avvikelse", 2031)),
+        ("Avwvv. prognos/budget 2025", ("prognos", 2025), ("avvikelse", 2025)),
+        ("Delar. 2024", None, ("utfall", 2024)),  # "Delår 2024"
+        ("Forandring 2024-2025", None, ("differens", 2025)),
+        ("Jan-aug 2024”", ("utfall", 2024), ("utfall", 2024)),  # a footnote read as a quote
+        ("Kommentar", None, None),
+        ("Fördelar 2024", None, ("utfall", 2024)),  # on a scan it may be "Delår": no w, no å
+    ],
+)
+def test_scanned_headers_map_as_ocr_misreads_them(
+    header: str, printed: tuple[str, int] | None, scanned: tuple[str, int] | None
+) -> None:
+    """OCR reads "vv" as "w" and loses diacritics; a scanned header is read through them, a
+    printed one never (a text PDF's unknown header keeps measure None)."""
+    from kommunkoll.extractors.headers import measure_of
+
+    assert measure_of(header, 2031) == printed
+    assert measure_of(header, 2031, ocr=True) == scanned
 
 
 @pytest.mark.parametrize("pdf", REPORTS, ids=IDS)
