@@ -561,6 +561,8 @@ def _marks_beside(questions: Sequence[Question], page_boxes: dict[int, list[Box]
     scanned = [q for q in questions if _read_by_ocr(q.lines[0])]
     if len(scanned) < len(questions) or len(questions) < 2:
         return False
+    if any(b.value is not None for boxes in page_boxes.values() for b in boxes):
+        return False  # options' boxes and typed answers stand in rows of their own
     beside = below = 0
     for k, q in enumerate(questions):
         nxt = questions[k + 1].lines[0] if k + 1 < len(questions) else None
@@ -844,7 +846,7 @@ def _answer_row(
         (page, box.bbox[1], box.bbox[3])
         for page, boxes in page_boxes.items()
         for box in boxes
-        if after < (page, box.anchor) < limit and _in_a_row(box, boxes)
+        if after < (page, box.anchor) < limit and not box.weak  # a speck opens no row
     ]
     if _box_beside(block, page_boxes):  # its answer stands beside its text: a row further
         return None  # down is another's
@@ -855,25 +857,15 @@ def _nearer_next(box: Box, page: int, lines: Sequence[Line], nxt: Line | None) -
     """A scan's mark in the reach of two questions (a hand cross taller than its row
     reaches the question above) that stands nearer the next question's first line than
     any line of this one: the next question's. A text PDF's boxes stand where drawn."""
-    if box.confidence is None or nxt is None or nxt.page != page or not lines:
+    if box.confidence is None or box.value is not None or nxt is None or nxt.page != page:
+        return False  # an option's box or a typed answer stands in its question's row
+    if not lines:
         return False
 
     def gap(li: Line) -> float:
         return max(li.top - box.anchor, box.anchor - li.bottom, 0.0)
 
     return gap(nxt) < min(gap(li) for li in lines)
-
-
-def _in_a_row(box: Box, boxes: Sequence[Box]) -> bool:
-    """Whether a box may open an answer row: printed, carrying its answer (an option's
-    box, a typed "Svar: Ja"), or one of a row of boxes a scan shows side by side. A mark
-    the pixels saw alone (a cross with no box beside it at its height) is no row: on a
-    form whose marks stand beside their questions it is a lost question's, or the stray
-    stroke of a hand cross bigger than its row."""
-    if box.confidence is None or box.value is not None:
-        return True
-    half = (box.bbox[3] - box.bbox[1]) / 2
-    return any(o is not box and abs(o.anchor - box.anchor) <= half for o in boxes)
 
 
 def _box_beside(block: Sequence[Line], page_boxes: dict[int, list[Box]]) -> bool:

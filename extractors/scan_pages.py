@@ -235,6 +235,8 @@ def _option_boxes(page: OcrPage, words: list[dict[str, Any]]) -> dict[int, list[
     marks = find_marks(page.image, page.scale, cleared, zones)
     chosen: dict[int, tuple[float, Box]] = {}
     for mark in marks:
+        if mark.box.weak:
+            continue  # a box before its word is no small tick: a piece of the box or word
         x0, top, x1, bottom = mark.box.bbox
         cx, cy = (x0 + x1) / 2, (top + bottom) / 2
         for k, (zx0, ztop, zx1, zbottom) in enumerate(zones):
@@ -344,9 +346,9 @@ def _lost_label(words: list[dict[str, Any]]) -> list[Column] | None:
     wide = max(range(len(gaps)), key=gaps.__getitem__)
     if min(gaps) <= 0 or gaps[wide] < LOST_GAP * min(gaps):
         return None
-    left, right = ends[wide], labels[wide + 1]["x0"]
-    if any(left < w["x0"] and w["x1"] < right for w in words):
-        return None  # something stands there: not a label lost without trace
+    inside = [w for w in words if labels[0]["x0"] < w["x0"] and w["x1"] < ends[-1]]
+    if len(inside) > len(labels) - 1 + (ends != [w["x1"] for w in labels]):
+        return None  # more than the labels (and an "ej"): a row of options, boxes between
     centre = (centres[wide] + centres[wide + 1]) / 2
     half = min(end - w["x0"] for w, end in zip(labels, ends, strict=True)) / 2
     text = vocabulary.ANSWERS[missing[0]].name
