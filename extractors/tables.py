@@ -81,9 +81,9 @@ class Candidate:
         return id(line) in self.single or is_data_row(line)
 
 
-# A figure as OCR may misread it: digits with a letter or two among them, a decimal point or
-# semicolon for the comma ("-L6" for "-1,6", "-888B,9", "1.6", "0;6").
-_MISREAD_FIGURE = re.compile(r"[-−–+]?[\dA-Za-z]*\d[\dA-Za-z]*(?:[.,;][\dA-Za-z]+)?%?")
+# A figure as OCR may misread it: digits with a letter or two among them, a decimal point,
+# semicolon or more for the comma ("-L6" for "-1,6", "-888B,9", "1.6", "0;6", "-0,.1").
+_MISREAD_FIGURE = re.compile(r"[-−–+]?[\dA-Za-z]*\d[\dA-Za-z]*(?:[.,;]+[\dA-Za-z]+)?%?")
 
 
 def misread_figure(token: Token) -> bool:
