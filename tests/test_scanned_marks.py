@@ -12,15 +12,10 @@ seed, read by real Tesseract; compared with the generator's ground truth beside 
 
 from __future__ import annotations
 
-import json
 import re
-import sys
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-from kommunkoll.extractors import extract_pdf
 from kommunkoll.vocabulary import (
     ANSWER_UNREAD,
     ANSWER_UNREAD_WARNING,
@@ -29,11 +24,7 @@ from kommunkoll.vocabulary import (
     QUESTION_NOT_READ_WARNING,
 )
 
-from .conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "samples"))
-import scan as scanner
-from generator.random_enkat import make
+from .scanned_enkat import Read, reader
 
 # seed: (the scan conditions benchmarks/ocr.py draws for it, the questions checked)
 CASES = {
@@ -69,31 +60,15 @@ CASES = {
 }
 
 
-def _scanned(folder: Path, seed: int) -> tuple[dict, dict]:
+def _condition(seed: int) -> dict:
     condition, bilevel, hand, _ = CASES[seed]
-    [drawn] = make([seed], folder)
-    original = folder / f"{drawn.name}.pdf"
-    truth = json.loads(original.with_name(f"{drawn.name}.expected.json").read_text("utf-8"))
-    scan = scanner.Scan(drawn.name, seed=seed, bilevel=bilevel, hand_marks=hand, **condition)  # type: ignore[arg-type]
-    pdf = folder / f"{drawn.name}-scan.pdf"
-    pdf.write_bytes(scanner.scan_pdf(original, scan))
-    return truth, extract_pdf(pdf).model_dump()
-
-
-Read = Callable[[int], tuple[dict, dict]]
+    return {**condition, "bilevel": bilevel, "hand_marks": hand}
 
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory: pytest.TempPathFactory) -> Read:
     """Each seed's truth and extraction, scanned and read once for the module."""
-    done: dict[int, tuple[dict, dict]] = {}
-
-    def read(seed: int) -> tuple[dict, dict]:
-        if seed not in done:
-            done[seed] = _scanned(tmp_path_factory.mktemp(f"seed{seed}"), seed)
-        return done[seed]
-
-    return read
+    return reader(tmp_path_factory, _condition)
 
 
 @pytest.mark.slow
