@@ -47,6 +47,11 @@ class ScanSettings:
     # A "§" read as one digit or "$" ("SN 5 47/2025"): unlike a digit it reaches below the
     # baseline, by this share of the line's height (more: a box or a mark, no glyph).
     section_descent: tuple[float, float] = (0.035, 0.2)
+    # An enkät's answer header: below this confidence a short word in it may be a misread
+    # label; three labels, one gap at least `lost_label_gap` × the other and nothing in it,
+    # lost a fourth there.
+    misread_label: float = 60.0
+    lost_label_gap: float = 1.7
 
 
 SCAN_SETTINGS = ScanSettings()
@@ -290,10 +295,6 @@ def _header(words: list[dict[str, Any]]) -> list[Column] | None:
     return _misread_column(cols, words) if cols else None
 
 
-LOST_GAP = 1.7  # × the other gap between three answer labels: a fourth was lost there
-MISREAD = 60.0  # below this OCR confidence a short word in a header row may be a misread label
-
-
 def _misread_column(cols: list[Column], words: list[dict[str, Any]]) -> list[Column]:
     """Three answer columns and, one column's spacing beyond the first or last, a short
     word that is no label, read with little confidence ("te" for "Vet ej"): the fourth
@@ -307,7 +308,11 @@ def _misread_column(cols: list[Column], words: list[dict[str, Any]]) -> list[Col
     step = (centres[-1] - centres[0]) / 2
     for w in words:
         centre, text = (w["x0"] + w["x1"]) / 2, _fold(w["text"])
-        if text in _HEADER_WORDS or not 0 < len(text) <= 4 or w.get("conf", 100.0) >= MISREAD:
+        if (
+            text in _HEADER_WORDS
+            or not 0 < len(text) <= 4
+            or w.get("conf", 100.0) >= SCAN_SETTINGS.misread_label
+        ):
             continue
         gap = min(abs(centre - centres[0]), abs(centre - centres[-1]))
         outside = centre < cols[0].x0 or centre > cols[-1].x1
@@ -321,7 +326,7 @@ def _misread_column(cols: list[Column], words: list[dict[str, Any]]) -> list[Col
 
 def _lost_label(words: list[dict[str, Any]]) -> list[Column] | None:
     """A header row of three answer labels lacking Ja or Nej, one gap between the labels'
-    centres at least `LOST_GAP` × the other and no word in it: OCR lost that label there
+    centres at least `lost_label_gap` × the other and no word in it: OCR lost that label there
     (a faint "Nej"), so its column stands in the gap's middle, as wide as the narrowest
     label. A word of that label is put in the row (marked "lost", confidence 0) so the
     enkät reader finds the same four columns. Decided from the spacing, never the words."""
@@ -344,7 +349,7 @@ def _lost_label(words: list[dict[str, Any]]) -> list[Column] | None:
     centres = [(w["x0"] + end) / 2 for w, end in zip(labels, ends, strict=True)]
     gaps = [b - a for a, b in pairwise(centres)]
     wide = max(range(len(gaps)), key=gaps.__getitem__)
-    if min(gaps) <= 0 or gaps[wide] < LOST_GAP * min(gaps):
+    if min(gaps) <= 0 or gaps[wide] < SCAN_SETTINGS.lost_label_gap * min(gaps):
         return None
     inside = [w for w in words if labels[0]["x0"] < w["x0"] and w["x1"] < ends[-1]]
     if len(inside) > len(labels) - 1 + (ends != [w["x1"] for w in labels]):
