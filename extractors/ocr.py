@@ -22,6 +22,7 @@ from kommunkoll.vocabulary import ERROR_REASONS
 
 from .errors import ExtractionError
 from .ocr_figures import reread_figures, reread_unsure
+from .pixel_marks import pen_crosses
 
 TESSDATA_DIRS = (
     "/usr/share/tesseract-ocr/5/tessdata",
@@ -103,6 +104,7 @@ class OcrPage:
     dpi: int
     words: list[dict[str, Any]] = field(default_factory=list)  # text, x0, x1, top, bottom, conf
     image: np.ndarray | None = None  # the straightened page at `dpi`, rules erased (the marks)
+    pens: list[Any] = field(default_factory=list)  # large pen crosses, erased from `image`
 
     @property
     def scale(self) -> float:
@@ -349,7 +351,9 @@ def read_scanned_page(
     gray = straighten(gray, angle)
     scale = settings.dpi / 72
     clean = erase_rules(gray, scale, settings)  # what Tesseract and the answer marks see
-    page = OcrPage(index + 1, width, height, angle, settings.dpi, image=clean)
+    pens, inked = pen_crosses(clean, scale)  # a hand cross over the text is no text
+    clean = clean if inked is None else inked
+    page = OcrPage(index + 1, width, height, angle, settings.dpi, image=clean, pens=pens)
     words = ocr_words(
         _smooth(close_gaps(clean, source, settings), settings), settings.dpi, settings
     )

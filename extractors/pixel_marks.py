@@ -64,6 +64,17 @@ class PixelMarkSettings:
     fill_density: float = 0.75
     fill_min: float = 9.0
     fill_max: float = 90.0
+    # A pen's cross drawn over a large cell (as tall as a question's lines, so the cross
+    # reaches over the text beside and below it): strokes at least `pen_stroke` thick
+    # (printed text, even bold, is thinner), a blob at least `pen_min` and at most
+    # `pen_max` both ways whose strokes fill at most `pen_fill` of its extent (a shaded
+    # cell or a bar fills all of it) and cross in its middle `pen_core`.
+    pen_stroke: float = 3.0
+    pen_min: float = 15.0
+    pen_max: float = 320.0
+    pen_fill: float = 0.65
+    pen_core: float = 0.2
+    pen_confidence: float = 90.0
 
 
 SETTINGS = PixelMarkSettings()
@@ -75,6 +86,57 @@ class PixelMark:
 
     box: Box
     confidence: float  # 0–100: how far the ink is from the threshold between on and off
+
+
+@dataclass(frozen=True)
+class PenCross:
+    """A large hand-drawn cross: where it stands (points) and the pixels of its strokes."""
+
+    bbox: tuple[float, float, float, float]
+    confidence: float
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.bbox[0] + self.bbox[2]) / 2, (self.bbox[1] + self.bbox[3]) / 2
+
+
+def pen_crosses(
+    gray: np.ndarray, scale: float, settings: PixelMarkSettings = SETTINGS
+) -> tuple[list[PenCross], np.ndarray | None]:
+    """Large crosses drawn with a thick pen, and the page with their strokes painted white.
+    Such a cross reaches over the text around its cell: left in, Tesseract reads its
+    strokes as letters and loses the words and question numbers under them, and the blob
+    is too large for a box's mark. None for the page when there is none."""
+    import cv2
+
+    ink = _ink(gray, settings)
+    size = max(3, round(settings.pen_stroke * scale))
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    thick = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+    if not thick.any():
+        return [], None
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(thick, connectivity=8)
+    lo, hi = settings.pen_min * scale, settings.pen_max * scale
+    found: list[PenCross] = []
+    strokes = np.zeros_like(ink)
+    for i in range(1, count):
+        x, y, bw, bh, area = (int(v) for v in stats[i])
+        if min(bw, bh) < lo or max(bw, bh) > hi or area > settings.pen_fill * bw * bh:
+            continue
+        own = (labels[y : y + bh, x : x + bw] == i).astype(np.uint8)
+        cy, cx, r = bh // 2, bw // 2, max(1, round(settings.pen_core * min(bw, bh) / 2))
+        if not own[cy - r : cy + r + 1, cx - r : cx + r + 1].any():
+            continue  # a ring or a bracket: no strokes crossing in its middle
+        strokes[y : y + bh, x : x + bw] |= own
+        bbox = (x / scale, y / scale, (x + bw) / scale, (y + bh) / scale)
+        found.append(PenCross(bbox, settings.pen_confidence))
+    if not found:
+        return [], None
+    # the strokes' blurred edges too, which the opening trimmed off
+    reach = cv2.dilate(strokes, np.ones((size, size), np.uint8))
+    out = gray.copy()
+    out[(reach & ink).astype(bool)] = 255
+    return found, out
 
 
 def is_markish(text: str) -> bool:

@@ -17,8 +17,8 @@ from kommunkoll import vocabulary
 
 from .answer_marks import Box, Column, header_columns, option_words
 from .layout import Page, Word, group_lines
-from .ocr import OcrPage
-from .ocr_figures import is_figure
+from .ocr import OcrPage, tessdata_dir
+from .ocr_figures import FIGURE_SETTINGS, _api, _enlarged, is_figure
 from .pixel_marks import answer_zone, find_marks, is_text, stands_alone
 
 _RULE = re.compile(r"^[|¦!\[\]{}_]+$")  # a table rule or cell border read as characters
@@ -52,6 +52,13 @@ class ScanSettings:
     # lost a fourth there.
     misread_label: float = 60.0
     lost_label_gap: float = 1.7
+    # An enkät line's first word read with less than `number_unsure` confidence and at
+    # most `number_chars` characters, standing `number_gap` × its height or more before
+    # the next word (a capital), may be a question number OCR garbled ("SÅ", "Jr" for 1.7,
+    # 2.3): it is read once more as digits and dots, and kept when that reads "n.m".
+    number_unsure: float = 60.0
+    number_chars: int = 4
+    number_gap: float = 0.6
 
 
 SCAN_SETTINGS = ScanSettings()
@@ -142,12 +149,47 @@ def _question_number(line: list[dict[str, Any]]) -> None:
         first["text"] = ".".join(parts) + ("." if match.group(4) else "")
 
 
+def _reread_numbers(page: OcrPage, words: list[dict[str, Any]], settings: ScanSettings) -> None:
+    """Question numbers OCR garbled, read again as digits and dots (see ScanSettings)."""
+    if page.image is None:
+        return
+    scale = page.scale
+    api = None
+    for line in _lines_of(words):
+        if len(line) < 2:
+            continue
+        first, nxt = line[0], line[1]
+        if first["conf"] >= settings.number_unsure or len(first["text"]) > settings.number_chars:
+            continue
+        if _QUESTION_NUMBER.match(first["text"]) or not nxt["text"][:1].isupper():
+            continue
+        if nxt["x0"] - first["x1"] < settings.number_gap * first["size"]:
+            continue
+        pad = FIGURE_SETTINGS.pad * first["size"]
+        x0, _, x1, _ = first["ink"]
+        box = (x0 - pad, first["top"] - pad, min(x1 + pad, nxt["x0"] - 0.5), first["bottom"] + pad)
+        px = [max(0, round(v * scale)) for v in box]
+        patch = page.image[px[1] : px[3], px[0] : px[2]]
+        if patch.size == 0:
+            continue
+        api = api or _api(FIGURE_SETTINGS.lang, tessdata_dir(), "0123456789.")
+        api.SetImage(_enlarged(patch, FIGURE_SETTINGS))
+        api.SetSourceResolution(round(page.dpi * FIGURE_SETTINGS.upscale))
+        text = api.GetUTF8Text().strip()
+        conf = float(api.MeanTextConf())
+        api.Clear()
+        if re.fullmatch(r"\d{1,2}\.\d{1,2}(\.\d{1,2})?\.?", text) and conf > first["conf"]:
+            first["text"], first["conf"] = text, round(conf, 1)
+
+
 def scanned_page(
     page: OcrPage, boxes: bool = False, carried: list[Column] | None = None
 ) -> tuple[Page, list[Column] | None]:
     """A scanned page as the page model; with `boxes` (an enkät) also its answer boxes from
     the pixels. Returns the answer columns in force at the page's end too (a header row
     applies to the pages after it until the next one)."""
+    if boxes:
+        _reread_numbers(page, page.words, SCAN_SETTINGS)
     words = tidy_words(page.words)
     found: list[Box] = []
     if boxes:
@@ -201,7 +243,27 @@ def _answer_boxes(
     ]
     found += [box for row in options for box in options[row]]
     text = [w for w in words if not _in_mark(w, words, found, zones)]
+    found += _pen_marks(page, zones)  # erased before OCR: no word of theirs to drop
     return text, found, current
+
+
+PEN_MARK = 2.0  # points either side of a pen cross's centre: the mark the reader places
+PEN_REACH = 0.3  # × a pen cross's height: how far above its centre its cell's top may be
+
+
+def _pen_marks(page: OcrPage, zones: list[tuple]) -> list[Box]:
+    """The large pen crosses (erased before OCR) whose centre stands under the answer
+    columns, each as a marked cell: the cross is drawn over its cell, centred on it and
+    about as large, so its centre is the cell's and its height tells the cell's (a tall
+    row's question stands at its top, above the centre), while its strokes reach beyond."""
+    out = []
+    for pen in page.pens:
+        cx, cy = pen.centre
+        if any(z[0] <= cx <= z[2] and z[1] <= cy <= z[3] for z in zones):
+            reach = PEN_REACH * (pen.bbox[3] - pen.bbox[1])
+            bbox = (cx - PEN_MARK, cy - reach, cx + PEN_MARK, cy + reach)
+            out.append(Box(vocabulary.MARK_SCAN, True, bbox, cell=True, confidence=pen.confidence))
+    return out
 
 
 BOX_REACH = 2.2  # × a word's height: how far before an option word its box may start
