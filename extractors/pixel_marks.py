@@ -75,6 +75,10 @@ class PixelMarkSettings:
     pen_fill: float = 0.65
     pen_core: float = 0.2
     pen_confidence: float = 90.0
+    # Two large crosses of neighbouring rows may touch and make one blob, whose centre is
+    # neither's: a cross inks its middle and its four corners (of a 3 × 3 grid, at least
+    # `pen_corner` of each); a blob that does not is left as it is, to the marks' reading.
+    pen_corner: float = 0.03
 
 
 SETTINGS = PixelMarkSettings()
@@ -127,6 +131,8 @@ def pen_crosses(
         cy, cx, r = bh // 2, bw // 2, max(1, round(settings.pen_core * min(bw, bh) / 2))
         if not own[cy - r : cy + r + 1, cx - r : cx + r + 1].any():
             continue  # a ring or a bracket: no strokes crossing in its middle
+        if not _one_cross(own, settings):
+            continue  # left to the marks' own reading, as before pens were looked for
         strokes[y : y + bh, x : x + bw] |= own
         bbox = (x / scale, y / scale, (x + bw) / scale, (y + bh) / scale)
         found.append(PenCross(bbox, settings.pen_confidence))
@@ -137,6 +143,15 @@ def pen_crosses(
     out = gray.copy()
     out[(reach & ink).astype(bool)] = 255
     return found, out
+
+
+def _one_cross(own: np.ndarray, settings: PixelMarkSettings) -> bool:
+    """Whether a blob is one cross: its middle and four corners inked (see the settings)."""
+    h, w = own.shape
+    rows, cols = (0, h // 3, h - h // 3, h), (0, w // 3, w - w // 3, w)
+    cells = [(1, 1), (0, 0), (0, 2), (2, 0), (2, 2)]
+    shares = [own[rows[r] : rows[r + 1], cols[c] : cols[c + 1]].mean() for r, c in cells]
+    return all(share >= settings.pen_corner for share in shares)
 
 
 def is_markish(text: str) -> bool:

@@ -248,7 +248,7 @@ def _answer_boxes(
 
 
 PEN_MARK = 2.0  # points either side of a pen cross's centre: the mark the reader places
-PEN_REACH = 0.3  # × a pen cross's height: how far above its centre its cell's top may be
+PEN_REACH = 0.0  # × a pen cross's height: its cell reaches above its centre (0: the centre alone)
 
 
 def _pen_marks(page: OcrPage, zones: list[tuple]) -> list[Box]:

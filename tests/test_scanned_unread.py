@@ -6,7 +6,8 @@ The regression fixture: the random "shaded" enkät of seed 2010 (samples/generat
 random_enkat.py, reportlab), scanned by samples/scan.py under the conditions the held-out
 OCR benchmark draws for that seed (a tuning seed: benchmarks/ocr.py --random --seed 2000),
 read by real Tesseract; compared with the generator's ground truth beside it. Tesseract
-loses the numbers of 1.7, 2.1, 3.2 and 3.6 there (the shaded cells beside them too).
+loses the numbers of 1.7, 2.1, 3.2 and 3.6 there (the shaded cells beside them too); those
+of 3.2 and 3.6, read again as digits and dots, are found.
 """
 
 from __future__ import annotations
@@ -61,7 +62,12 @@ def test_questions_whose_number_ocr_lost_are_warned_with_page_and_text(
     truth, extraction = scanned
     answers = {t["number"]: t for t in truth["answers"]}
     read = [a.number for a in extraction.answers]  # type: ignore[attr-defined]
-    assert [n for n in answers if n not in read] == ["1.7", "2.1", "3.2", "3.6"]
+    assert [n for n in answers if n not in read] == ["1.7", "2.1"]
+    # 3.2 and 3.6: their numbers read a second time, their answers as the truth has them
+    by_number = {a.number: a.answer for a in extraction.answers}  # type: ignore[attr-defined]
+    assert {n: by_number[n] for n in ("3.2", "3.6")} == {
+        n: answers[n]["answer"] for n in ("3.2", "3.6")
+    }
     warnings = extraction.warnings  # type: ignore[attr-defined]
 
     def warned(page: int, what: str, text: str) -> list[str]:
@@ -69,15 +75,15 @@ def test_questions_whose_number_ocr_lost_are_warned_with_page_and_text(
 
     # a lost question in a comment, between the questions read on either side of it: its
     # page and its text as printed
-    for number in ("2.1", "3.2"):
+    for number in ("2.1",):
         t = answers[number]
-        what = QUESTION_NOT_READ_GAP.format(after="1.8", before="3.4")
+        what = QUESTION_NOT_READ_GAP.format(after="1.8", before="3.2")
         assert len(warned(t["page"], what, re.escape(t["question"]))) == 1, number
     # a lost question whose line stands at the numbers' edge, its number misread ("0"): its
     # page and its line as read, the question's first words in it
-    for number in ("1.7", "3.6"):
+    for number in ("1.7",):
         t = answers[number]
         opening = re.escape(" ".join(t["question"].split()[:5]))
         line = rf"[^']{{0,8}}{opening}[^']*"
         assert len(warned(t["page"], QUESTION_NOT_READ_NUMBER, line)) == 1, number
-    assert len([w for w in warnings if w.startswith("en fråga lästes inte")]) == 4
+    assert len([w for w in warnings if w.startswith("en fråga lästes inte")]) == 2
