@@ -42,6 +42,7 @@ from .ocr import (
     read_scanned_page,
 )
 from .ocr_confidence import flag_answers, flag_cells
+from .page_objects import prime
 from .parser_warnings import as_warnings, parser_warnings
 from .pdf import detail, no_text, open_pdf, release_page, release_pages
 from .readers import arsredovisning, delarsbokslut, enkat
@@ -247,6 +248,7 @@ def read_pages(
         for number, page in enumerate(pdf.pages, start=1):
             # Telling scans from print parses the page: pdfminer's errors there name the
             # document (open_pdf), as they always have; the readers' name the page.
+            prime(page)
             if detect and ocr and is_scanned(page, ocr):
                 pages.scans[number - 1] = _read_scan(data, page, number - 1, filename, ocr)
             if detect and not text:
