@@ -116,13 +116,15 @@ def tidy_words(
 
 # The narrow spaces OCR loses: between a number and the word after it ("29år", "50år>"),
 # and beside a "<" or ">" ("<29").
-_NUMBER_WORD = re.compile(r"(?<=\d)(?=[a-zåäö]{2,}(?![\w]))")
+_NUMBER_WORD = re.compile(r"(?<=\d)([^\W\d_]{2,})(?!\w)")
 _COMPARISON = re.compile(r"(?<=[<>])(?=\w)|(?<=\w)(?=[<>])")
 
 
 def _spaced(text: str) -> str:
-    """A word with the spaces OCR lost put back (`_NUMBER_WORD`, `_COMPARISON`)."""
-    return _COMPARISON.sub(" ", _NUMBER_WORD.sub(" ", text))
+    """A word with the spaces OCR lost put back (`_NUMBER_WORD` before a lower-case word,
+    `_COMPARISON`)."""
+    text = _NUMBER_WORD.sub(lambda m: f" {m[1]}" if m[1].islower() else m[1], text)
+    return _COMPARISON.sub(" ", text)
 
 
 _GROUPED = re.compile(r"^[-−–]?\d{1,3}(?: \d{3})*$")  # a number's head: "-1", "-1 103"
