@@ -43,6 +43,10 @@ def normalise_header(text: str) -> str:
     return re.sub(r"(\w)- (?!och\b|eller\b)(\w)", r"\1\2", text)
 
 
+_LEADING_JUNK = re.compile(r"^[-−–—_|¦~=.,:;«»]+\s*")
+_YEAR_PERCENT = re.compile(r"(?<!\d)((?:19|20)\d\d)%")
+
+
 def year_of(text: str) -> int | None:
     """The year a header prints (the last one: "Förändring 2023–2024" is 2024), else None."""
     years = _YEAR.findall(normalise_header(text))
@@ -53,6 +57,9 @@ def measure_of(text: str, report_year: int, ocr: bool = False) -> tuple[str, int
     """(measure, year) for one column header, None for a header that is not a measure;
     `ocr`: the header was read from a scan, and may name it misread."""
     t = normalise_header(text)
+    if ocr:  # "— Jan-aug 2025": a rule or speck OCR read before the header's first word;
+        # "2023%": a footnote mark after a year OCR read as a "%" (a year is no percentage)
+        t = _YEAR_PERCENT.sub(r"\1", _LEADING_JUNK.sub("", t))
     years = [int(y) for y in _YEAR.findall(t)]
     year = years[-1] if years else report_year
     key = _measure_named(t, ocr)

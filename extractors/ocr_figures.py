@@ -41,6 +41,7 @@ class FigureSettings:
     lead: float = 0.6  # × font size left of the first figure: a sign the first reading lost
     trail: float = 0.4  # × font size beyond the page's right text edge
     pad: float = 0.15  # × font size above and below the line
+    ink_pad: float = 0.05  # × font size around the row's ink, read again when `pad` gave nothing
     overlap: float = 0.5  # points a second reading may reach into the label before it
     # A minus sign in the pixels, as shares of the digits' height: its stroke lies between
     # `band` from the digits' top, is at most `thickness` thick, at least `length` long,
@@ -71,15 +72,28 @@ INK_LEVEL = 128  # a gray pixel darker than this is ink
 # noise: "=++-144"), then
 # digits with commas, dots, colons, a "%", or a letter OCR put for a digit or a "%".
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_FIGURE = re.compile(r"^[-−–:;~=+«]{0,4}\d[\w,.:;%]*$")
+_FIGURE = re.compile(r"^(?:[-−–—:;~=+«]{0,4}|[>»][-−–—])\d[\w,.:;%”“\"'’°]*$")
+# A cell's rule OCR glued to its figure ("[0]", "|-862"): no part of the figure.
+_RULE_EDGES = "|¦[]{}"
+# What OCR makes of a "%" set apart from its figure ("5,4 N", "7,9 Yo", "-0,6 ”"): a word
+# of one or two letters or quote marks, a word space after a figure with a decimal comma.
+_PERCENT_READ = re.compile(r"^(?:[A-Za-z]{1,2}|[%”“\"'’°]{1,2}[.,:;]?)$")
+_DECIMAL = re.compile(r"\d,\d")
 
 
 def is_figure(text: str) -> bool:
     """A first reading that stands for a figure: mostly digits, no letter-word, no range
-    ("1-14") or year pair ("2024/2025")."""
+    ("1-14") or year pair ("2024/2025"). A quote mark is what OCR may make of a "%"
+    ("8,4”0"), an em dash of a minus ("—1454"); a rule glued on is no part of it."""
+    text = text.strip(_RULE_EDGES)
     if not _FIGURE.match(text):
         return False
-    return 2 * sum(ch.isdigit() for ch in text) >= len(text.strip("-−–:;~=+%"))
+    return 2 * sum(ch.isdigit() for ch in text) >= len(text.strip("-−–—:;~=+>»%”“\"'’°"))
+
+
+def percent_read(text: str, before: str) -> bool:
+    """A word OCR read for the "%" after the figure `before` (see `_PERCENT_READ`)."""
+    return bool(_PERCENT_READ.match(text)) and is_figure(before) and bool(_DECIMAL.search(before))
 
 
 def _junk(text: str) -> bool:
@@ -179,6 +193,14 @@ def _in_phrase(words: list[dict[str, Any]]) -> set[int]:
     return near
 
 
+def _figures_only(texts: list[str]) -> bool:
+    """A phrase of figures, and the junk and "%" readings between them."""
+    return all(
+        is_figure(text) or _junk(text) or (k > 0 and percent_read(text, texts[k - 1]))
+        for k, text in enumerate(texts)
+    )
+
+
 def figure_rows(words: list[dict[str, Any]]) -> list[tuple[list[dict], list[dict]]]:
     """The lines of a page that end in a row of figures: (the words before, the figures
     and the junk between them), when there are at least two figures. The row's label is
@@ -190,7 +212,7 @@ def figure_rows(words: list[dict[str, Any]]) -> list[tuple[list[dict], list[dict
     for line in group_lines(wrapped):
         parts = phrases(line.words)
         start = len(parts)
-        while start > 0 and all(is_figure(w.text) or _junk(w.text) for w in parts[start - 1]):
+        while start > 0 and _figures_only([w.text for w in parts[start - 1]]):
             start -= 1
         if start == 0 and len(parts) >= 3 and len(parts[0]) == 1 and _YEAR.match(parts[0][0].text):
             start = 1  # "2026 | 8,9% | 4,2% ...": a year naming the row (a transposed table)
@@ -227,18 +249,22 @@ def reread_figures(
             _keep_comma(w, [t for t in tail if is_figure(t["text"]) and _overlap(w, t) > 0])
         replaced = {
             id(old)
-            for old in tail
-            if _junk(old["text"]) or any(_overlap(old, w) > 0 for w in accepted)
+            for k, old in enumerate(tail)
+            if _junk(old["text"])
+            or (k > 0 and percent_read(old["text"], tail[k - 1]["text"]))
+            or any(_overlap(old, w) > 0 for w in accepted)
         }
         out = [w for w in out if id(w) not in replaced] + accepted
         for w in [*accepted, *(t for t in tail if id(t) not in replaced)]:
+            if is_figure(w["text"]):
+                w["text"] = w["text"].strip(_RULE_EDGES)
             w["text"] = _SIGN_READ.sub("-", w["text"])
     return out
 
 
 # What OCR makes of a figure's minus sign: doubled ("--22 628"), with noise ("=++-144",
 # "=-101 492"), or as a mark like it ("«357,3", ":302,5"); a figure prints one "-" there.
-_SIGN_READ = re.compile(r"^(?:[-−–=~«:;+]*[-−–][-−–=~«:;+]*|[=~«:;])(?=\d)")
+_SIGN_READ = re.compile(r"^(?:[-−–—=~«:;+>»]*[-−–—][-−–—=~«:;+]*|[=~«:;])(?=\d)")
 
 
 def _reread_label(
@@ -381,9 +407,9 @@ def _reread_row(
     settings: FigureSettings,
     clean: np.ndarray | None = None,
 ) -> list[dict[str, Any]]:
-    """The strip of the row's figures read as figures, in PDF points."""
-    import tesserocr
-
+    """The strip of the row's figures read as figures, in PDF points. Read again cut to
+    the row's own ink when it gives nothing: where rows stand close, the tops of the next
+    row's glyphs in the strip's margin can make Tesseract read no line at all."""
     first = row[0]
     size = max(w["size"] for w in row)
     top = min(w["top"] for w in row)
@@ -391,6 +417,34 @@ def _reread_row(
     x0 = max(0.0, first["x0"] - settings.lead * size, *(b["x1"] + 1 for b in before))
     x1 = max(right, row[-1]["x1"]) + settings.trail * size
     y0, y1 = max(0.0, top - settings.pad * size), bottom + settings.pad * size
+    found = _read_strip((x0, y0, x1, y1), (top, bottom, size), gray, scale, tessdata, settings)
+    if not found and all(w.get("ink") for w in row):
+        ink_top = min(w["ink"][1] for w in row) - settings.ink_pad * size
+        ink_bottom = max(w["ink"][3] for w in row) + settings.ink_pad * size
+        if ink_top > y0 or ink_bottom < y1:
+            box = (x0, max(y0, ink_top), x1, min(y1, ink_bottom))
+            found = _read_strip(box, (top, bottom, size), gray, scale, tessdata, settings)
+    for word in found:
+        _fit_ink(word, gray if clean is None else clean, scale, settings)
+    found = _join_decimals([w for w in found if w["text"]])
+    _restore_minus(found, gray, scale, settings)
+    return found
+
+
+def _read_strip(
+    box: tuple[float, float, float, float],
+    line: tuple[float, float, float],
+    gray: np.ndarray,
+    scale: float,
+    tessdata: str,
+    settings: FigureSettings,
+) -> list[dict[str, Any]]:
+    """The words of a strip of the page (`box`, PDF points) read as figures, each given
+    the row's `line` (top, bottom, size)."""
+    import tesserocr
+
+    x0, y0, x1, y1 = box
+    top, bottom, size = line
     px0, py0 = round(x0 * scale), round(y0 * scale)
     strip = gray[py0 : round(y1 * scale), px0 : round(x1 * scale)]
     if strip.size == 0:
@@ -404,6 +458,7 @@ def _reread_row(
     level = tesserocr.RIL.WORD
     found: list[dict[str, Any]] = []
     if iterator is None:
+        api.Clear()
         return []
     k = 1 / (scale * up)
     while True:
@@ -411,9 +466,9 @@ def _reread_row(
             text = (iterator.GetUTF8Text(level) or "").strip()
         except RuntimeError:
             text = ""
-        box = iterator.BoundingBox(level) if text else None
-        if text and box:
-            bx0, by0, bx1, by1 = (v - border for v in box)
+        bounds = iterator.BoundingBox(level) if text else None
+        if text and bounds:
+            bx0, by0, bx1, by1 = (v - border for v in bounds)
             ink = (x0 + bx0 * k, y0 + by0 * k, x0 + bx1 * k, y0 + by1 * k)
             found.append(
                 {
@@ -432,10 +487,6 @@ def _reread_row(
         if not iterator.Next(level):
             break
     api.Clear()
-    for word in found:
-        _fit_ink(word, gray if clean is None else clean, scale, settings)
-    found = _join_decimals([w for w in found if w["text"]])
-    _restore_minus(found, gray, scale, settings)
     return found
 
 

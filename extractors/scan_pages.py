@@ -59,6 +59,9 @@ class ScanSettings:
     number_unsure: float = 60.0
     number_chars: int = 4
     number_gap: float = 0.6
+    # A number's digit groups as OCR boxes them stand further apart than a printed space
+    # (seen up to 0.6 × the line's size; table columns stand 2.5 × or more apart).
+    group_gap: float = 0.8
 
 
 SCAN_SETTINGS = ScanSettings()
@@ -100,7 +103,9 @@ def tidy_words(
     out: list[dict[str, Any]] = []
     for line in _lines_of(kept):
         _question_number(line)
+        _join_groups(line, settings)
         for i, w in enumerate(line):
+            w["text"] = _spaced(w["text"])
             nxt = line[i + 1]["text"] if i + 1 < len(line) else ""
             after_figure = i > 0 and is_figure(line[i - 1]["text"])  # a row of figures
             if not after_figure and _section_sign(w, nxt, settings):
@@ -114,6 +119,51 @@ def tidy_words(
                 continue
             out.append(w)
     return [w for w in out if w["text"]]
+
+
+# The narrow spaces OCR loses: between a number and the word after it ("29år", "50år>"),
+# and beside a "<" or ">" ("<29").
+_NUMBER_WORD = re.compile(r"(?<=\d)([^\W\d_]{2,})(?!\w)")
+_COMPARISON = re.compile(r"(?<=[<>])(?=\w)|(?<=\w)(?=[<>])")
+
+
+def _spaced(text: str) -> str:
+    """A word with the spaces OCR lost put back (`_NUMBER_WORD` before a lower-case word,
+    `_COMPARISON`)."""
+    text = _NUMBER_WORD.sub(lambda m: f" {m[1]}" if m[1].islower() else m[1], text)
+    return _COMPARISON.sub(" ", text)
+
+
+_GROUPED = re.compile(r"^[-−–]?\d{1,3}(?: \d{3})*$")  # a number's head: "-1", "-1 103"
+_GROUP = re.compile(r"^\d{3}(?:,\d+)?%?$")  # a thousands group going on: "638", "000,5"
+
+
+def _join_groups(line: list[dict[str, Any]], settings: ScanSettings) -> None:
+    """A number's digit groups ("-1" and "638" of "-1 638") as one word, when OCR's boxes
+    left them further apart than the page model takes for a thousands space: else a table
+    takes the head for a column of its own, and the row loses the figure."""
+    k = 1
+    while k < len(line):
+        a, b = line[k - 1], line[k]
+        gap = b["x0"] - a["x1"]
+        if (
+            _GROUPED.match(a["text"])
+            and _GROUP.match(b["text"])
+            and 0 <= gap <= settings.group_gap * max(a["size"], b["size"])
+        ):
+            joined = {**a, "text": f"{a['text']} {b['text']}", "x1": b["x1"]}
+            joined["conf"] = min(a["conf"], b["conf"])
+            if a.get("ink") and b.get("ink"):
+                ink_a, ink_b = a["ink"], b["ink"]
+                joined["ink"] = (
+                    ink_a[0],
+                    min(ink_a[1], ink_b[1]),
+                    ink_b[2],
+                    max(ink_a[3], ink_b[3]),
+                )
+            line[k - 1 : k + 1] = [joined]
+            continue
+        k += 1
 
 
 def _section_sign(word: dict[str, Any], nxt: str, settings: ScanSettings) -> bool:

@@ -34,6 +34,7 @@ from .headers import is_header_word, measure_of, year_of
 from .layout import SETTINGS, Line, phrases
 from .layout import Word as Token
 from .numbers import is_number, parse_number
+from .ocr_figures import is_figure, percent_read
 
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 _KIND_WORDS = tuple(
@@ -88,29 +89,79 @@ _MISREAD_FIGURE = re.compile(r"[-−–+]?[\dA-Za-z]*\d[\dA-Za-z]*(?:[.,;]+[\dA-
 
 def misread_figure(token: Token) -> bool:
     """An OCR'd word that is no number but a figure misread: it stands as a table's cell
-    (value null, as read, confidence 0), never as part of the row's label."""
-    if token.conf is None or not _MISREAD_FIGURE.fullmatch(token.text) or token.is_value:
+    (value null, as read, confidence 0), never as part of the row's label. Besides letters
+    for digits, what OCR makes of a figure's signs: an em dash for its minus ("—1454"), a
+    quote mark or a stray comma for its "%" ("8,4”0", "3,2,"), a rule glued on ("[0]")."""
+    if token.conf is None or token.is_value:
         return False
-    return sum(c.isalpha() for c in token.text) <= 2 and not _YEAR_ONLY.match(token.text)
+    if not (_MISREAD_FIGURE.fullmatch(token.text) or is_figure(token.text)):
+        return False
+    year = _YEAR_ONLY.match(re.sub(r"\W", "", token.text))
+    return sum(c.isalpha() for c in token.text) <= 2 and not year
 
 
 def _value_of(token: Token) -> float | int | None:
-    return None if misread_figure(token) else parse_number(token.text)
+    if misread_figure(token):
+        return None
+    try:
+        return parse_number(token.text)
+    except ValueError:  # OCR's: a "%" for a digit group, two pieces of a misread figure
+        if token.conf is None:
+            raise
+        return None
+
+
+def _lost_digits(tokens: Sequence[Token], k: int) -> bool:
+    """An OCR'd "%" alone before a figure, after none with a decimal comma ("3 665 % 673"
+    of "3 665  96 673"): digits OCR read as a "%", a cell misread (value null, flagged)."""
+    token, after = tokens[k], tokens[k + 1] if k + 1 < len(tokens) else None
+    return token.conf is not None and token.text == "%" and after is not None and after.is_value
+
+
+_SPECK = re.compile(r"^[-−–—_|¦\[\]{}~=.,:;]+$")  # a rule, a speck or a sign gone astray
+
+
+def _between_figures(tokens: Sequence[Token], k: int) -> bool:
+    """An OCR'd word among a row's figures that is none: a speck or piece of a rule between
+    two figures ("-112550 - -104952"), or what OCR read for the "%" after the figure before
+    it ("5,4 N", "-0,6 ”"). Part of no cell, and no end of the row's label."""
+    token = tokens[k]
+    if token.conf is None or k == 0:
+        return False
+    if percent_read(token.text, tokens[k - 1].text):
+        return True
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        bool(_SPECK.match(token.text))
+        and after is not None
+        and (after.is_value or misread_figure(after))
+    )
 
 
 def value_tail(line: Line) -> tuple[list[Token], list[Token]]:
-    """Split a line into its label tokens and the values that end it."""
+    """Split a line into its label tokens and the values that end it (less what OCR read
+    among the figures that is none: `_between_figures`)."""
     tokens = list(line.tokens)
     cut = len(tokens)
-    while cut > 0 and (tokens[cut - 1].is_value or misread_figure(tokens[cut - 1])):
-        cut -= 1
+    skipped: set[int] = set()
+    while cut > 0:
+        k = cut - 1
+        before = tokens[k - 1] if k > 0 else None
+        after_figure = before is not None and (before.is_value or misread_figure(before))
+        if after_figure and _between_figures(tokens, k):
+            skipped.add(k)
+        elif not (tokens[k].is_value or misread_figure(tokens[k]) or _lost_digits(tokens, k)):
+            break
+        cut = k
     if cut == 0 and len(tokens) >= 3 and _YEAR_ONLY.match(tokens[0].text):
         cut = 1  # "2024 7,0 4,1 ...": a year naming the row (a table printed transposed)
     elif 0 < cut < len(tokens) - 1 and _YEAR_ONLY.match(tokens[cut].text):
         gap = tokens[cut].x0 - tokens[cut - 1].x1
         if gap <= SETTINGS.phrase_gap * tokens[cut].size:
             cut += 1  # "Delår 2024 7,5 ...": the year set close after a word names the row
-    return tokens[:cut], tokens[cut:]
+    if not skipped:
+        return tokens[:cut], tokens[cut:]
+    return tokens[:cut], [t for k, t in enumerate(tokens[cut:], start=cut) if k not in skipped]
 
 
 def is_data_row(line: Line) -> bool:
@@ -203,11 +254,11 @@ def find_candidates(page_number: int, lines: Sequence[Line]) -> list[Candidate]:
 
 
 def _misread(token: Token, columns: Sequence[Column]) -> bool:
-    """An OCR'd word standing among the figures, right of where the first column starts,
-    that reads as no figure ("§" for a "4", "BLI" for "81,1"): a figure misread, not a
-    label reaching over the columns, so it must not move the labels' edge (which would
-    take the columns' headers for the table's title)."""
-    return token.conf is not None and bool(columns) and token.x0 >= columns[0].x0
+    """An OCR'd word standing among the figures, its middle right of where the first column
+    starts, that reads as no figure ("§" for a "4", "BLI" for "81,1", "EE" half over the
+    first column): a figure misread, not a label reaching over the columns, so it must not
+    move the labels' edge (which would take the columns' headers for the table's title)."""
+    return token.conf is not None and bool(columns) and token.center >= columns[0].x0
 
 
 def _under_one(value: Token, columns: Sequence[Column]) -> bool:
@@ -373,7 +424,8 @@ def _is_header_line(line: Line, candidate: Candidate, stacked: bool = False) -> 
     ]
     if candidate.label_edge > 0:
         separators.append(candidate.label_edge)
-    for phrase in phrases(line.tokens):
+    # OCR's specks are no words, and bridge no gap between two phrases ("2024 -— Delår")
+    for phrase in phrases([t for t in line.tokens if not _label_speck(t)]):
         x0, x1 = phrase[0].x0, phrase[-1].x1
         if any(x0 < s < x1 for s in separators) and len(phrase) > 3:
             return False  # a phrase running across columns is prose, not a header
@@ -685,7 +737,8 @@ def _name_columns(candidate: Candidate, report_year: int) -> None:
     seen: set[tuple[str | None, int | None]] = set()
     for column in candidate.columns:
         tokens = column.header  # line by line, top down (over a page break too), as printed
-        text = " ".join(" ".join(t.text for t in tokens).split()) or None
+        printed = [t for t in tokens if not _label_speck(t)]
+        text = " ".join(" ".join(t.text for t in printed).split()) or None
         column.text = text
         if text is None:
             column.key = None
@@ -752,7 +805,7 @@ def _continues(previous: Candidate, candidate: Candidate) -> bool:
     header or, without one, each column under its own one of the table's."""
     if candidate.page != previous.page + 1 or not previous.last_on_page:
         return False
-    if not candidate.first_on_page and not _continued_title(candidate):
+    if not (candidate.first_on_page or _continued_title(candidate) or _head_only(candidate)):
         return False
     if candidate.header_lines:
         keys = [c.key for c in candidate.columns]
@@ -774,6 +827,14 @@ def _continues(previous: Candidate, candidate: Candidate) -> bool:
 
 def _overlap(a: Column, b: Column) -> bool:
     return not (a.x1 < b.x0 - 2 or a.x0 > b.x1 + 2)
+
+
+def _head_only(candidate: Candidate) -> bool:
+    """A scanned page whose only line above the table is a running head OCR misread (so
+    the page model did not know it for furniture: "Delarsbokslut" for "Delårsbokslut"):
+    one line, standing apart from the header as no title does."""
+    scanned = any(w.conf is not None for line in candidate.lines for w in line.words)
+    return scanned and len(candidate.lead) == 1 and _title_line(candidate) is None
 
 
 def _continued_title(candidate: Candidate) -> bool:
@@ -874,12 +935,14 @@ def _one_figure(held: Token, value: Token) -> Token:
     """Two values in one column of a row: OCR's estimate of the gap split one printed
     number ("-31" and "861" of "-31 861") wider than a word space, so they are that number
     when they read as one; else the later one, boxed over both (so a person confirming it
-    sees both, and its confidence is the less sure one's). A text PDF's figures were
-    grouped by their real gaps: the later one, as always."""
+    sees both, and its confidence is the less sure one's), unless either reads as no number
+    ("%" and "673" of "96 673"): then both as read, a figure misread (value null, flagged).
+    A text PDF's figures were grouped by their real gaps: the later one, as always."""
     if held.conf is None or value.conf is None:
         return value
     joined = f"{held.text} {value.text}"
-    text = joined if is_number(joined) else value.text
+    misread = _value_of(held) is None or _value_of(value) is None
+    text = joined if is_number(joined) or misread else value.text
     return Token(
         text,
         held.x0,
@@ -893,6 +956,13 @@ def _one_figure(held: Token, value: Token) -> Token:
 
 
 _VOWEL = re.compile(r"[aeiouyåäöéü]", re.I)
+_LABEL_SPECK = re.compile(r"[.,:;=~_|¦«»—]+|[-−–—]{2,}")  # a printed "-" alone may be text
+
+
+def _label_speck(token: Token) -> bool:
+    """An OCR'd word of a label or header that is only a speck or a piece of a rule ("="
+    before "30-49 år", "." before "Män"): no part of what it names."""
+    return token.conf is not None and bool(_LABEL_SPECK.fullmatch(token.text))
 
 
 def _join_label(
@@ -907,6 +977,7 @@ def _join_label(
     and a piece after it that no word can be (no vowel), go together without a space."""
     text = head
     for piece in pieces:
+        piece = [t for t in piece if not _label_speck(t)]
         if not piece:
             continue
         broken = (
