@@ -102,8 +102,9 @@ def _junk(text: str) -> bool:
 
 
 @cache
-def _api(lang: str, path: str, whitelist: str, block: bool = False) -> Any:
-    """One engine per process for a second reading (a single text line, or a block)."""
+def line_reader(lang: str, path: str, whitelist: str, block: bool = False) -> Any:
+    """One engine per process for a second reading (a single text line, or a block), here
+    and for scan_pages' second reading of a question number."""
     import tesserocr
 
     psm = tesserocr.PSM.SINGLE_BLOCK if block else tesserocr.PSM.SINGLE_LINE
@@ -113,7 +114,7 @@ def _api(lang: str, path: str, whitelist: str, block: bool = False) -> Any:
     return api
 
 
-def _enlarged(
+def enlarged(
     patch: np.ndarray, settings: FigureSettings, border: int = 10, variant: tuple = ()
 ) -> Any:
     """The patch enlarged and smoothed; a `variant` (upscale, blur, thinning) instead of
@@ -151,11 +152,11 @@ def reread_unsure(
             continue  # a speck, a mark alone in an answer box: what the answer marks judge
         figure = is_figure(w["text"])
         if figure:
-            apis = [_api(settings.lang, tessdata, settings.whitelist)]
+            apis = [line_reader(settings.lang, tessdata, settings.whitelist)]
         elif all(ch.isalpha() for ch in w["text"]):
-            apis = [_api(lang, tessdata, "")]
+            apis = [line_reader(lang, tessdata, "")]
         else:  # "(%)", "§ 12": the figures' model knows their signs better
-            apis = [_api(lang, tessdata, ""), _api(settings.lang, tessdata, "")]
+            apis = [line_reader(lang, tessdata, ""), line_reader(settings.lang, tessdata, "")]
         pad = settings.pad * w["size"]
         x0, _, x1, _ = w["ink"]
         box = (x0 - pad, w["top"] - pad, x1 + pad, w["bottom"] + pad)
@@ -163,7 +164,7 @@ def reread_unsure(
         patch = gray[px[1] : px[3], px[0] : px[2]]
         if patch.size == 0:
             continue
-        image = _enlarged(patch, settings)
+        image = enlarged(patch, settings)
         best = (w["text"], w["conf"])
         for api in apis:
             api.SetImage(image)
@@ -320,8 +321,8 @@ def _read_block(
     import tesserocr
 
     border, up = 10, variant[0]
-    api = _api(settings.label_lang, tessdata, "", True)
-    api.SetImage(_enlarged(patch, settings, border, variant))
+    api = line_reader(settings.label_lang, tessdata, "", True)
+    api.SetImage(enlarged(patch, settings, border, variant))
     api.SetSourceResolution(round(72 * scale * up))
     api.Recognize()
     k = 1 / (scale * up)
@@ -450,8 +451,8 @@ def _read_strip(
     if strip.size == 0:
         return []
     up, border = settings.upscale, 10
-    api = _api(settings.lang, tessdata, settings.whitelist)
-    api.SetImage(_enlarged(strip, settings, border))
+    api = line_reader(settings.lang, tessdata, settings.whitelist)
+    api.SetImage(enlarged(strip, settings, border))
     api.SetSourceResolution(round(72 * scale * up))
     api.Recognize()
     iterator = api.GetIterator()

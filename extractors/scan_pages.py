@@ -18,7 +18,7 @@ from kommunkoll import vocabulary
 from .answer_marks import Box, Column, header_columns, option_words
 from .layout import Page, Word, group_lines
 from .ocr import OcrPage, tessdata_dir
-from .ocr_figures import FIGURE_SETTINGS, _api, _enlarged, is_figure
+from .ocr_figures import FIGURE_SETTINGS, enlarged, is_figure, line_reader
 from .pixel_marks import answer_zone, find_marks, is_text, stands_alone
 
 _RULE = re.compile(r"^[|¦!\[\]{}_]+$")  # a table rule or cell border read as characters
@@ -62,6 +62,8 @@ class ScanSettings:
     # A number's digit groups as OCR boxes them stand further apart than a printed space
     # (seen up to 0.6 × the line's size; table columns stand 2.5 × or more apart).
     group_gap: float = 0.8
+    # The mark a large pen cross gives its cell: this many points wide at the cross's centre
+    pen_mark: float = 4.0
 
 
 SCAN_SETTINGS = ScanSettings()
@@ -222,8 +224,8 @@ def _reread_numbers(page: OcrPage, words: list[dict[str, Any]], settings: ScanSe
         patch = page.image[px[1] : px[3], px[0] : px[2]]
         if patch.size == 0:
             continue
-        api = api or _api(FIGURE_SETTINGS.lang, tessdata_dir(), "0123456789.")
-        api.SetImage(_enlarged(patch, FIGURE_SETTINGS))
+        api = api or line_reader(FIGURE_SETTINGS.lang, tessdata_dir(), "0123456789.")
+        api.SetImage(enlarged(patch, FIGURE_SETTINGS))
         api.SetSourceResolution(round(page.dpi * FIGURE_SETTINGS.upscale))
         text = api.GetUTF8Text().strip()
         conf = float(api.MeanTextConf())
@@ -297,21 +299,18 @@ def _answer_boxes(
     return text, found, current
 
 
-PEN_MARK = 2.0  # points either side of a pen cross's centre: the mark the reader places
-PEN_REACH = 0.0  # × a pen cross's height: its cell reaches above its centre (0: the centre alone)
-
-
-def _pen_marks(page: OcrPage, zones: list[tuple]) -> list[Box]:
+def _pen_marks(
+    page: OcrPage, zones: list[tuple], settings: ScanSettings = SCAN_SETTINGS
+) -> list[Box]:
     """The large pen crosses (erased before OCR) whose centre stands under the answer
-    columns, each as a marked cell: the cross is drawn over its cell, centred on it and
-    about as large, so its centre is the cell's and its height tells the cell's (a tall
-    row's question stands at its top, above the centre), while its strokes reach beyond."""
+    columns, each as a marked cell at its centre (`pen_mark` wide): the cross is drawn
+    over its cell and centred on it, while its strokes reach beyond it."""
     out = []
+    half = settings.pen_mark / 2
     for pen in page.pens:
         cx, cy = pen.centre
         if any(z[0] <= cx <= z[2] and z[1] <= cy <= z[3] for z in zones):
-            reach = PEN_REACH * (pen.bbox[3] - pen.bbox[1])
-            bbox = (cx - PEN_MARK, cy - reach, cx + PEN_MARK, cy + reach)
+            bbox = (cx - half, cy, cx + half, cy)
             out.append(Box(vocabulary.MARK_SCAN, True, bbox, cell=True, confidence=pen.confidence))
     return out
 
