@@ -12,18 +12,9 @@ speck before it. In the Drift table "-1 638"-like figures came apart ("-1" and "
 
 from __future__ import annotations
 
-import json
-import sys
-
 import pytest
 
-from kommunkoll.extractors import extract_pdf
-
-from .conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "samples"))
-import scan as scanner
-from generator import random_report
+from .scanned_report import scanned_report
 
 SEED = 2043
 PRODUCER = "reportlab"
@@ -56,13 +47,7 @@ def _table(table: dict) -> tuple[str, list[tuple[str, Cells]]]:
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
-    folder = tmp_path_factory.mktemp("scanrows")
-    [original] = random_report.render_many([(SEED, PRODUCER)], folder)
-    truth = json.loads(original.with_name(f"{original.stem}.expected.json").read_text("utf-8"))
-    scan = scanner.Scan(original.stem, seed=SEED, **CONDITION)  # type: ignore[arg-type]
-    pdf = folder / f"{original.stem}-scan.pdf"
-    pdf.write_bytes(scanner.scan_pdf(original, scan))
-    return truth, json.loads(extract_pdf(pdf).model_dump_json())
+    return scanned_report(tmp_path_factory.mktemp("scanrows"), SEED, PRODUCER, CONDITION)
 
 
 @pytest.mark.slow
@@ -80,17 +65,8 @@ def test_every_table_row_and_value_of_the_scan_is_its_originals(
 
 @pytest.mark.slow
 def test_the_transposed_tables_groups_are_its_rows(scanned: tuple[dict, dict]) -> None:
-    _, got = scanned
-    sick = got["tables"][2]
-    assert [r["label"] for r in sick["rows"]] == [
-        "Kvinnor",
-        "Män",
-        "< 29 år",
-        "30-49 år",
-        "50 år >",
-        "Dag 1-14",
-        "Dag 15-59",
-        "Dag 60 >",
-        "Totalt",
-    ]
+    truth, got = scanned
+    sick, want = got["tables"][2], truth["tables"][2]
+    assert [r["label"] for r in sick["rows"]] == [r["label"] for r in want["rows"]]
+    assert [r["label"] for r in sick["rows"]][2:5] == ["< 29 år", "30-49 år", "50 år >"]
     assert [c["value"] for c in sick["rows"][2]["cells"]] == [6.2, 6.8, -0.6]

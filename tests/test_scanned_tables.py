@@ -15,18 +15,9 @@ columns: their headers became the table's title and the table kind "ovrigt".
 
 from __future__ import annotations
 
-import json
-import sys
-
 import pytest
 
-from kommunkoll.extractors import extract_pdf
-
-from .conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "samples"))
-import scan as scanner
-from generator import random_report
+from .scanned_report import scanned_report
 
 SEED = 2001
 PRODUCER = "libreoffice"
@@ -43,13 +34,8 @@ def _cells(table: dict) -> list[tuple[str, str | None, int | None, object]]:
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
-    folder = tmp_path_factory.mktemp("scantables")
-    [original] = random_report.render_many([(SEED, PRODUCER)], folder)
-    truth = json.loads(original.with_name(f"{original.stem}.expected.json").read_text("utf-8"))
-    scan = scanner.Scan(original.stem, seed=SEED, bilevel=False, hand_marks=False, **CONDITION)  # type: ignore[arg-type]
-    pdf = folder / f"{original.stem}-scan.pdf"
-    pdf.write_bytes(scanner.scan_pdf(original, scan))
-    return truth, json.loads(extract_pdf(pdf).model_dump_json())
+    condition = {**CONDITION, "bilevel": False, "hand_marks": False}
+    return scanned_report(tmp_path_factory.mktemp("scantables"), SEED, PRODUCER, condition)
 
 
 @pytest.mark.slow
