@@ -132,6 +132,34 @@ def enlarged(
     return Image.fromarray(big)
 
 
+def word_image(
+    word: dict[str, Any],
+    gray: np.ndarray,
+    scale: float,
+    settings: FigureSettings = FIGURE_SETTINGS,
+    right: float | None = None,
+) -> Any:
+    """The word's ink on the page, padded (`pad`, reaching right no further than `right`)
+    and enlarged for a second reading; None where that is no pixel."""
+    pad = settings.pad * word["size"]
+    x0, _, x1, _ = word["ink"]
+    x1 = x1 + pad if right is None else min(x1 + pad, right)
+    box = (x0 - pad, word["top"] - pad, x1, word["bottom"] + pad)
+    px = [max(0, round(v * scale)) for v in box]
+    patch = gray[px[1] : px[3], px[0] : px[2]]
+    return None if patch.size == 0 else enlarged(patch, settings)
+
+
+def read_image(api: Any, image: Any, dpi: int, settings: FigureSettings) -> tuple[str, float]:
+    """A second reading's text and mean confidence, by `api` (`line_reader`)."""
+    api.SetImage(image)
+    api.SetSourceResolution(round(dpi * settings.upscale))
+    text = api.GetUTF8Text().strip()
+    conf = float(api.MeanTextConf())
+    api.Clear()
+    return text, conf
+
+
 def reread_unsure(
     words: list[dict[str, Any]],
     gray: np.ndarray,
@@ -157,21 +185,12 @@ def reread_unsure(
             apis = [line_reader(lang, tessdata, "")]
         else:  # "(%)", "§ 12": the figures' model knows their signs better
             apis = [line_reader(lang, tessdata, ""), line_reader(settings.lang, tessdata, "")]
-        pad = settings.pad * w["size"]
-        x0, _, x1, _ = w["ink"]
-        box = (x0 - pad, w["top"] - pad, x1 + pad, w["bottom"] + pad)
-        px = [max(0, round(v * scale)) for v in box]
-        patch = gray[px[1] : px[3], px[0] : px[2]]
-        if patch.size == 0:
+        image = word_image(w, gray, scale, settings)
+        if image is None:
             continue
-        image = enlarged(patch, settings)
         best = (w["text"], w["conf"])
         for api in apis:
-            api.SetImage(image)
-            api.SetSourceResolution(round(dpi * settings.upscale))
-            text = api.GetUTF8Text().strip()
-            conf = float(api.MeanTextConf())
-            api.Clear()
+            text, conf = read_image(api, image, dpi, settings)
             if not text or " " in text or figure != is_figure(text):
                 continue
             # Swedish reads a "%" as digits ("(%)" → "(20)"), confidently: a "%" only the

@@ -18,7 +18,7 @@ from kommunkoll import vocabulary
 from .answer_marks import Box, Column, header_columns, option_words
 from .layout import Page, Word, group_lines
 from .ocr import OcrPage, tessdata_dir
-from .ocr_figures import FIGURE_SETTINGS, enlarged, is_figure, line_reader
+from .ocr_figures import FIGURE_SETTINGS, is_figure, line_reader, read_image, word_image
 from .pixel_marks import answer_zone, find_marks, is_text, stands_alone
 
 _RULE = re.compile(r"^[|¦!\[\]{}_]+$")  # a table rule or cell border read as characters
@@ -205,7 +205,6 @@ def _reread_numbers(page: OcrPage, words: list[dict[str, Any]], settings: ScanSe
     """Question numbers OCR garbled, read again as digits and dots (see ScanSettings)."""
     if page.image is None:
         return
-    scale = page.scale
     api = None
     for line in _lines_of(words):
         if len(line) < 2:
@@ -217,19 +216,11 @@ def _reread_numbers(page: OcrPage, words: list[dict[str, Any]], settings: ScanSe
             continue
         if nxt["x0"] - first["x1"] < settings.number_gap * first["size"]:
             continue
-        pad = FIGURE_SETTINGS.pad * first["size"]
-        x0, _, x1, _ = first["ink"]
-        box = (x0 - pad, first["top"] - pad, min(x1 + pad, nxt["x0"] - 0.5), first["bottom"] + pad)
-        px = [max(0, round(v * scale)) for v in box]
-        patch = page.image[px[1] : px[3], px[0] : px[2]]
-        if patch.size == 0:
+        image = word_image(first, page.image, page.scale, right=nxt["x0"] - 0.5)
+        if image is None:
             continue
         api = api or line_reader(FIGURE_SETTINGS.lang, tessdata_dir(), "0123456789.")
-        api.SetImage(enlarged(patch, FIGURE_SETTINGS))
-        api.SetSourceResolution(round(page.dpi * FIGURE_SETTINGS.upscale))
-        text = api.GetUTF8Text().strip()
-        conf = float(api.MeanTextConf())
-        api.Clear()
+        text, conf = read_image(api, image, page.dpi, FIGURE_SETTINGS)
         if re.fullmatch(r"\d{1,2}\.\d{1,2}(\.\d{1,2})?\.?", text) and conf > first["conf"]:
             first["text"], first["conf"] = text, round(conf, 1)
 
