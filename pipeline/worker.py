@@ -29,6 +29,7 @@ import atexit
 import gc
 import os
 import pickle
+import queue
 import selectors
 import signal
 import struct
@@ -36,6 +37,7 @@ import subprocess
 import threading
 import time
 from concurrent.futures import Future
+from contextlib import suppress
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
@@ -58,9 +60,13 @@ class ReaderLost(OSError):
     failure, so the task that met it may be retried on a new reader."""
 
 
-def _send(stream: IO[bytes], message: object) -> None:
+def _frame(message: object) -> bytes:
     data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_HEADER.pack(len(data)) + data)
+    return _HEADER.pack(len(data)) + data
+
+
+def _send(stream: IO[bytes], message: object) -> None:
+    stream.write(_frame(message))
     stream.flush()
 
 
@@ -92,6 +98,8 @@ class Reader:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
+        # The running process's requests, framed, for its feeder thread (None: no more).
+        self._outbox: queue.SimpleQueue[tuple[int, bytes] | None] = queue.SimpleQueue()
         self._pending: dict[int, Future[Any]] = {}
         self._ids = count()
         self._started = threading.Event()
@@ -126,7 +134,11 @@ class Reader:
             failure.append(exc)
             self._started.set()
             return
-        self._process = process
+        outbox: queue.SimpleQueue[tuple[int, bytes] | None] = queue.SimpleQueue()
+        threading.Thread(
+            target=self._feed, args=(process, outbox), name="kommunkoll-reader-input", daemon=True
+        ).start()
+        self._process, self._outbox = process, outbox
         self._started.set()
         assert process.stdout is not None
         while True:
@@ -139,6 +151,7 @@ class Reader:
             if future is not None:
                 future.set_result(outcome)
         process.wait()
+        outbox.put(None)
         with self._lock:
             if self._process is process:
                 self._process = None
@@ -146,6 +159,28 @@ class Reader:
             self._pending.clear()
         for future in lost:
             future.set_exception(ReaderLost(READER_LOST["ended"].format(status=process.returncode)))
+
+    def _feed(
+        self, process: subprocess.Popen[bytes], outbox: queue.SimpleQueue[tuple[int, bytes] | None]
+    ) -> None:
+        """Write the requests to the reader's input, from a thread of its own: a reader takes
+        its input only once warm, and a request bigger than the pipe (a file's bytes) would
+        otherwise hold the command up until then, when it could be importing Prefect.
+        Closes the input at the end (None), which tells the reader to stop."""
+        stream = process.stdin
+        assert stream is not None
+        while (item := outbox.get()) is not None:
+            request_id, data = item
+            try:
+                stream.write(data)
+                stream.flush()
+            except (OSError, ValueError) as exc:  # the reader is gone
+                with self._lock:
+                    future = self._pending.pop(request_id, None)
+                if future is not None:
+                    future.set_exception(ReaderLost(READER_LOST["gone"].format(detail=exc)))
+        with suppress(OSError, ValueError):
+            stream.close()
 
     def submit(
         self, path: Path | str, limits: Limits | None = None, content: FileContent | None = None
@@ -156,15 +191,10 @@ class Reader:
         limits = limits or Limits()
         future: Future[Any] = Future()
         with self._lock:
-            process = self._ensure_running()
+            self._ensure_running()
             request_id = next(self._ids)
             self._pending[request_id] = future
-            try:
-                assert process.stdin is not None
-                _send(process.stdin, (request_id, str(path), limits, content))
-            except OSError as exc:
-                self._pending.pop(request_id, None)
-                raise ReaderLost(READER_LOST["gone"].format(detail=exc)) from None
+            self._outbox.put((request_id, _frame((request_id, str(path), limits, content))))
         return future
 
     def prefetch(
@@ -198,13 +228,12 @@ class Reader:
         """Stop the reader: closing its input makes it kill its children and exit."""
         with self._lock:
             process, self._process = self._process, None
+            self._outbox.put(None)  # the feeder writes what is queued, then closes the input
         if process is None:
             return
         try:
-            assert process.stdin is not None
-            process.stdin.close()
             process.wait(timeout=2)  # still warming up, it reads its input only after
-        except (OSError, subprocess.TimeoutExpired):
+        except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
 
