@@ -9,6 +9,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -57,6 +58,20 @@ def _ingest_runs(url: str) -> int:
         "flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}},
     }
     return int(httpx.post(f"{url}/flow_runs/count", json=query, timeout=30).json())
+
+
+def _task_runs(url: str, flow_run: str, expected: int) -> list[tuple[str, str]]:
+    """The (name, state) of the flow run's task runs, once there are `expected` of them:
+    the server records task runs from the events the command sends, a moment after they
+    arrive."""
+    query = {"flow_runs": {"id": {"any_": [flow_run]}}}
+    deadline = time.monotonic() + 60
+    while True:
+        runs = httpx.post(f"{url}/task_runs/filter", json=query, timeout=30).json()
+        found = sorted((r["name"].split("-")[0], r["state_type"]) for r in runs)
+        if len(found) >= expected or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)
 
 
 def test_the_configured_url_comes_from_the_environment_or_the_active_profile(
@@ -156,7 +171,11 @@ def test_ingest_reports_to_a_local_prefect_server_it_finds(
         f"{prefect_api}/flow_runs/filter",
         json={"flows": {"name": {"any_": ["ingest"]}}, "sort": "START_TIME_DESC", "limit": 1},
         timeout=30,
-    ).json()[0]["parameters"]
+    ).json()[0]
+    # Each document's task run and its end reach the server too, although the command ends
+    # without tearing the interpreter down (cli.py).
+    assert _task_runs(prefect_api, latest["id"], expected=1) == [("extract", "COMPLETED")]
+    latest = latest["parameters"]
     assert latest["paths"] == [str(tmp_path / "inbox" / SAMPLE.name)]
     assert latest["keep"] is False
     assert latest["db"] == str(tmp_path / "k.db")
