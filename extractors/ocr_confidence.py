@@ -86,12 +86,27 @@ def flag_cells(
     and pixels per point) holds ink is no blank OCR is sure of: confidence 0, as is a cell
     whose text reads as no number (a figure misread, "-L6"). A value a
     failed check reads is no surer than `failed_check_confidence`, and its warning says so:
-    Tesseract is as sure of a "4" whose minus it lost as of any other figure."""
+    Tesseract is as sure of a "4" whose minus it lost as of any other figure. A value is
+    no surer than its row's name (`label_confidence`, tables.py): an analyst finds it by
+    that name, so under a misread one ("Verksämbetens intakter") it is as good as lost;
+    such a row has one warning, its values none of their own unless they are unsure too."""
     warnings = []
     for table in tables:
         odd = _odd_figures(table)
         doubted = doubted_cells(table)
         for row in table.rows:
+            label_confidence = (row.model_extra or {}).get("label_confidence")
+            if label_confidence is not None and label_confidence < threshold:
+                warnings.append(
+                    vocabulary.OCR_LABEL_WARNING.format(
+                        kind=vocabulary.name_of(vocabulary.TABLE_KINDS, table.kind),
+                        label=row.label,
+                        page=row.page or table.page,
+                        box=", ".join(f"{v:.0f}" for v in row.bbox or ()),
+                        confidence=label_confidence,
+                        limit=threshold,
+                    )
+                )
             for cell in row.cells:
                 page = cell.page or table.page
                 words = words_by_page.get(page)
@@ -109,9 +124,12 @@ def flag_cells(
                     confidence = 0.0  # something is printed there that was not read
                 if cell.value is None and (cell.text or "").casefold() not in NULL_TEXTS:
                     confidence = 0.0  # a figure misread as no number ("-L6")
+                own = confidence
+                if confidence is not None and label_confidence is not None:
+                    confidence = min(confidence, label_confidence)
                 cell.ocr = True  # type: ignore[attr-defined]
                 cell.confidence = confidence  # type: ignore[attr-defined]
-                if confidence is not None and confidence < threshold:
+                if own is not None and own < threshold:
                     box = ", ".join(f"{v:.0f}" for v in cell.bbox)
                     template = (
                         vocabulary.OCR_CHECKED_CELL_WARNING

@@ -715,19 +715,19 @@ def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
                 )
             )
         top = min(t.top for t in column.header)
-        rows.append(
-            Row(
-                label=re.sub(r"(\d)- (\d)", r"\1-\2", column.text or ""),  # "Dag 1-" / "14"
-                cells=cells,
-                page=first_page,
-                bbox=(
-                    round(column.x0, 2),
-                    round(top, 2),
-                    round(column.x1, 2),
-                    round(max(line.bottom for line in lines if line.page == first_page), 2),
-                ),
-            )
+        row = Row(
+            label=re.sub(r"(\d)- (\d)", r"\1-\2", column.text or ""),  # "Dag 1-" / "14"
+            cells=cells,
+            page=first_page,
+            bbox=(
+                round(column.x0, 2),
+                round(top, 2),
+                round(column.x1, 2),
+                round(max(line.bottom for line in lines if line.page == first_page), 2),
+            ),
         )
+        _set_label_confidence(row, [column.header])
+        rows.append(row)
     return rows
 
 
@@ -860,6 +860,7 @@ def _append_rows(
             if last is not None and line.text[:1].islower() and not prefix:
                 last.label = _join_label([line.tokens], limit, last.label, pieces[-1])
                 pieces.append(list(line.tokens))
+                _set_label_confidence(last, pieces)
                 last.label_x0 = min(last.label_x0, line.x0)  # type: ignore[attr-defined]
                 if last.bbox is not None and last.page == candidate.page:
                     x0, top, x1, _ = last.bbox  # the row's box spans its wrapped label
@@ -926,6 +927,7 @@ def _append_rows(
             ),
         )
         row.label_x0 = words[0].x0 if words else line.x0  # type: ignore[attr-defined]
+        _set_label_confidence(row, pieces)
         table.rows.append(row)
         last = row
         prefix = []
@@ -963,6 +965,16 @@ def _label_speck(token: Token) -> bool:
     """An OCR'd word of a label or header that is only a speck or a piece of a rule ("="
     before "30-49 år", "." before "Män"): no part of what it names."""
     return token.conf is not None and bool(_LABEL_SPECK.fullmatch(token.text))
+
+
+def _set_label_confidence(row: Row, pieces: Sequence[Sequence[Token]]) -> None:
+    """An OCR'd row's `label_confidence`: the least sure word of its printed label (specks
+    left out, as from the label). A value is found by its row's name, so a value under a
+    name OCR is unsure of is flagged too (ocr_confidence.flag_cells). Printed rows have none."""
+    printed = [t for piece in pieces for t in piece if not _label_speck(t)]
+    confs = [t.conf for t in printed if t.conf is not None]
+    if confs:
+        row.label_confidence = round(min(confs), 1)  # type: ignore[attr-defined]
 
 
 def _join_label(

@@ -7,7 +7,7 @@ The design card's folders `extractors/`, `models/` and `pipeline/` install as
 from typing import Any
 
 # Bumped whenever extraction output can change, so stored documents can be re-extracted.
-EXTRACTOR_VERSION = "17"
+EXTRACTOR_VERSION = "18"
 
 
 def __getattr__(name: str) -> Any:

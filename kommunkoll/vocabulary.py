@@ -761,6 +761,11 @@ OCR_CHECKED_CELL_WARNING = (
     "och ingår i en räknekontroll som inte stämmer (säkerheten {confidence:.0f}, under "
     "{limit:.0f}): en person behöver bekräfta den"
 )
+OCR_LABEL_WARNING = (
+    "{kind}: radens namn '{label}' (sida {page}, ruta {box}) lästes med OCR med säkerheten "
+    "{confidence:.0f} (under {limit:.0f}), och radens värden flaggas med det: en person "
+    "behöver bekräfta namnet"
+)
 # What a search result is, by the kind of entry (findings by their own kind).
 SEARCH_KINDS: dict[str, str] = {
     **{key: term.name for key, term in FINDING_KINDS.items()},
