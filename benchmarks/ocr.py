@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import re
 import subprocess
 import sys
@@ -187,22 +186,6 @@ def wrappers(pdf: Path, index: int = 0) -> list[dict]:
     return rows
 
 
-def _condition(seed: int, enkat_form: str | None) -> dict:
-    """The scan conditions of a seed (its own random stream, apart from the layout's)."""
-    rng = random.Random(f"ocr-scan-{seed}")
-    angle = round(rng.uniform(0.3, 2.0), 2)
-    return {
-        "dpi": rng.randint(150, 300),
-        "angle": (angle, angle),
-        "noise": round(rng.uniform(2.0, 30.0), 1),
-        "blur": round(rng.uniform(0.3, 1.0), 2),
-        "bilevel": rng.random() < 0.5,
-        "quality": rng.randint(35, 85),
-        # crosses drawn by hand where a form has boxes or columns to cross
-        "hand_marks": enkat_form in ("columns", "shaded") and rng.random() < 0.5,
-    }
-
-
 def random_scans(n: int, seed: int, producer: str | None) -> list[tuple[Path, Path, dict]]:
     """(scan, its original's ground truth, the scan conditions) of seeds seed..seed+n-1,
     printing and scanning (niced) only what is not cached."""
@@ -224,7 +207,7 @@ def random_scans(n: int, seed: int, producer: str | None) -> list[tuple[Path, Pa
             original = cache / f"{random_report.stem(s, producer or layout.producer)}.pdf"
             form = None
         truth = original.with_name(f"{original.stem}.expected.json")
-        condition = _condition(s, form)
+        condition = scanner.drawn_condition(s, form)
         target = cache / f"{original.stem}-scan.pdf"
         if not target.exists():
             if not niced:

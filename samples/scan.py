@@ -30,6 +30,23 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "scanned"
 
 
+def drawn_condition(seed: int, enkat_form: str | None = None) -> dict:
+    """The scan conditions of a random layout's seed (its own random stream, apart from the
+    layout's): what benchmarks/ocr.py --random and the tests' scanned reports scan with."""
+    rng = random.Random(f"ocr-scan-{seed}")
+    angle = round(rng.uniform(0.3, 2.0), 2)
+    return {
+        "dpi": rng.randint(150, 300),
+        "angle": (angle, angle),
+        "noise": round(rng.uniform(2.0, 30.0), 1),
+        "blur": round(rng.uniform(0.3, 1.0), 2),
+        "bilevel": rng.random() < 0.5,
+        "quality": rng.randint(35, 85),
+        # crosses drawn by hand where a form has boxes or columns to cross
+        "hand_marks": enkat_form in ("columns", "shaded") and rng.random() < 0.5,
+    }
+
+
 @dataclass(frozen=True)
 class Scan:
     """One scanned copy: which sample, how it was scanned."""

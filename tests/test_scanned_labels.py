@@ -21,22 +21,12 @@ from kommunkoll.extractors.ocr import SETTINGS
 from .scanned_report import scanned_report
 
 SEED = 2029
-PRODUCER = "libreoffice"
-CONDITION = {
-    "dpi": 207,
-    "angle": (1.82, 1.82),
-    "noise": 6.3,
-    "blur": 0.9,
-    "bilevel": True,
-    "quality": 35,
-    "hand_marks": False,
-}
 LIMIT = SETTINGS.min_confidence
 
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
-    return scanned_report(tmp_path_factory.mktemp("scanlabels"), SEED, PRODUCER, CONDITION)
+    return scanned_report(tmp_path_factory.mktemp("scanlabels"), SEED)
 
 
 def _rows(extraction: dict) -> list[tuple[str, dict]]:

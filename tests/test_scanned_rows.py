@@ -17,16 +17,6 @@ import pytest
 from .scanned_report import scanned_report
 
 SEED = 2043
-PRODUCER = "reportlab"
-CONDITION = {
-    "dpi": 238,
-    "angle": (1.98, 1.98),
-    "noise": 9.4,
-    "blur": 0.5,
-    "bilevel": True,
-    "quality": 42,
-    "hand_marks": False,
-}
 
 
 Cells = list[tuple[str | None, int | None, object]]
@@ -47,7 +37,7 @@ def _table(table: dict) -> tuple[str, list[tuple[str, Cells]]]:
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
-    return scanned_report(tmp_path_factory.mktemp("scanrows"), SEED, PRODUCER, CONDITION)
+    return scanned_report(tmp_path_factory.mktemp("scanrows"), SEED)
 
 
 @pytest.mark.slow

@@ -20,8 +20,6 @@ import pytest
 from .scanned_report import scanned_report
 
 SEED = 2001
-PRODUCER = "libreoffice"
-CONDITION = {"dpi": 243, "angle": (1.01, 1.01), "noise": 21.3, "blur": 0.52, "quality": 78}
 
 
 def _cells(table: dict) -> list[tuple[str, str | None, int | None, object]]:
@@ -34,8 +32,7 @@ def _cells(table: dict) -> list[tuple[str, str | None, int | None, object]]:
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
-    condition = {**CONDITION, "bilevel": False, "hand_marks": False}
-    return scanned_report(tmp_path_factory.mktemp("scantables"), SEED, PRODUCER, condition)
+    return scanned_report(tmp_path_factory.mktemp("scantables"), SEED)
 
 
 @pytest.mark.slow
