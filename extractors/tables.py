@@ -719,11 +719,11 @@ def _transposed(candidate: Candidate, report_year: int) -> list[Row] | None:
             label=re.sub(r"(\d)- (\d)", r"\1-\2", column.text or ""),  # "Dag 1-" / "14"
             cells=cells,
             page=first_page,
-            bbox=(
-                round(column.x0, 2),
-                round(top, 2),
-                round(column.x1, 2),
-                round(max(line.bottom for line in lines if line.page == first_page), 2),
+            bbox=_box(
+                column.x0,
+                top,
+                column.x1,
+                max(line.bottom for line in lines if line.page == first_page),
             ),
         )
         _set_label_confidence(row, [column.header])
@@ -892,12 +892,7 @@ def _append_rows(
                         measure=measure,  # type: ignore[arg-type]
                         year=year,
                         value=None,
-                        bbox=(
-                            round(column.x0, 2),
-                            round(row_top, 2),
-                            round(column.x1, 2),
-                            round(row_bottom, 2),
-                        ),
+                        bbox=_box(column.x0, row_top, column.x1, row_bottom),
                         page=candidate.page,
                         text="",
                         header=header,
@@ -919,12 +914,7 @@ def _append_rows(
             label=label,
             cells=cells,
             page=candidate.page,
-            bbox=(
-                round(min([line.x0, *(t.x0 for t in words)]), 2),
-                round(row_top, 2),
-                round(line.x1, 2),
-                round(row_bottom, 2),
-            ),
+            bbox=_box(min([line.x0, *(t.x0 for t in words)]), row_top, line.x1, row_bottom),
         )
         row.label_x0 = words[0].x0 if words else line.x0  # type: ignore[attr-defined]
         _set_label_confidence(row, pieces)
@@ -965,6 +955,11 @@ def _label_speck(token: Token) -> bool:
     """An OCR'd word of a label or header that is only a speck or a piece of a rule ("="
     before "30-49 år", "." before "Män"): no part of what it names."""
     return token.conf is not None and bool(_LABEL_SPECK.fullmatch(token.text))
+
+
+def _box(x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
+    """A cell's or row's box as the JSON gives it: to a hundredth of a point."""
+    return (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
 
 
 def _set_label_confidence(row: Row, pieces: Sequence[Sequence[Token]]) -> None:
