@@ -54,7 +54,7 @@ from .answer_marks import (
     text_boxes,
 )
 from .contract import Answer, Mark
-from .layout import Line, Page, is_bold, join_words, phrases
+from .layout import Line, Page, box_text, is_bold, join_words, phrases
 from .ocr import SETTINGS as OCR_SETTINGS
 from .ocr_confidence import ocr_fields
 from .question_identity import question_key
@@ -606,11 +606,7 @@ def _unread_options(questions: list[Question], warnings: list[str]) -> None:
 
 
 def _line_box(line: Line) -> str:
-    return _box_text((line.x0, line.top, line.x1, line.bottom))
-
-
-def _box_text(bbox: Sequence[float]) -> str:
-    return ", ".join(f"{v:.0f}" for v in bbox)
+    return box_text((line.x0, line.top, line.x1, line.bottom))
 
 
 def _read_by_ocr(line: Line) -> bool:
@@ -691,7 +687,7 @@ def _unread_questions(
         ]
         if beside and _read_by_ocr(beside[0]):
             li = beside[0]
-            warn(QUESTION_NOT_READ_MARK, (li.page, li.top), li.text, _box_text(box.bbox))
+            warn(QUESTION_NOT_READ_MARK, (li.page, li.top), li.text, box_text(box.bbox))
         else:
             warnings.append(STRAY_MARK_WARNING.format(page=page, y=box.bbox[1]))
 

@@ -444,3 +444,8 @@ def _table_heads(page: Page, settings: LayoutSettings) -> set[int]:
 
 def _numbers(line: Line) -> tuple[str, ...]:
     return tuple(re.findall(r"\d+", line.text))
+
+
+def box_text(bbox: Sequence[float]) -> str:
+    """A box as a warning names it for a person: whole points, "x0, top, x1, bottom"."""
+    return ", ".join(f"{v:.0f}" for v in bbox)

@@ -16,6 +16,7 @@ from kommunkoll import vocabulary
 from kommunkoll.vocabulary import NULL_TEXTS
 
 from .checks import doubted_cells
+from .layout import box_text
 from .ocr import SETTINGS
 from .ocr_figures import ink_in
 
@@ -56,7 +57,7 @@ def flag_answers(answers: Sequence[Any], threshold: float = SETTINGS.min_confide
             a.flags.append(vocabulary.LOW_CONFIDENCE)
         parts = extra.get("confidences") or {}
         weak = [k for k, v in parts.items() if v is not None and v < threshold]
-        box = ", ".join(f"{v:.0f}" for v in a.bbox) if a.bbox else "?"
+        box = box_text(a.bbox) if a.bbox else "?"
         warnings.append(
             vocabulary.OCR_ANSWER_WARNING.format(
                 number=a.number,
@@ -102,7 +103,7 @@ def flag_cells(
                         kind=vocabulary.name_of(vocabulary.TABLE_KINDS, table.kind),
                         label=row.label,
                         page=row.page or table.page,
-                        box=", ".join(f"{v:.0f}" for v in row.bbox or ()),
+                        box=box_text(row.bbox or ()),
                         confidence=label_confidence,
                         limit=threshold,
                     )
@@ -130,7 +131,7 @@ def flag_cells(
                 cell.ocr = True  # type: ignore[attr-defined]
                 cell.confidence = confidence  # type: ignore[attr-defined]
                 if own is not None and own < threshold:
-                    box = ", ".join(f"{v:.0f}" for v in cell.bbox)
+                    box = box_text(cell.bbox)
                     template = (
                         vocabulary.OCR_CHECKED_CELL_WARNING
                         if id(cell) in doubted
