@@ -94,7 +94,7 @@ class PixelMark:
 
 @dataclass(frozen=True)
 class PenCross:
-    """A large hand-drawn cross: where it stands (points) and the pixels of its strokes."""
+    """A large hand-drawn cross: where it stands (points) and how sure the reading is."""
 
     bbox: tuple[float, float, float, float]
     confidence: float

@@ -300,7 +300,7 @@ def _pen_marks(
     half = settings.pen_mark / 2
     for pen in page.pens:
         cx, cy = pen.centre
-        if any(z[0] <= cx <= z[2] and z[1] <= cy <= z[3] for z in zones):
+        if _in_zones(cx, cy, zones):
             bbox = (cx - half, cy, cx + half, cy)
             out.append(Box(vocabulary.MARK_SCAN, True, bbox, cell=True, confidence=pen.confidence))
     return out
@@ -482,4 +482,9 @@ def _in_mark(
             return True
     if is_text(word) or not stands_alone(word, words):
         return False
-    return any(z[0] <= cx <= z[2] and z[1] <= cy <= z[3] for z in zones)
+    return _in_zones(cx, cy, zones)
+
+
+def _in_zones(x: float, y: float, zones: list[tuple]) -> bool:
+    """The point stands in one of the answer zones (x0, top, x1, bottom)."""
+    return any(z[0] <= x <= z[2] and z[1] <= y <= z[3] for z in zones)

@@ -469,7 +469,7 @@ def _headers_lost(candidate: Candidate) -> bool:
     headers name measures: OCR lost those headers (the paper holds none of a text PDF's
     headerless columns), so the table keeps the kind the others name and those columns no
     measure."""
-    scanned = any(w.conf is not None for line in candidate.header_lines for w in line.words)
+    scanned = not _printed(*candidate.header_lines)
     return scanned and sum(1 for c in candidate.columns if c.key and c.key[0]) >= 2
 
 
@@ -833,8 +833,8 @@ def _head_only(candidate: Candidate) -> bool:
     """A scanned page whose only line above the table is a running head OCR misread (so
     the page model did not know it for furniture: "Delarsbokslut" for "Delårsbokslut"):
     one line, standing apart from the header as no title does."""
-    scanned = any(w.conf is not None for line in candidate.lines for w in line.words)
-    return scanned and len(candidate.lead) == 1 and _title_line(candidate) is None
+    lone_line = len(candidate.lead) == 1 and _title_line(candidate) is None
+    return lone_line and not _printed(*candidate.lines)
 
 
 def _continued_title(candidate: Candidate) -> bool:
